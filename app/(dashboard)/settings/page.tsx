@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { requireOrg } from "@/app/_server/context";
+import { CompanySettingsForm } from "@/components/company/company-settings-form";
+import { LogoForm } from "@/components/company/logo-form";
+import { getLogo, getOrganisation } from "@/db/queries/organisations";
+import { missingForInvoicing } from "@/lib/company/readiness";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("company"))("title") };
+}
+
+export default async function SettingsPage() {
+  const { db, organisationId } = await requireOrg();
+  const t = await getTranslations();
+  const [organisation, logo] = await Promise.all([
+    getOrganisation(db, organisationId),
+    getLogo(db, organisationId),
+  ]);
+  const missing = missingForInvoicing(organisation);
+  return (
+    <>
+      <div className="page-header">
+        <h1>{t("company.title")}</h1>
+        <p>{t("company.intro")}</p>
+        <p>
+          <Link href="/settings/api-keys">{t("nav.apiKeys")}</Link>
+        </p>
+      </div>
+      {missing.length > 0 && (
+        <p className="notice" role="status">
+          {t("company.missingForInvoices", {
+            fields: missing.map((field) => t(`company.${field}`)).join(", "),
+          })}
+        </p>
+      )}
+      <LogoForm hasLogo={logo !== null} version={logo?.updatedAt.getTime().toString() ?? "0"} />
+      <CompanySettingsForm
+        defaults={{
+          legalName: organisation.legalName,
+          street: organisation.street,
+          postalCode: organisation.postalCode,
+          city: organisation.city,
+          country: organisation.country,
+          vatNumber: organisation.vatNumber ?? "",
+          iban: organisation.iban ?? "",
+          bic: organisation.bic ?? "",
+          emailSenderName: organisation.emailSenderName ?? "",
+          emailReplyTo: organisation.emailReplyTo ?? "",
+          defaultLanguage: organisation.defaultLanguage,
+        }}
+      />
+    </>
+  );
+}

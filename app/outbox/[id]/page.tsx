@@ -1,0 +1,33 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { getOutboxEmail } from "@/db/queries/emails";
+
+export default async function OutboxEmailPage({ params }: PageProps<"/outbox/[id]">) {
+  const { id } = await params;
+  if (!z.string().uuid().safeParse(id).success) notFound();
+  const [t, db] = await Promise.all([getTranslations("outbox"), getDb()]);
+  const email = await getOutboxEmail(db, id);
+  if (!email) notFound();
+  return (
+    <>
+      <div className="page-header">
+        <Link href="/outbox">← {t("title")}</Link>
+        <h1>{email.subject}</h1>
+        <p>
+          {t("to")}: {email.toAddress} · {email.fromAddress}
+        </p>
+      </div>
+      <pre className="email-text" data-testid="email-text">
+        {email.text}
+      </pre>
+      {email.attachments.length > 0 && (
+        <p>
+          {t("attachments")}: {email.attachments.map((a) => a.filename).join(", ")}
+        </p>
+      )}
+    </>
+  );
+}

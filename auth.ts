@@ -1,0 +1,38 @@
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import NextAuth from "next-auth";
+import type { EmailConfig } from "next-auth/providers";
+import { getDb } from "@/db";
+import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { getConfig } from "@/lib/config/env";
+import { enqueueSignInEmail } from "@/app/_server/sign-in-email";
+
+/**
+ * Auth.js with magic links. The config is a function so the database is opened on
+ * the first request, never while `next build` collects pages (stack.md G7).
+ */
+export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
+  const db = await getDb();
+  const config = getConfig();
+  const magicLink: EmailConfig = {
+    id: "email",
+    type: "email",
+    name: "Email",
+    from: config.EMAIL_FROM,
+    maxAge: 60 * 60,
+    options: {},
+    sendVerificationRequest: ({ identifier, url }) => enqueueSignInEmail(identifier, url),
+  };
+  return {
+    adapter: DrizzleAdapter(db, {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
+    }),
+    secret: config.AUTH_SECRET,
+    trustHost: true,
+    session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 },
+    providers: [magicLink],
+    pages: { signIn: "/login", verifyRequest: "/login/check-email", error: "/login" },
+  };
+});

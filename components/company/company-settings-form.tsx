@@ -1,0 +1,114 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import type { z } from "zod";
+import { saveCompanySettings } from "@/app/(dashboard)/settings/actions";
+import { TextField } from "@/components/ui/text-field";
+import {
+  companySettingsSchema,
+  documentLanguageValues,
+  type CompanySettingsInput,
+} from "@/lib/company/company-schema";
+
+const countries = ["BE", "NL", "FR", "LU", "DE"] as const;
+
+export function CompanySettingsForm({ defaults }: { defaults: CompanySettingsInput }) {
+  const t = useTranslations();
+  const [pending, startTransition] = useTransition();
+  const form = useForm<CompanySettingsInput, unknown, z.output<typeof companySettingsSchema>>({
+    resolver: zodResolver(companySettingsSchema),
+    defaultValues: defaults,
+  });
+  const { errors } = form.formState;
+  const field = (name: keyof CompanySettingsInput) => ({
+    registration: form.register(name),
+    error: errors[name],
+  });
+
+  const onSubmit = form.handleSubmit(() => {
+    startTransition(async () => {
+      const result = await saveCompanySettings(form.getValues());
+      if (result.ok) {
+        toast.success(t("common.saved"));
+        return;
+      }
+      for (const [name, message] of Object.entries(result.fieldErrors)) {
+        form.setError(name as keyof CompanySettingsInput, { message });
+      }
+    });
+  });
+
+  return (
+    <form onSubmit={onSubmit} className="form" noValidate>
+      <fieldset className="card">
+        <legend>{t("company.identity")}</legend>
+        <div className="form">
+          <TextField label={t("company.legalName")} autoComplete="organization" {...field("legalName")} />
+          <TextField label={t("company.vatNumber")} hint={t("company.vatNumberHint")} {...field("vatNumber")} />
+        </div>
+      </fieldset>
+      <fieldset className="card">
+        <legend>{t("company.address")}</legend>
+        <div className="form">
+          <TextField label={t("company.street")} autoComplete="street-address" {...field("street")} />
+          <div className="grid-2">
+            <TextField label={t("company.postalCode")} autoComplete="postal-code" {...field("postalCode")} />
+            <TextField label={t("company.city")} autoComplete="address-level2" {...field("city")} />
+          </div>
+          <div className="field">
+            <label htmlFor="country">{t("company.country")}</label>
+            <select id="country" {...form.register("country")}>
+              {countries.map((code) => (
+                <option key={code} value={code}>
+                  {new Intl.DisplayNames([t("common.intlLocale")], { type: "region" }).of(code)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      </fieldset>
+      <fieldset className="card">
+        <legend>{t("company.bank")}</legend>
+        <div className="grid-2">
+          <TextField label={t("company.iban")} {...field("iban")} />
+          <TextField label={t("company.bic")} {...field("bic")} />
+        </div>
+      </fieldset>
+      <fieldset className="card">
+        <legend>{t("company.emailSection")}</legend>
+        <div className="grid-2">
+          <TextField label={t("company.emailSenderName")} hint={t("company.emailSenderNameHint")} {...field("emailSenderName")} />
+          <TextField label={t("company.emailReplyTo")} hint={t("company.emailReplyToHint")} type="email" {...field("emailReplyTo")} />
+        </div>
+      </fieldset>
+      <fieldset className="card">
+        <legend>{t("company.documentsSection")}</legend>
+        <div className="grid-2">
+          <div className="field">
+            <label htmlFor="defaultLanguage">{t("company.defaultLanguage")}</label>
+            <select id="defaultLanguage" {...form.register("defaultLanguage")}>
+              {documentLanguageValues.map((lang) => (
+                <option key={lang} value={lang}>
+                  {t(`common.languages.${lang}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <span id="currency-label" style={{ fontWeight: 600 }}>{t("company.currency")}</span>
+            <span aria-labelledby="currency-label">{t("company.currencyFixed")}</span>
+          </div>
+        </div>
+      </fieldset>
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={pending}>
+          {pending ? t("common.saving") : t("common.save")}
+        </button>
+      </div>
+    </form>
+  );
+}

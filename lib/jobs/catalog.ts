@@ -1,0 +1,5 @@
+import type { JobDefinition } from "./define-job";
+import { sendEmailJob } from "./send-email-job";
+
+/** Every job the worker runs. Later capabilities add theirs here. */
+export const allJobs: readonly JobDefinition[] = [sendEmailJob];

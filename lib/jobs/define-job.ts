@@ -1,0 +1,27 @@
+import type { z } from "zod";
+import type { Db } from "@/db";
+import type { AppConfig } from "@/lib/config/env";
+import type { Logger } from "@/lib/log/logger";
+
+/** What every job handler gets: explicit dependencies, no globals. */
+export interface JobContext {
+  db: Db;
+  config: AppConfig;
+  log: Logger;
+}
+
+/**
+ * A job is data (a queue name and a payload schema) plus a handler. The handler
+ * throws to fail; the queue retries it up to `retryLimit` times with backoff.
+ */
+export interface JobDefinition<Schema extends z.ZodType = z.ZodType> {
+  name: string;
+  schema: Schema;
+  retryLimit: number;
+  retryDelaySeconds: number;
+  handler(data: z.output<Schema>, ctx: JobContext): Promise<void>;
+}
+
+export function defineJob<Schema extends z.ZodType>(job: JobDefinition<Schema>): JobDefinition<Schema> {
+  return job;
+}

@@ -1,0 +1,59 @@
+import PgBoss from "pg-boss";
+import type { z } from "zod";
+import type { DbHandle } from "@/db";
+import type { JobDefinition } from "./define-job";
+
+/**
+ * pg-boss on the app's own database connection: the same code on PGlite and on
+ * PostgreSQL (pg-boss accepts any `executeSql`; see db/client.ts for PGlite's
+ * multi-statement quirk). Jobs survive restarts because they are rows.
+ */
+export type Queue = PgBoss;
+
+export async function startQueue(handle: DbHandle): Promise<Queue> {
+  const boss = new PgBoss({
+    db: { executeSql: (text, values) => handle.executeSql(text, values) },
+    schema: "pgboss",
+    // Embedded mode has one process; maintenance is cheap and keeps the tables small.
+    supervise: true,
+    schedule: false,
+  });
+  boss.on("error", (err) => {
+    // pg-boss reports maintenance errors here; they must not crash the process.
+    console.error("[queue] background error", err);
+  });
+  await boss.start();
+  return boss;
+}
+
+/** Creates the queue (idempotent) with the job's retry policy. */
+export async function ensureJobQueue(boss: Queue, job: JobDefinition): Promise<void> {
+  const existing = await boss.getQueue(job.name);
+  const policy = {
+    retryLimit: job.retryLimit,
+    retryDelay: job.retryDelaySeconds,
+    retryBackoff: true,
+  };
+  if (existing) await boss.updateQueue(job.name, { name: job.name, ...policy });
+  else await boss.createQueue(job.name, { name: job.name, ...policy });
+}
+
+export interface EnqueueOptions {
+  /** Same key while a job is pending → one job (deduplicates repeated requests). */
+  singletonKey?: string;
+  startAfterSeconds?: number;
+}
+
+export async function enqueue<Schema extends z.ZodType>(
+  boss: Queue,
+  job: JobDefinition<Schema>,
+  data: z.input<Schema>,
+  options: EnqueueOptions = {},
+): Promise<string | null> {
+  const payload = job.schema.parse(data) as object;
+  await ensureJobQueue(boss, job);
+  return boss.send(job.name, payload, {
+    ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+    ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
+  });
+}

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { sendEmail } from "@/lib/email/send-email";
+import { defineJob } from "./define-job";
+
+/** Every email leaves through this job, so a provider outage delays mail but loses none. */
+export const sendEmailJob = defineJob({
+  name: "send-email",
+  retryLimit: 8,
+  retryDelaySeconds: 5,
+  schema: z.object({
+    organisationId: z.string().uuid().nullable().optional(),
+    to: z.string().email(),
+    subject: z.string().min(1),
+    text: z.string(),
+    html: z.string().optional(),
+    fromName: z.string().nullable().optional(),
+    replyTo: z.string().nullable().optional(),
+    idempotencyKey: z.string().optional(),
+  }),
+  handler: async (data, ctx) => {
+    await sendEmail(ctx, data);
+  },
+});

@@ -1,0 +1,38 @@
+import type { JobContext, JobDefinition } from "./define-job";
+import { ensureJobQueue, type Queue } from "./queue";
+
+/**
+ * Subscribes a worker to every job. A handler's throw marks the job failed, and
+ * pg-boss schedules the retry; an invalid payload fails at once (retrying it
+ * cannot help) but stays visible in the queue tables.
+ */
+export async function startWorker(
+  boss: Queue,
+  jobs: readonly JobDefinition[],
+  ctx: JobContext,
+  options: { pollingIntervalSeconds?: number } = {},
+): Promise<void> {
+  for (const job of jobs) {
+    await ensureJobQueue(boss, job);
+    await boss.work(
+      job.name,
+      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5, batchSize: 1 },
+      async ([received]) => {
+        if (!received) return;
+        const log = ctx.log.child({ job: job.name, jobId: received.id });
+        const parsed = job.schema.safeParse(received.data);
+        if (!parsed.success) {
+          log.error({ issues: parsed.error.issues }, "Job payload is invalid");
+          throw new Error(`Invalid payload for ${job.name}`);
+        }
+        try {
+          await job.handler(parsed.data, { ...ctx, log });
+          log.debug("Job done");
+        } catch (err) {
+          log.warn({ err }, "Job failed; the queue will retry it if attempts remain");
+          throw err;
+        }
+      },
+    );
+  }
+}

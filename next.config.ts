@@ -1,0 +1,13 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+const nextConfig: NextConfig = {
+  // PGlite loads its WASM through file URLs that break when bundled (stack.md G5).
+  serverExternalPackages: ["@electric-sql/pglite", "pino", "pg-boss", "proper-lockfile"],
+  poweredByHeader: false,
+  experimental: { serverActions: { bodySizeLimit: "1mb" } },
+};
+
+export default withNextIntl(nextConfig);

@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { tsconfigPaths: true },
+  test: {
+    include: ["lib/**/*.test.ts", "db/**/*.test.ts"],
+    globalSetup: ["./db/testing/global-setup.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Each file opens its own in-memory PGlite (~1-2 s); two cores, two forks.
+    maxWorkers: 2,
+  },
+});
