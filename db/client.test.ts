@@ -16,7 +16,6 @@ function runChild(): Promise<{ code: number | null; stdout: string; stderr: stri
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", childScript, dir], {
       cwd: process.cwd(),
-      env: { ...process.env, DATABASE_URL: "" },
     });
     let stdout = "";
     let stderr = "";
@@ -45,7 +44,9 @@ describe("openPglite directory lock", () => {
 
   it("refuses a second opener in another process", async () => {
     const { code, stderr } = await runChild();
-    expect(stderr).toContain("DatabaseLockedError: Another process is already using the embedded database");
+    expect(stderr).toContain(
+      "DatabaseLockedError: Another process is already using the embedded database",
+    );
     expect(stderr).toContain(dir);
     expect(code).toBe(2);
   });

@@ -1,12 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "./client";
-import {
-  authenticateApiKey,
-  createApiKey,
-  listApiKeys,
-  revokeApiKey,
-} from "./queries/api-keys";
+import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from "./queries/api-keys";
 import {
   activateApp,
   deactivateApp,
@@ -41,7 +36,10 @@ afterAll(() => handle?.close());
 describe("tenant", () => {
   it("needs an organisation and owns new rows whatever the caller passed", () => {
     expect(() => tenant("")).toThrow();
-    expect(a.owned({ name: "x", organisationId: orgB })).toEqual({ name: "x", organisationId: orgA });
+    expect(a.owned({ name: "x", organisationId: orgB })).toEqual({
+      name: "x",
+      organisationId: orgA,
+    });
   });
 });
 
@@ -117,7 +115,9 @@ describe("API keys", () => {
   it("authenticates a valid token to its organisation and records its use", async () => {
     const keyA = await createApiKey(handle.db, a, "used");
     expect(await authenticateApiKey(handle.db, keyA.token)).toBe(orgA);
-    const [row] = await listApiKeys(handle.db, a).then((keys) => keys.filter((k) => k.id === keyA.id));
+    const [row] = await listApiKeys(handle.db, a).then((keys) =>
+      keys.filter((k) => k.id === keyA.id),
+    );
     expect(row?.lastUsedAt).toBeInstanceOf(Date);
   });
 

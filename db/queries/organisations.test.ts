@@ -118,7 +118,10 @@ describe("logos", () => {
     expect(await getLogo(handle.db, org.id)).toBeNull();
 
     await saveLogo(handle.db, org.id, { contentType: "image/png", data: png });
-    await saveLogo(handle.db, neighbour.id, { contentType: "image/jpeg", data: Buffer.from("jpeg") });
+    await saveLogo(handle.db, neighbour.id, {
+      contentType: "image/jpeg",
+      data: Buffer.from("jpeg"),
+    });
     const saved = await getLogo(handle.db, org.id);
     expect(saved?.contentType).toBe("image/png");
     expect(Buffer.isBuffer(saved?.data)).toBe(true);

@@ -79,12 +79,15 @@ describe("company settings schema", () => {
       { path: "bic", message: "validation.bicRequired" },
     ]);
     expect(
-      companySettingsSchema.safeParse({ ...base, iban: "NL91ABNA0417164300", bic: "ABNANL2A" }).success,
+      companySettingsSchema.safeParse({ ...base, iban: "NL91ABNA0417164300", bic: "ABNANL2A" })
+        .success,
     ).toBe(true);
   });
 
   it("requires a legal name and checks the reply-to address", () => {
-    expect(issues({ legalName: "   " })).toEqual([{ path: "legalName", message: "validation.required" }]);
+    expect(issues({ legalName: "   " })).toEqual([
+      { path: "legalName", message: "validation.required" },
+    ]);
     expect(issues({ emailReplyTo: "not-an-email" })[0]?.path).toBe("emailReplyTo");
   });
 

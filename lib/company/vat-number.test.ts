@@ -11,13 +11,17 @@ describe("Belgian VAT numbers", () => {
   describe.each(valid)("valid %s", (digits) => {
     const dotted = `${digits.slice(0, 4)}.${digits.slice(4, 7)}.${digits.slice(7)}`;
     const dashed = `${digits.slice(0, 4)}-${digits.slice(4, 7)}-${digits.slice(7)}`;
-    it.each([digits, `BE${digits}`, `BE ${dotted}`, `be${dashed}`, ` be ${digits} `, `BE/${digits}`])(
-      "accepts %j",
-      (input) => {
-        expect(checkBelgianVatNumber(input)).toBeNull();
-        expect(normaliseBelgianVatNumber(input)).toBe(`BE${digits}`);
-      },
-    );
+    it.each([
+      digits,
+      `BE${digits}`,
+      `BE ${dotted}`,
+      `be${dashed}`,
+      ` be ${digits} `,
+      `BE/${digits}`,
+    ])("accepts %j", (input) => {
+      expect(checkBelgianVatNumber(input)).toBeNull();
+      expect(normaliseBelgianVatNumber(input)).toBe(`BE${digits}`);
+    });
   });
 
   it.each([

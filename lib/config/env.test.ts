@@ -70,7 +70,11 @@ describe("parseConfig", () => {
 
     it("starts with secrets and the outbox chosen explicitly", () => {
       const config = parseConfig({ NODE_ENV: "production", EMAIL_TRANSPORT: "outbox", ...secrets });
-      expect(config).toMatchObject({ NODE_ENV: "production", EMAIL_TRANSPORT: "outbox", ...secrets });
+      expect(config).toMatchObject({
+        NODE_ENV: "production",
+        EMAIL_TRANSPORT: "outbox",
+        ...secrets,
+      });
       expect(config.DATABASE_URL).toBeUndefined();
     });
 
@@ -81,7 +85,9 @@ describe("parseConfig", () => {
 
     it("refuses the resend transport without its key", () => {
       expect(
-        problemsOf(() => parseConfig({ NODE_ENV: "production", EMAIL_TRANSPORT: "resend", ...secrets })),
+        problemsOf(() =>
+          parseConfig({ NODE_ENV: "production", EMAIL_TRANSPORT: "resend", ...secrets }),
+        ),
       ).toEqual(["RESEND_API_KEY is missing (EMAIL_TRANSPORT=resend needs it)"]);
     });
   });

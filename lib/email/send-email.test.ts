@@ -56,7 +56,12 @@ describe("sendEmail", () => {
       let raw = "";
       req.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
       req.on("end", () => {
-        seen.push({ method: req.method, url: req.url, headers: req.headers, body: JSON.parse(raw || "{}") });
+        seen.push({
+          method: req.method,
+          url: req.url,
+          headers: req.headers,
+          body: JSON.parse(raw || "{}") as Record<string, unknown>,
+        });
         res.writeHead(reply.status, { "content-type": "application/json" });
         res.end(JSON.stringify(reply.body));
       });
@@ -91,7 +96,9 @@ describe("sendEmail", () => {
       subject,
       text: "Hello",
       fromName: "Dupont SRL",
-      attachments: [{ filename: "f.pdf", contentType: "application/pdf", contentBase64: "JVBERg==" }],
+      attachments: [
+        { filename: "f.pdf", contentType: "application/pdf", contentBase64: "JVBERg==" },
+      ],
     });
 
     expect(seen).toHaveLength(0);
@@ -107,7 +114,9 @@ describe("sendEmail", () => {
       text: "Hello",
       html: null,
       replyTo: null,
-      attachments: [{ filename: "f.pdf", contentType: "application/pdf", contentBase64: "JVBERg==" }],
+      attachments: [
+        { filename: "f.pdf", contentType: "application/pdf", contentBase64: "JVBERg==" },
+      ],
     });
   });
 
@@ -132,7 +141,9 @@ describe("sendEmail", () => {
       fromName: "Dupont SRL",
       replyTo: "owner@dupont.be",
       idempotencyKey: "job-42",
-      attachments: [{ filename: "f.pdf", contentType: "application/pdf", contentBase64: "JVBERg==" }],
+      attachments: [
+        { filename: "f.pdf", contentType: "application/pdf", contentBase64: "JVBERg==" },
+      ],
     });
 
     expect(seen).toHaveLength(1);
@@ -166,18 +177,23 @@ describe("sendEmail", () => {
     [422, "validation_error", false],
     [500, "application_error", true],
     [429, "rate_limit_exceeded", true],
-  ])("resend: a %i %s throws EmailSendError (retryable: %s) and records nothing", async (status, name, retryable) => {
-    reply = { status, body: { statusCode: status, name, message: `fake ${name}` } };
-    const subject = `Refused ${uniqueSuffix()}`;
+  ])(
+    "resend: a %i %s throws EmailSendError (retryable: %s) and records nothing",
+    async (status, name, retryable) => {
+      reply = { status, body: { statusCode: status, name, message: `fake ${name}` } };
+      const subject = `Refused ${uniqueSuffix()}`;
 
-    const error = await sendEmail(resendCtx(), { to: "client@example.be", subject, text: "x" }).catch(
-      (err: unknown) => err,
-    );
+      const error = await sendEmail(resendCtx(), {
+        to: "client@example.be",
+        subject,
+        text: "x",
+      }).catch((err: unknown) => err);
 
-    expect(error).toBeInstanceOf(EmailSendError);
-    expect((error as EmailSendError).retryable).toBe(retryable);
-    expect((error as EmailSendError).message).toContain(`fake ${name}`);
-    expect(seen).toHaveLength(1);
-    expect(await storedRows(subject)).toHaveLength(0);
-  });
+      expect(error).toBeInstanceOf(EmailSendError);
+      expect((error as EmailSendError).retryable).toBe(retryable);
+      expect((error as EmailSendError).message).toContain(`fake ${name}`);
+      expect(seen).toHaveLength(1);
+      expect(await storedRows(subject)).toHaveLength(0);
+    },
+  );
 });

@@ -25,3 +25,14 @@ export interface JobDefinition<Schema extends z.ZodType = z.ZodType> {
 export function defineJob<Schema extends z.ZodType>(job: JobDefinition<Schema>): JobDefinition<Schema> {
   return job;
 }
+
+/**
+ * Thrown by a handler when retrying cannot help (a refused address, a malformed
+ * payload). The worker records it on the job instead of scheduling retries.
+ */
+export class PermanentJobError extends Error {
+  constructor(message: string, public readonly code: string) {
+    super(message);
+    this.name = "PermanentJobError";
+  }
+}

@@ -39,8 +39,6 @@ export async function ensureJobQueue(boss: Queue, job: JobDefinition): Promise<v
 }
 
 export interface EnqueueOptions {
-  /** Same key while a job is pending → one job (deduplicates repeated requests). */
-  singletonKey?: string;
   startAfterSeconds?: number;
 }
 
@@ -53,7 +51,6 @@ export async function enqueue<Schema extends z.ZodType>(
   const payload = job.schema.parse(data) as object;
   await ensureJobQueue(boss, job);
   return boss.send(job.name, payload, {
-    ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
     ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
   });
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { sendEmail } from "@/lib/email/send-email";
-import { defineJob } from "./define-job";
+import { EmailSendError, sendEmail } from "@/lib/email/send-email";
+import { defineJob, PermanentJobError } from "./define-job";
 
 /** Every email leaves through this job, so a provider outage delays mail but loses none. */
 export const sendEmailJob = defineJob({
@@ -18,6 +18,13 @@ export const sendEmailJob = defineJob({
     idempotencyKey: z.string().optional(),
   }),
   handler: async (data, ctx) => {
-    await sendEmail(ctx, data);
+    try {
+      await sendEmail(ctx, data);
+    } catch (err) {
+      if (err instanceof EmailSendError && !err.retryable) {
+        throw new PermanentJobError(err.message, "email_refused");
+      }
+      throw err;
+    }
   },
 });

@@ -1,10 +1,11 @@
-import type { JobContext, JobDefinition } from "./define-job";
+import { PermanentJobError, type JobContext, type JobDefinition } from "./define-job";
 import { ensureJobQueue, type Queue } from "./queue";
 
 /**
- * Subscribes a worker to every job. A handler's throw marks the job failed, and
- * pg-boss schedules the retry; an invalid payload fails at once (retrying it
- * cannot help) but stays visible in the queue tables.
+ * Subscribes a worker to every job. A handler's throw marks the job failed and
+ * pg-boss schedules the retry. An invalid payload or a PermanentJobError cannot be
+ * helped by retrying: the job ends at once with the reason as its output, logged
+ * and kept in the queue tables.
  */
 export async function startWorker(
   boss: Queue,
@@ -22,13 +23,17 @@ export async function startWorker(
         const log = ctx.log.child({ job: job.name, jobId: received.id });
         const parsed = job.schema.safeParse(received.data);
         if (!parsed.success) {
-          log.error({ issues: parsed.error.issues }, "Job payload is invalid");
-          throw new Error(`Invalid payload for ${job.name}`);
+          log.error({ issues: parsed.error.issues }, "Job payload is invalid; not retried");
+          return { permanentError: "invalid_payload" };
         }
         try {
           await job.handler(parsed.data, { ...ctx, log });
           log.debug("Job done");
         } catch (err) {
+          if (err instanceof PermanentJobError) {
+            log.error({ err }, "Job failed permanently; not retried");
+            return { permanentError: err.code, message: err.message };
+          }
           log.warn({ err }, "Job failed; the queue will retry it if attempts remain");
           throw err;
         }

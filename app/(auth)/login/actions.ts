@@ -1,5 +1,6 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn } from "@/auth";
 
@@ -8,10 +9,12 @@ export interface SignInState {
   email?: string;
 }
 
-/** Sends the magic link; Auth.js then redirects to the check-email page. */
+/** Sends the magic link, then shows the check-email page. */
 export async function requestSignInLink(_prev: SignInState, formData: FormData): Promise<SignInState> {
   const parsed = z.string().trim().toLowerCase().email().max(254).safeParse(formData.get("email"));
   if (!parsed.success) return { error: "email_invalid", email: String(formData.get("email") ?? "") };
-  await signIn("email", { email: parsed.data, redirectTo: "/documents" });
-  return {};
+  // redirect:false, then our own redirect: Auth.js's verify-request hop breaks the
+  // client-side navigation that follows a server action.
+  await signIn("email", { email: parsed.data, redirectTo: "/documents", redirect: false });
+  redirect("/login/check-email");
 }

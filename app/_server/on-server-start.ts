@@ -1,0 +1,25 @@
+import { ConfigError, getConfig } from "@/lib/config/env";
+import { runWorkerInThisProcess } from "@/lib/jobs/runtime";
+import { logger } from "@/lib/log/logger";
+
+/**
+ * Validates configuration first, so a production server without its secrets stops
+ * with a message naming each one; then starts the in-process worker. PGlite allows
+ * one process only, so there the worker must live here; with PostgreSQL it can run
+ * here and/or in separate `npm run worker` processes.
+ */
+export async function onServerStart(): Promise<void> {
+  let config;
+  try {
+    config = getConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      logger.fatal(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  if (!config.DATABASE_URL || config.RUN_WORKER_IN_WEB === "true") {
+    await runWorkerInThisProcess();
+  }
+}

@@ -1,0 +1,122 @@
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { z, ZodError } from "zod";
+import type { DbHandle } from "@/db/client";
+import { openTestDb, uniqueSuffix } from "@/db/testing/test-db";
+import { parseConfig } from "@/lib/config/env";
+import { defineJob } from "./define-job";
+import { enqueue, startQueue, type Queue } from "./queue";
+import { startWorker } from "./worker";
+
+// Queue names are unique per run: on PostgreSQL the pg-boss schema is shared by the run.
+const suffix = uniqueSuffix();
+const payload = z.object({ invoiceId: z.string().uuid(), attempt: z.number().int().optional() });
+
+const onceCalls: unknown[] = [];
+const onceJob = defineJob({
+  name: `test-once-${suffix}`,
+  schema: payload,
+  retryLimit: 3,
+  retryDelaySeconds: 1,
+  handler: async (data) => {
+    onceCalls.push(data);
+  },
+});
+
+let flakyAttempts = 0;
+const flakyJob = defineJob({
+  name: `test-flaky-${suffix}`,
+  schema: payload,
+  retryLimit: 2,
+  // With retryBackoff (set by ensureJobQueue) the first retry waits 1-2 s.
+  retryDelaySeconds: 1,
+  handler: async () => {
+    flakyAttempts += 1;
+    if (flakyAttempts === 1) throw new Error("provider down on the first attempt");
+  },
+});
+
+const neverSentJob = defineJob({
+  name: `test-never-sent-${suffix}`,
+  schema: payload,
+  retryLimit: 0,
+  retryDelaySeconds: 1,
+  handler: async () => {},
+});
+
+const config = parseConfig({
+  NODE_ENV: "test",
+  AUTH_SECRET: "x".repeat(32),
+  ENCRYPTION_KEY: Buffer.alloc(32).toString("base64"),
+  EMAIL_TRANSPORT: "outbox",
+});
+
+let handle: DbHandle;
+let boss: Queue;
+
+beforeAll(async () => {
+  handle = await openTestDb();
+  boss = await startQueue(handle);
+  await startWorker(boss, [onceJob, flakyJob], {
+    db: handle.db,
+    config,
+    log: pino({ level: "silent" }),
+  });
+});
+
+afterAll(async () => {
+  await boss?.stop({ graceful: false, wait: true });
+  await handle?.close();
+});
+
+async function jobState(name: string, id: string) {
+  return boss.getJobById(name, id);
+}
+
+describe("job queue", () => {
+  it("runs an enqueued job exactly once", async () => {
+    const data = { invoiceId: crypto.randomUUID() };
+    const id = await enqueue(boss, onceJob, data);
+    expect(id).toBeTruthy();
+
+    await vi.waitFor(() => expect(onceCalls).toHaveLength(1), { timeout: 15_000, interval: 100 });
+    expect(onceCalls[0]).toEqual(data);
+    await vi.waitFor(
+      async () => expect((await jobState(onceJob.name, id!))?.state).toBe("completed"),
+      {
+        timeout: 5_000,
+        interval: 100,
+      },
+    );
+
+    // Several polling rounds (0.5 s) later, still one call.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(onceCalls).toHaveLength(1);
+  });
+
+  it("retries a job that failed and lets the retry succeed", async () => {
+    const id = await enqueue(boss, flakyJob, { invoiceId: crypto.randomUUID() });
+
+    await vi.waitFor(
+      async () => expect((await jobState(flakyJob.name, id!))?.state).toBe("completed"),
+      {
+        timeout: 20_000,
+        interval: 200,
+      },
+    );
+    expect(flakyAttempts).toBe(2);
+    const job = await jobState(flakyJob.name, id!);
+    expect(job).toMatchObject({ retryCount: 1, retryLimit: 2, retryDelay: 1, retryBackoff: true });
+  });
+
+  it("rejects an invalid payload before anything is queued", async () => {
+    await expect(enqueue(boss, neverSentJob, { invoiceId: "not-a-uuid" })).rejects.toBeInstanceOf(
+      ZodError,
+    );
+    await expect(
+      enqueue(boss, neverSentJob, {} as unknown as z.input<typeof payload>),
+    ).rejects.toBeInstanceOf(ZodError);
+    // The queue is created only after validation, so its absence proves nothing was sent.
+    expect(await boss.getQueue(neverSentJob.name)).toBeNull();
+  });
+});
