@@ -38,7 +38,10 @@ export async function openPostgres(connectionString: string): Promise<DbHandle> 
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
-  const pool: Pool = new Pool({ connectionString, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+  const pool: Pool = new Pool({
+    connectionString,
+    max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+  });
   const db = drizzle(pool, { schema });
   await migrate(db, { migrationsFolder });
   return {

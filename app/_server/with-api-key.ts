@@ -24,12 +24,18 @@ export function withApiKey<P>(
   return async (request: Request, route: { params: Promise<P> }): Promise<Response> => {
     const log = requestLogger(request.headers.get("x-request-id"));
     const token = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
-    if (!token) return apiError(401, "missing_api_key", "Send an API key as 'Authorization: Bearer <key>'.");
+    if (!token)
+      return apiError(401, "missing_api_key", "Send an API key as 'Authorization: Bearer <key>'.");
     try {
       const db = await getDb();
       const organisationId = await authenticateApiKey(db, token);
-      if (!organisationId) return apiError(401, "invalid_api_key", "This API key is unknown or revoked.");
-      return await handler(request, { db, tenant: tenant(organisationId), log: log.child({ organisationId }) }, await route.params);
+      if (!organisationId)
+        return apiError(401, "invalid_api_key", "This API key is unknown or revoked.");
+      return await handler(
+        request,
+        { db, tenant: tenant(organisationId), log: log.child({ organisationId }) },
+        await route.params,
+      );
     } catch (err) {
       log.error({ err }, "API request failed");
       return apiError(500, "internal_error", "Something went wrong on our side.");

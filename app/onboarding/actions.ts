@@ -12,6 +12,10 @@ export async function createOrganisation(input: NewOrganisationInput): Promise<A
   const parsed = newOrganisationSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const organisation = await createOrganisationWithOwner(db, userId, parsed.data);
-  (await cookies()).set(activeOrganisationCookie, organisation.id, { path: "/", sameSite: "lax", httpOnly: true });
+  (await cookies()).set(activeOrganisationCookie, organisation.id, {
+    path: "/",
+    sameSite: "lax",
+    httpOnly: true,
+  });
   redirect("/documents?welcome=1");
 }

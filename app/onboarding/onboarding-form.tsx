@@ -17,7 +17,15 @@ export function OnboardingForm() {
   const [pending, startTransition] = useTransition();
   const form = useForm<NewOrganisationInput, unknown, Output>({
     resolver: zodResolver(newOrganisationSchema),
-    defaultValues: { legalName: "", vatNumber: "", street: "", postalCode: "", city: "", country: "BE", iban: "" },
+    defaultValues: {
+      legalName: "",
+      vatNumber: "",
+      street: "",
+      postalCode: "",
+      city: "",
+      country: "BE",
+      iban: "",
+    },
   });
   const { errors } = form.formState;
 
@@ -36,15 +44,45 @@ export function OnboardingForm() {
 
   return (
     <form onSubmit={onSubmit} className="form" noValidate>
-      <TextField label={t("company.legalName")} registration={form.register("legalName")} error={errors.legalName} autoComplete="organization" required />
-      <TextField label={`${t("company.vatNumber")} (${t("common.optional")})`} hint={t("company.vatNumberHint")} registration={form.register("vatNumber")} error={errors.vatNumber} />
-      <TextField label={`${t("company.street")} (${t("common.optional")})`} registration={form.register("street")} error={errors.street} autoComplete="street-address" />
+      <TextField
+        label={t("company.legalName")}
+        registration={form.register("legalName")}
+        error={errors.legalName}
+        autoComplete="organization"
+        required
+      />
+      <TextField
+        label={`${t("company.vatNumber")} (${t("common.optional")})`}
+        hint={t("company.vatNumberHint")}
+        registration={form.register("vatNumber")}
+        error={errors.vatNumber}
+      />
+      <TextField
+        label={`${t("company.street")} (${t("common.optional")})`}
+        registration={form.register("street")}
+        error={errors.street}
+        autoComplete="street-address"
+      />
       <div className="grid-2">
-        <TextField label={`${t("company.postalCode")} (${t("common.optional")})`} registration={form.register("postalCode")} error={errors.postalCode} autoComplete="postal-code" />
-        <TextField label={`${t("company.city")} (${t("common.optional")})`} registration={form.register("city")} error={errors.city} autoComplete="address-level2" />
+        <TextField
+          label={`${t("company.postalCode")} (${t("common.optional")})`}
+          registration={form.register("postalCode")}
+          error={errors.postalCode}
+          autoComplete="postal-code"
+        />
+        <TextField
+          label={`${t("company.city")} (${t("common.optional")})`}
+          registration={form.register("city")}
+          error={errors.city}
+          autoComplete="address-level2"
+        />
       </div>
       <input type="hidden" {...form.register("country")} />
-      <TextField label={`${t("company.iban")} (${t("common.optional")})`} registration={form.register("iban")} error={errors.iban} />
+      <TextField
+        label={`${t("company.iban")} (${t("common.optional")})`}
+        registration={form.register("iban")}
+        error={errors.iban}
+      />
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={pending}>
           {pending ? t("common.saving") : t("onboarding.submit")}

@@ -32,7 +32,9 @@ export default async function OutboxPage() {
             <tbody>
               {emails.map((email) => (
                 <tr key={email.id} data-testid="outbox-row">
-                  <td>{format.dateTime(email.createdAt, { dateStyle: "short", timeStyle: "medium" })}</td>
+                  <td>
+                    {format.dateTime(email.createdAt, { dateStyle: "short", timeStyle: "medium" })}
+                  </td>
                   <td>{email.toAddress}</td>
                   <td>
                     <Link href={`/outbox/${email.id}`}>{email.subject}</Link>

@@ -7,7 +7,15 @@ import { toast } from "sonner";
 import { setAppActive } from "@/app/(dashboard)/apps/actions";
 
 /** Inactive: green Activate. Active: yellow Configure on the left, then Deactivate. */
-export function AppActions({ appKey, appName, active }: { appKey: string; appName: string; active: boolean }) {
+export function AppActions({
+  appKey,
+  appName,
+  active,
+}: {
+  appKey: string;
+  appName: string;
+  active: boolean;
+}) {
   const t = useTranslations("apps");
   const [pending, startTransition] = useTransition();
   const toggle = (next: boolean) =>
@@ -19,17 +27,33 @@ export function AppActions({ appKey, appName, active }: { appKey: string; appNam
 
   if (!active) {
     return (
-      <button type="button" className="btn btn-green" disabled={pending} onClick={() => toggle(true)} aria-label={`${t("activate")} ${appName}`}>
+      <button
+        type="button"
+        className="btn btn-green"
+        disabled={pending}
+        onClick={() => toggle(true)}
+        aria-label={`${t("activate")} ${appName}`}
+      >
         {t("activate")}
       </button>
     );
   }
   return (
     <>
-      <Link href={`/apps/${appKey}`} className="btn btn-yellow" aria-label={`${t("configure")} ${appName}`}>
+      <Link
+        href={`/apps/${appKey}`}
+        className="btn btn-yellow"
+        aria-label={`${t("configure")} ${appName}`}
+      >
         {t("configure")}
       </Link>
-      <button type="button" className="btn-link" disabled={pending} onClick={() => toggle(false)} aria-label={`${t("deactivate")} ${appName}`}>
+      <button
+        type="button"
+        className="btn-link"
+        disabled={pending}
+        onClick={() => toggle(false)}
+        aria-label={`${t("deactivate")} ${appName}`}
+      >
         {t("deactivate")}
       </button>
     </>

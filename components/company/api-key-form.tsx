@@ -11,7 +11,8 @@ export function ApiKeyForm() {
   const [pending, startTransition] = useTransition();
   const submit = (formData: FormData) =>
     startTransition(async () => {
-      const result = await createApiKeyAction(String(formData.get("name") ?? ""));
+      const name = formData.get("name");
+      const result = await createApiKeyAction(typeof name === "string" ? name : "");
       if (result.ok) {
         setToken(result.data?.token ?? null);
         setError(null);
@@ -22,17 +23,30 @@ export function ApiKeyForm() {
       <form action={submit} className="form">
         <div className="field">
           <label htmlFor="api-key-name">{t("apiKeys.name")}</label>
-          <input id="api-key-name" name="name" placeholder={t("apiKeys.namePlaceholder")} aria-invalid={error ? true : undefined} />
-          {error && <p className="field-error" role="alert">{t(error as "validation.required")}</p>}
+          <input
+            id="api-key-name"
+            name="name"
+            placeholder={t("apiKeys.namePlaceholder")}
+            aria-invalid={error ? true : undefined}
+          />
+          {error && (
+            <p className="field-error" role="alert">
+              {t(error as "validation.required")}
+            </p>
+          )}
         </div>
         <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={pending}>{t("apiKeys.create")}</button>
+          <button type="submit" className="btn btn-primary" disabled={pending}>
+            {t("apiKeys.create")}
+          </button>
         </div>
       </form>
       {token && (
         <div role="status" style={{ marginTop: "1rem" }}>
           <p className="notice">{t("apiKeys.created")}</p>
-          <code className="secret" data-testid="new-api-key">{token}</code>
+          <code className="secret" data-testid="new-api-key">
+            {token}
+          </code>
         </div>
       )}
     </div>

@@ -47,16 +47,32 @@ export function CompanySettingsForm({ defaults }: { defaults: CompanySettingsInp
       <fieldset className="card">
         <legend>{t("company.identity")}</legend>
         <div className="form">
-          <TextField label={t("company.legalName")} autoComplete="organization" {...field("legalName")} />
-          <TextField label={t("company.vatNumber")} hint={t("company.vatNumberHint")} {...field("vatNumber")} />
+          <TextField
+            label={t("company.legalName")}
+            autoComplete="organization"
+            {...field("legalName")}
+          />
+          <TextField
+            label={t("company.vatNumber")}
+            hint={t("company.vatNumberHint")}
+            {...field("vatNumber")}
+          />
         </div>
       </fieldset>
       <fieldset className="card">
         <legend>{t("company.address")}</legend>
         <div className="form">
-          <TextField label={t("company.street")} autoComplete="street-address" {...field("street")} />
+          <TextField
+            label={t("company.street")}
+            autoComplete="street-address"
+            {...field("street")}
+          />
           <div className="grid-2">
-            <TextField label={t("company.postalCode")} autoComplete="postal-code" {...field("postalCode")} />
+            <TextField
+              label={t("company.postalCode")}
+              autoComplete="postal-code"
+              {...field("postalCode")}
+            />
             <TextField label={t("company.city")} autoComplete="address-level2" {...field("city")} />
           </div>
           <div className="field">
@@ -81,8 +97,17 @@ export function CompanySettingsForm({ defaults }: { defaults: CompanySettingsInp
       <fieldset className="card">
         <legend>{t("company.emailSection")}</legend>
         <div className="grid-2">
-          <TextField label={t("company.emailSenderName")} hint={t("company.emailSenderNameHint")} {...field("emailSenderName")} />
-          <TextField label={t("company.emailReplyTo")} hint={t("company.emailReplyToHint")} type="email" {...field("emailReplyTo")} />
+          <TextField
+            label={t("company.emailSenderName")}
+            hint={t("company.emailSenderNameHint")}
+            {...field("emailSenderName")}
+          />
+          <TextField
+            label={t("company.emailReplyTo")}
+            hint={t("company.emailReplyToHint")}
+            type="email"
+            {...field("emailReplyTo")}
+          />
         </div>
       </fieldset>
       <fieldset className="card">
@@ -99,7 +124,9 @@ export function CompanySettingsForm({ defaults }: { defaults: CompanySettingsInp
             </select>
           </div>
           <div className="field">
-            <span id="currency-label" style={{ fontWeight: 600 }}>{t("company.currency")}</span>
+            <span id="currency-label" style={{ fontWeight: 600 }}>
+              {t("company.currency")}
+            </span>
             <span aria-labelledby="currency-label">{t("company.currencyFixed")}</span>
           </div>
         </div>

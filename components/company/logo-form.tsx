@@ -36,12 +36,27 @@ export function LogoForm({ hasLogo, version }: { hasLogo: boolean; version: stri
       <form action={submit} className="form" style={{ marginTop: "0.75rem" }}>
         <div className="field">
           <label htmlFor="logo">{t("company.logoUpload")}</label>
-          <input id="logo" name="logo" type="file" accept="image/png,image/jpeg" aria-describedby="logo-hint" aria-invalid={error ? true : undefined} />
-          <span id="logo-hint" className="hint">{t("company.logoHint")}</span>
-          {error && <p className="field-error" role="alert">{t(error as "validation.logoType")}</p>}
+          <input
+            id="logo"
+            name="logo"
+            type="file"
+            accept="image/png,image/jpeg"
+            aria-describedby="logo-hint"
+            aria-invalid={error ? true : undefined}
+          />
+          <span id="logo-hint" className="hint">
+            {t("company.logoHint")}
+          </span>
+          {error && (
+            <p className="field-error" role="alert">
+              {t(error as "validation.logoType")}
+            </p>
+          )}
         </div>
         <div className="form-actions">
-          <button type="submit" className="btn" disabled={pending}>{t("company.logoUpload")}</button>
+          <button type="submit" className="btn" disabled={pending}>
+            {t("company.logoUpload")}
+          </button>
           {hasLogo && (
             <button
               type="button"

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { signOut } from "@/app/_actions/sign-out";
+import { MenuDetails } from "./menu-details";
 
 /** Top-right menu (as merchants know it): Apps & connections lives here. */
 export async function UserMenu({
@@ -14,7 +15,7 @@ export async function UserMenu({
 }) {
   const t = await getTranslations("nav");
   return (
-    <details className="user-menu">
+    <MenuDetails className="user-menu">
       <summary aria-label={t("userMenu", { email })}>{email}</summary>
       <div className="user-menu-panel">
         <div className="user-menu-org">{organisationName}</div>
@@ -28,6 +29,6 @@ export async function UserMenu({
           <button type="submit">{t("signOut")}</button>
         </form>
       </div>
-    </details>
+    </MenuDetails>
   );
 }

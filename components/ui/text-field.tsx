@@ -33,7 +33,9 @@ export function TextField({ label, hint, registration, error, id, ...input }: Te
       )}
       {error?.message && (
         <p id={`${fieldId}-error`} className="field-error" role="alert">
-          {error.message.startsWith("validation.") ? tv(error.message as "validation.required") : error.message}
+          {error.message.startsWith("validation.")
+            ? tv(error.message as "validation.required")
+            : error.message}
         </p>
       )}
     </div>

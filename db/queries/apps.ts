@@ -37,7 +37,9 @@ export async function deactivateApp(db: Db, t: Tenant, appKey: AppKey): Promise<
   await db
     .update(appActivations)
     .set({ active: false, deactivatedAt: new Date() })
-    .where(t.where(appActivations, eq(appActivations.appKey, appKey), eq(appActivations.active, true)));
+    .where(
+      t.where(appActivations, eq(appActivations.appKey, appKey), eq(appActivations.active, true)),
+    );
 }
 
 /** Secrets are sealed by the caller (lib/crypto) before they reach this module. */

@@ -27,7 +27,11 @@ export function decryptSecret(sealed: string, base64Key: string): string {
   if (version !== VERSION || !iv || !tag || ciphertext === undefined) {
     throw new Error("Not a sealed secret");
   }
-  const decipher = createDecipheriv("aes-256-gcm", keyFrom(base64Key), Buffer.from(iv, "base64url"));
+  const decipher = createDecipheriv(
+    "aes-256-gcm",
+    keyFrom(base64Key),
+    Buffer.from(iv, "base64url"),
+  );
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
   return Buffer.concat([
     decipher.update(Buffer.from(ciphertext, "base64url")),

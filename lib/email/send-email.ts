@@ -31,7 +31,10 @@ export interface EmailContext {
 }
 
 export class EmailSendError extends Error {
-  constructor(message: string, public readonly retryable: boolean) {
+  constructor(
+    message: string,
+    public readonly retryable: boolean,
+  ) {
     super(message);
     this.name = "EmailSendError";
   }

@@ -5,8 +5,7 @@ import type { z } from "zod";
  * (the same keys the browser shows when it validates with the same schema).
  */
 export type ActionResult<T = undefined> =
-  | { ok: true; data?: T }
-  | { ok: false; fieldErrors: Record<string, string>; formError?: string };
+  { ok: true; data?: T } | { ok: false; fieldErrors: Record<string, string>; formError?: string };
 
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const errors: Record<string, string> = {};

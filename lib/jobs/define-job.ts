@@ -22,7 +22,9 @@ export interface JobDefinition<Schema extends z.ZodType = z.ZodType> {
   handler(data: z.output<Schema>, ctx: JobContext): Promise<void>;
 }
 
-export function defineJob<Schema extends z.ZodType>(job: JobDefinition<Schema>): JobDefinition<Schema> {
+export function defineJob<Schema extends z.ZodType>(
+  job: JobDefinition<Schema>,
+): JobDefinition<Schema> {
   return job;
 }
 
@@ -31,7 +33,10 @@ export function defineJob<Schema extends z.ZodType>(job: JobDefinition<Schema>):
  * payload). The worker records it on the job instead of scheduling retries.
  */
 export class PermanentJobError extends Error {
-  constructor(message: string, public readonly code: string) {
+  constructor(
+    message: string,
+    public readonly code: string,
+  ) {
     super(message);
     this.name = "PermanentJobError";
   }

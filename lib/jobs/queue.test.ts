@@ -4,7 +4,7 @@ import { z, ZodError } from "zod";
 import type { DbHandle } from "@/db/client";
 import { openTestDb, uniqueSuffix } from "@/db/testing/test-db";
 import { parseConfig } from "@/lib/config/env";
-import { defineJob } from "./define-job";
+import { defineJob, PermanentJobError } from "./define-job";
 import { enqueue, startQueue, type Queue } from "./queue";
 import { startWorker } from "./worker";
 
@@ -44,6 +44,29 @@ const neverSentJob = defineJob({
   handler: async () => {},
 });
 
+let permanentAttempts = 0;
+const permanentJob = defineJob({
+  name: `test-permanent-${suffix}`,
+  schema: payload,
+  retryLimit: 3,
+  retryDelaySeconds: 1,
+  handler: async () => {
+    permanentAttempts += 1;
+    throw new PermanentJobError("the provider refused the address", "test_refused");
+  },
+});
+
+let invalidPayloadCalls = 0;
+const invalidPayloadJob = defineJob({
+  name: `test-invalid-payload-${suffix}`,
+  schema: payload,
+  retryLimit: 3,
+  retryDelaySeconds: 1,
+  handler: async () => {
+    invalidPayloadCalls += 1;
+  },
+});
+
 const config = parseConfig({
   NODE_ENV: "test",
   AUTH_SECRET: "x".repeat(32),
@@ -57,7 +80,7 @@ let boss: Queue;
 beforeAll(async () => {
   handle = await openTestDb();
   boss = await startQueue(handle);
-  await startWorker(boss, [onceJob, flakyJob], {
+  await startWorker(boss, [onceJob, flakyJob, permanentJob, invalidPayloadJob], {
     db: handle.db,
     config,
     log: pino({ level: "silent" }),
@@ -118,5 +141,36 @@ describe("job queue", () => {
     ).rejects.toBeInstanceOf(ZodError);
     // The queue is created only after validation, so its absence proves nothing was sent.
     expect(await boss.getQueue(neverSentJob.name)).toBeNull();
+  });
+
+  it("does not retry a job whose handler throws a PermanentJobError", async () => {
+    const id = await enqueue(boss, permanentJob, { invoiceId: crypto.randomUUID() });
+
+    await vi.waitFor(
+      async () => expect((await jobState(permanentJob.name, id!))?.state).toBe("completed"),
+      { timeout: 15_000, interval: 100 },
+    );
+    // Past the first retry's delay (1-2 s with backoff): still a single attempt.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(permanentAttempts).toBe(1);
+    const job = await jobState(permanentJob.name, id!);
+    expect(job).toMatchObject({ state: "completed", retryCount: 0, retryLimit: 3 });
+    expect(job?.output).toMatchObject({ permanentError: "test_refused" });
+  });
+
+  it("does not retry a job whose payload reaches the worker invalid", async () => {
+    // Straight through pg-boss, as an older release or a hand-written row could.
+    const id = await boss.send(invalidPayloadJob.name, { invoiceId: "not-a-uuid" });
+    expect(id).toBeTruthy();
+
+    await vi.waitFor(
+      async () => expect((await jobState(invalidPayloadJob.name, id!))?.state).toBe("completed"),
+      { timeout: 15_000, interval: 100 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    const job = await jobState(invalidPayloadJob.name, id!);
+    expect(job).toMatchObject({ state: "completed", retryCount: 0 });
+    expect(job?.output).toEqual({ permanentError: "invalid_payload" });
+    expect(invalidPayloadCalls).toBe(0);
   });
 });

@@ -10,9 +10,14 @@ export interface SignInState {
 }
 
 /** Sends the magic link, then shows the check-email page. */
-export async function requestSignInLink(_prev: SignInState, formData: FormData): Promise<SignInState> {
-  const parsed = z.string().trim().toLowerCase().email().max(254).safeParse(formData.get("email"));
-  if (!parsed.success) return { error: "email_invalid", email: String(formData.get("email") ?? "") };
+export async function requestSignInLink(
+  _prev: SignInState,
+  formData: FormData,
+): Promise<SignInState> {
+  const raw = formData.get("email");
+  const typed = typeof raw === "string" ? raw : "";
+  const parsed = z.string().trim().toLowerCase().email().max(254).safeParse(typed);
+  if (!parsed.success) return { error: "email_invalid", email: typed };
   // redirect:false, then our own redirect: Auth.js's verify-request hop breaks the
   // client-side navigation that follows a server action.
   await signIn("email", { email: parsed.data, redirectTo: "/documents", redirect: false });

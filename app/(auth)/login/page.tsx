@@ -15,9 +15,9 @@ export default async function LoginPage({ searchParams }: PageProps<"/login">) {
   const { error } = await searchParams;
   const errorKey =
     typeof error === "string"
-      ? ((knownErrors as readonly string[]).includes(error)
-          ? (error as (typeof knownErrors)[number])
-          : "Default")
+      ? (knownErrors as readonly string[]).includes(error)
+        ? (error as (typeof knownErrors)[number])
+        : "Default"
       : null;
   return (
     <>

@@ -13,8 +13,11 @@ export default async function Page() {
       <div className="page-header">
         <h1>{t("title")}</h1>
       </div>
-      <EmptyState title={t("emptyTitle")} text={t("emptyText")}
-        action={{ href: "/apps", label: t("emptyAction") }} />
+      <EmptyState
+        title={t("emptyTitle")}
+        text={t("emptyText")}
+        action={{ href: "/apps", label: t("emptyAction") }}
+      />
     </>
   );
 }

@@ -22,7 +22,10 @@ export async function uploadLogo(formData: FormData): Promise<ActionResult> {
   const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
   const checked = checkLogo(bytes);
   if (!checked.ok) return { ok: false, fieldErrors: { logo: checked.problem } };
-  await saveLogo(db, organisationId, { contentType: checked.contentType, data: Buffer.from(bytes) });
+  await saveLogo(db, organisationId, {
+    contentType: checked.contentType,
+    data: Buffer.from(bytes),
+  });
   revalidatePath("/settings");
   return { ok: true };
 }

@@ -11,7 +11,11 @@ const nameSchema = z.string().trim().min(1, "validation.required").max(100, "val
 export async function createApiKeyAction(name: string): Promise<ActionResult<{ token: string }>> {
   const { db, tenant } = await requireOrg();
   const parsed = nameSchema.safeParse(name);
-  if (!parsed.success) return { ok: false, fieldErrors: { name: fieldErrorsOf(parsed.error).form ?? "validation.required" } };
+  if (!parsed.success)
+    return {
+      ok: false,
+      fieldErrors: { name: fieldErrorsOf(parsed.error).form ?? "validation.required" },
+    };
   const key = await createApiKey(db, tenant, parsed.data);
   revalidatePath("/settings/api-keys");
   return { ok: true, data: { token: key.token } };

@@ -14,7 +14,8 @@ export default async function ApiKeysPage() {
   const { db, tenant } = await requireOrg();
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const keys = await listApiKeys(db, tenant);
-  const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : t("apiKeys.never"));
+  const date = (d: Date | null) =>
+    d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : t("apiKeys.never");
   return (
     <>
       <div className="page-header">
@@ -44,7 +45,13 @@ export default async function ApiKeysPage() {
                   </td>
                   <td>{date(key.createdAt)}</td>
                   <td>{date(key.lastUsedAt)}</td>
-                  <td>{key.revokedAt ? t("apiKeys.revoked") : <RevokeApiKeyButton id={key.id} name={key.name} />}</td>
+                  <td>
+                    {key.revokedAt ? (
+                      t("apiKeys.revoked")
+                    ) : (
+                      <RevokeApiKeyButton id={key.id} name={key.name} />
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,0 +1,138 @@
+import { DatabaseLockedError, type DbHandle } from "@/db/client";
+import { ConfigError, type AppConfig } from "@/lib/config/env";
+import type { Logger } from "@/lib/log/logger";
+import { parseCommandArgs } from "./args";
+import { createApiKey, createApiKeyUsage, parseCreateApiKeyArgs } from "./commands/create-api-key";
+import {
+  createOrganisation,
+  createOrganisationUsage,
+  parseCreateOrganisationArgs,
+} from "./commands/create-organisation";
+import { migrate, migrateUsage } from "./commands/migrate";
+import { assertSeparateWorkerPossible, runWorker, workerUsage } from "./commands/worker";
+import { CliError, type CliOutput } from "./output";
+
+/** Everything the CLI touches outside itself, so tests can run it in-process. */
+export interface CliDeps {
+  out: CliOutput;
+  getConfig(): AppConfig;
+  /** Opens (and migrates) the database; runCli closes it when the command ends. */
+  openDatabase(config: AppConfig): Promise<DbHandle>;
+  log: Logger;
+  /** Resolves with the signal's name when the worker should stop. */
+  waitForShutdown(): Promise<string>;
+}
+
+export const usage = `Facturo operator commands
+
+usage: npm run facturo -- <command> [options]
+       (or npx tsx lib/cli/facturo.ts <command> [options])
+
+commands:
+  migrate
+      Create or update the database schema.
+  create-organisation --name "<legal name>" --email <owner email>
+      Create an organisation owned by that user (created if new; they sign in
+      with a magic link to that address). Prints the organisation id.
+  create-api-key --organisation <organisation id> --name "<key name>"
+      Create an API key for the organisation. Prints the key once.
+  worker
+      Run the job worker until SIGINT/SIGTERM. Needs DATABASE_URL (PostgreSQL).
+  help
+      Show this help.
+
+The database is PostgreSQL when DATABASE_URL is set, otherwise the embedded one in
+PGLITE_DIR (default .data/pglite), which only one process at a time may open: stop
+the web server before running a command against it.`;
+
+const commandUsages: Record<string, string> = {
+  migrate: migrateUsage,
+  "create-organisation": createOrganisationUsage,
+  "create-api-key": createApiKeyUsage,
+  worker: workerUsage,
+};
+
+function isExpected(err: unknown): err is Error {
+  return (
+    err instanceof CliError || err instanceof ConfigError || err instanceof DatabaseLockedError
+  );
+}
+
+function report(err: unknown, out: CliOutput): number {
+  if (isExpected(err)) {
+    out.err(`error: ${err.message}`);
+    return err instanceof CliError ? err.exitCode : 1;
+  }
+  // Not an operator mistake: keep the stack for whoever debugs it.
+  out.err(`error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  return 1;
+}
+
+async function withDatabase(
+  deps: CliDeps,
+  run: (handle: DbHandle, config: AppConfig) => Promise<unknown>,
+  config: AppConfig = deps.getConfig(),
+): Promise<void> {
+  const handle = await deps.openDatabase(config);
+  try {
+    await run(handle, config);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Runs one command; resolves with the process exit code, never throws. */
+export async function runCli(argv: readonly string[], deps: CliDeps): Promise<number> {
+  const [command, ...args] = argv;
+  const { out } = deps;
+  try {
+    if (command === undefined || command === "help" || command === "--help" || command === "-h") {
+      out.out(usage);
+      return 0;
+    }
+    const commandUsage = commandUsages[command];
+    if (commandUsage === undefined) {
+      out.err(usage);
+      out.err("");
+      throw new CliError(`unknown command "${command}" (see the list above)`);
+    }
+    if (args.includes("--help") || args.includes("-h")) {
+      out.out(`usage: ${commandUsage}`);
+      return 0;
+    }
+
+    switch (command) {
+      case "migrate":
+        parseCommandArgs(args, {}, migrateUsage);
+        await withDatabase(deps, (handle, config) => migrate({ handle, config, out }));
+        return 0;
+      case "create-organisation": {
+        const input = parseCreateOrganisationArgs(args);
+        await withDatabase(deps, (handle) => createOrganisation({ db: handle.db, out }, input));
+        return 0;
+      }
+      case "create-api-key": {
+        const input = parseCreateApiKeyArgs(args);
+        await withDatabase(deps, (handle) => createApiKey({ db: handle.db, out }, input));
+        return 0;
+      }
+      case "worker": {
+        parseCommandArgs(args, {}, workerUsage);
+        const config = deps.getConfig();
+        assertSeparateWorkerPossible(config);
+        // Listen before starting, so a signal during start-up still stops cleanly.
+        const shutdown = deps.waitForShutdown();
+        await withDatabase(
+          deps,
+          (handle) => runWorker({ handle, config, log: deps.log, out, shutdown }),
+          config,
+        );
+        return 0;
+      }
+      default:
+        throw new Error(`command "${command}" has a usage but no implementation`);
+    }
+  } catch (err) {
+    return report(err, out);
+  }
+}

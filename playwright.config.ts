@@ -1,0 +1,121 @@
+import { mkdirSync, readdirSync, rmdirSync } from "node:fs";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+import { assertLocalDatabase } from "./e2e/support/assert-local-database";
+import { BASE_URL } from "./e2e/support/constants";
+
+/**
+ * End-to-end tests against the PRODUCTION server (`npm run start`); build first with
+ * `npm run build` (.ci/run does). Chromium is Debian's (/usr/bin/chromium): Playwright
+ * cannot download its own browser on these machines (stack.md G17).
+ */
+
+const isCI = !!process.env.CI;
+
+// The webServer is started before globalSetup runs, so check the database here, first.
+assertLocalDatabase();
+
+/**
+ * A fresh embedded database for every run, unless DATABASE_URL is set. This file is
+ * evaluated again in each worker process; the directory is chosen once, in the runner,
+ * and handed to the workers through the environment they inherit.
+ */
+function e2ePgliteDir(): string | undefined {
+  if (process.env.DATABASE_URL) return undefined;
+  if (!process.env.FACTURO_E2E_PGLITE_DIR) {
+    const dataDir = path.resolve(import.meta.dirname, ".data");
+    removeEmptyE2eDirs(dataDir);
+    const stamp = new Date().toISOString().replace(/[-:.]/g, "").replace("T", "-");
+    const dir = path.join(dataDir, `e2e-${stamp}-${process.pid}`);
+    mkdirSync(dir, { recursive: true });
+    process.env.FACTURO_E2E_PGLITE_DIR = dir;
+  }
+  return process.env.FACTURO_E2E_PGLITE_DIR;
+}
+const pgliteDir = e2ePgliteDir();
+
+/** Runs that never started the server (`--list`, a failed build) leave empty directories. */
+function removeEmptyE2eDirs(dataDir: string): void {
+  let names: string[] = [];
+  try {
+    names = readdirSync(dataDir).filter((n) => /^e2e-\d{8}-\d+Z-\d+$/.test(n));
+  } catch {
+    return; // no .data yet
+  }
+  for (const name of names) {
+    try {
+      rmdirSync(path.join(dataDir, name)); // fails, harmlessly, unless empty
+    } catch {
+      // not empty: a previous run's database, kept for inspection
+    }
+  }
+}
+
+const serverEnv: Record<string, string> = {
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  APP_URL: BASE_URL,
+  AUTH_URL: BASE_URL,
+  // Test-only secrets, fixed so runs are reproducible. Never use them anywhere else.
+  AUTH_SECRET: "facturo-e2e-auth-secret-not-for-production-use-0123456789",
+  ENCRYPTION_KEY: "ZmFjdHVyby1lMmUtdGVzdC1lbmNyeXB0aW9uLWtleSE=", // 32 bytes, base64
+  // Emails stay in the app's database and are read back from /outbox (e2e/support/outbox.ts).
+  EMAIL_TRANSPORT: "outbox",
+  LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+  ...(pgliteDir ? { PGLITE_DIR: pgliteDir } : {}),
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  globalSetup: "./e2e/support/global-setup.ts",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: isCI,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: isCI
+    ? [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]]
+    : [["list"]],
+  use: {
+    baseURL: BASE_URL,
+    locale: "en-GB",
+    timezoneId: "Europe/Brussels",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    video: "off",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: "/usr/bin/chromium",
+          args: [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: "npm run start",
+    // 200 once the server listens and the database answers (503 before).
+    url: `${BASE_URL}/api/health`,
+    reuseExistingServer: !isCI,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    env: serverEnv,
+  },
+});
