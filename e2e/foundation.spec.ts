@@ -115,10 +115,16 @@ test("the dashboard fits a phone", async ({ browser }) => {
   await page.locator("form.form button[type=submit]").click();
   await expect(page).toHaveURL(/\/documents/);
   await expect(page.locator("h1")).toHaveText("Documenten");
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth > window.innerWidth,
+  // Elements sticking out to the right (outside a strip that scrolls on its own),
+  // named so a failure says what to fix.
+  const overflowing = await page.evaluate(() =>
+    [...document.querySelectorAll("body *")]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+      .filter((el) => !el.closest(".sidebar"))
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
   );
-  expect(overflow).toBe(false);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(overflowing).toEqual([]);
   await page.screenshot({ path: screenshotPath("nl-08-phone-documents.png") });
   await context.close();
 });

@@ -1,9 +1,14 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { getOutboxEmail } from "@/db/queries/emails";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("outbox"))("title") };
+}
 
 export default async function OutboxEmailPage({ params }: PageProps<"/outbox/[id]">) {
   const { id } = await params;
