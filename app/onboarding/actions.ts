@@ -2,16 +2,24 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
 import { activeOrganisationCookie, requireUser } from "@/app/_server/context";
 import { createOrganisationWithOwner } from "@/db/queries/organisations";
 import { newOrganisationSchema, type NewOrganisationInput } from "@/lib/company/company-schema";
 import { fieldErrorsOf, type ActionResult } from "@/lib/forms/action-result";
+import { isUiLocale } from "@/lib/i18n/locales";
 
 export async function createOrganisation(input: NewOrganisationInput): Promise<ActionResult> {
   const { db, userId } = await requireUser();
   const parsed = newOrganisationSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
-  const organisation = await createOrganisationWithOwner(db, userId, parsed.data);
+  // Documents start in the language the merchant uses the app in; Settings can change it.
+  const locale = await getLocale();
+  const defaultLanguage = isUiLocale(locale) ? locale : "fr";
+  const organisation = await createOrganisationWithOwner(db, userId, {
+    ...parsed.data,
+    defaultLanguage,
+  });
   (await cookies()).set(activeOrganisationCookie, organisation.id, {
     path: "/",
     sameSite: "lax",

@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { CompanySettings, NewOrganisation } from "@/lib/company/company-schema";
 import type { Db } from "../client";
-import { memberships, organisationLogos, organisations } from "../schema";
+import { memberships, organisationLogos, organisations, type DocumentLanguage } from "../schema";
 
 export type Organisation = typeof organisations.$inferSelect;
 
@@ -9,7 +9,7 @@ export type Organisation = typeof organisations.$inferSelect;
 export async function createOrganisationWithOwner(
   db: Db,
   userId: string,
-  input: NewOrganisation,
+  input: NewOrganisation & { defaultLanguage?: DocumentLanguage },
 ): Promise<Organisation> {
   return db.transaction(async (tx) => {
     const [organisation] = await tx.insert(organisations).values(input).returning();
