@@ -18,6 +18,7 @@ export default defineConfig(
     ".data/",
     "next-env.d.ts",
     "test-results/",
+    ".ci-results/",
     "playwright-report/",
     "e2e/screenshots/",
     "bench/results/",

@@ -44,6 +44,9 @@ export async function expectNoSeriousA11yViolations(
   page: Page,
   options: A11yOptions = {},
 ): Promise<void> {
+  // Next.js streams <title> after the first bytes of a dynamic page: wait for it,
+  // or axe would judge a page that is still arriving.
+  await expect(page).toHaveTitle(/\S/);
   let builder = new AxeBuilder({ page });
   for (const selector of options.include ?? []) builder = builder.include(selector);
   for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
