@@ -1,12 +1,30 @@
 import type { UiLocale } from "./locales";
 import en from "./messages/en.json";
+import enArticles from "./messages/en/articles.json";
+import enCustomers from "./messages/en/customers.json";
+import enDocuments from "./messages/en/documents.json";
 import fr from "./messages/fr.json";
+import frArticles from "./messages/fr/articles.json";
+import frCustomers from "./messages/fr/customers.json";
+import frDocuments from "./messages/fr/documents.json";
 import nl from "./messages/nl.json";
+import nlArticles from "./messages/nl/articles.json";
+import nlCustomers from "./messages/nl/customers.json";
+import nlDocuments from "./messages/nl/documents.json";
 
-/** All UI strings. English is the reference: the other files must have the same keys. */
-export type Messages = typeof en;
+/**
+ * All UI strings: the shell's in `<locale>.json`, each capability's namespace in
+ * `<locale>/<namespace>.json`. English is the reference: the other languages must
+ * have the same keys (lib/i18n/messages.test.ts checks it).
+ */
+const english = { ...en, articles: enArticles, customers: enCustomers, documents: enDocuments };
+export type Messages = typeof english;
 
-const catalogs: Record<UiLocale, Messages> = { en, fr, nl };
+const catalogs: Record<UiLocale, Messages> = {
+  en: english,
+  fr: { ...fr, articles: frArticles, customers: frCustomers, documents: frDocuments },
+  nl: { ...nl, articles: nlArticles, customers: nlCustomers, documents: nlDocuments },
+};
 
 export function loadMessages(locale: UiLocale): Messages {
   return catalogs[locale];

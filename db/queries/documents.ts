@@ -1,0 +1,311 @@
+import { and, desc, eq, ilike, lt, or, sql, type SQL } from "drizzle-orm";
+import type { Concept } from "@/lib/documents/concept-schema";
+import {
+  assertTransition,
+  type DocumentStatus,
+  type DocumentType,
+} from "@/lib/documents/document-lifecycle";
+import { priceConcept } from "@/lib/documents/price-concept";
+import type { FixedVatAmount } from "@/lib/vat";
+import type { Db } from "../client";
+import { documentEvents, documentLines, documents } from "../schema";
+import { snapshotCustomer } from "./customer-snapshot";
+import type { Tenant } from "../tenant";
+
+export type DocumentRow = typeof documents.$inferSelect;
+export type DocumentLineRow = typeof documentLines.$inferSelect;
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export class DocumentNotFoundError extends Error {
+  constructor(id: string) {
+    super(`Document ${id} not found`);
+    this.name = "DocumentNotFoundError";
+  }
+}
+
+export interface ConceptSource {
+  source?: "manual" | "shopify";
+  sourceId?: string | null;
+  sourceName?: string | null;
+  fixedVat?: FixedVatAmount[] | null;
+  currency?: string;
+}
+
+async function writeLinesAndTotals(
+  tx: Tx,
+  t: Tenant,
+  documentId: string,
+  concept: Concept,
+  fixedVat: FixedVatAmount[] | null,
+  currency: string,
+) {
+  const totals = priceConcept(concept.lines, { currency, fixedVat });
+  await tx
+    .delete(documentLines)
+    .where(t.where(documentLines, eq(documentLines.documentId, documentId)));
+  await tx.insert(documentLines).values(
+    concept.lines.map((line, position) =>
+      t.owned({
+        documentId,
+        position,
+        description: line.description,
+        sku: line.sku,
+        quantity: line.quantity,
+        unitPriceCents: line.unitPriceCents,
+        priceMode: line.priceMode,
+        discountBp: line.discountBp,
+        vatCategory: line.vatCategory,
+        vatRateBp: line.vatRateBp,
+        netCents: totals.lines[position]?.netCents ?? 0,
+        vatCents: totals.lines[position]?.vatCents ?? 0,
+        grossCents: totals.lines[position]?.grossCents ?? 0,
+      }),
+    ),
+  );
+  return {
+    vatBreakdown: [...totals.vatBreakdown],
+    totalNetCents: totals.netCents,
+    totalVatCents: totals.vatCents,
+    totalCents: totals.grossCents,
+  };
+}
+
+export async function recordDocumentEvent(
+  db: Db | Tx,
+  t: Tenant,
+  documentId: string,
+  kind: string,
+  details: Record<string, unknown> = {},
+) {
+  await db.insert(documentEvents).values(t.owned({ documentId, kind, details }));
+}
+
+/** A new concept (by hand or from a source such as Shopify), priced, with its "created" event. */
+export async function createConcept(
+  db: Db,
+  t: Tenant,
+  concept: Concept,
+  from: ConceptSource = {},
+): Promise<string> {
+  return db.transaction(async (tx) => {
+    const currency = from.currency ?? "EUR";
+    const [row] = await tx
+      .insert(documents)
+      .values(
+        t.owned({
+          type: concept.type,
+          customerId: concept.customerId,
+          customer: await snapshotCustomer(tx, t, concept.customerId),
+          language: concept.language,
+          issueDate: concept.issueDate,
+          dueDate: concept.dueDate,
+          legend: concept.legend,
+          currency,
+          source: from.source ?? "manual",
+          sourceId: from.sourceId ?? null,
+          sourceName: from.sourceName ?? null,
+          fixedVat: from.fixedVat ?? null,
+        }),
+      )
+      .returning({ id: documents.id });
+    if (!row) throw new Error("Document insert returned nothing");
+    const totals = await writeLinesAndTotals(
+      tx,
+      t,
+      row.id,
+      concept,
+      from.fixedVat ?? null,
+      currency,
+    );
+    await tx
+      .update(documents)
+      .set(totals)
+      .where(t.where(documents, eq(documents.id, row.id)));
+    await recordDocumentEvent(tx, t, row.id, "created", {
+      source: from.source ?? "manual",
+      sourceName: from.sourceName ?? null,
+    });
+    return row.id;
+  });
+}
+
+/** Locks the document row for the rest of the transaction (finalise, edit and pay serialise on it). */
+export async function lockDocument(tx: Tx, t: Tenant, id: string): Promise<DocumentRow> {
+  const [row] = await tx
+    .select()
+    .from(documents)
+    .where(t.where(documents, eq(documents.id, id)))
+    .for("update");
+  if (!row) throw new DocumentNotFoundError(id);
+  return row;
+}
+
+/** Replaces a concept's content; a finalised document refuses (it is corrected by a credit note). */
+export async function updateConcept(
+  db: Db,
+  t: Tenant,
+  id: string,
+  concept: Concept,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const current = await lockDocument(tx, t, id);
+    assertTransition(current.type, current.status, "edit");
+    const totals = await writeLinesAndTotals(
+      tx,
+      t,
+      id,
+      concept,
+      current.fixedVat,
+      current.currency,
+    );
+    await tx
+      .update(documents)
+      .set({
+        ...totals,
+        type: current.type,
+        customerId: concept.customerId,
+        customer: await snapshotCustomer(tx, t, concept.customerId),
+        language: concept.language,
+        issueDate: concept.issueDate,
+        dueDate: concept.dueDate,
+        legend: concept.legend,
+        updatedAt: new Date(),
+      })
+      .where(t.where(documents, eq(documents.id, id)));
+    await recordDocumentEvent(tx, t, id, "edited");
+  });
+}
+
+export async function cancelConcept(db: Db, t: Tenant, id: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const current = await lockDocument(tx, t, id);
+    assertTransition(current.type, current.status, "cancel");
+    await tx
+      .update(documents)
+      .set({ status: "cancelled", updatedAt: new Date() })
+      .where(t.where(documents, eq(documents.id, id)));
+    await recordDocumentEvent(tx, t, id, "cancelled");
+  });
+}
+
+/** Deleting is for concepts only: they have no number, so no gap appears in a series. */
+export async function deleteConcept(db: Db, t: Tenant, id: string): Promise<boolean> {
+  const rows = await db
+    .delete(documents)
+    .where(t.where(documents, eq(documents.id, id), eq(documents.status, "concept")))
+    .returning({ id: documents.id });
+  return rows.length > 0;
+}
+
+export async function getDocument(db: Db, t: Tenant, id: string) {
+  const [document] = await db
+    .select()
+    .from(documents)
+    .where(t.where(documents, eq(documents.id, id)));
+  if (!document) return null;
+  const [lines, events] = await Promise.all([
+    db
+      .select()
+      .from(documentLines)
+      .where(t.where(documentLines, eq(documentLines.documentId, id)))
+      .orderBy(documentLines.position),
+    db
+      .select()
+      .from(documentEvents)
+      .where(t.where(documentEvents, eq(documentEvents.documentId, id)))
+      .orderBy(documentEvents.createdAt),
+  ]);
+  return { document, lines, events };
+}
+
+export interface DocumentFilters {
+  type?: DocumentType;
+  status?: DocumentStatus;
+  customerId?: string;
+  from?: string;
+  to?: string;
+  sourceId?: string;
+  /** Number, customer name or Shopify order name. */
+  search?: string;
+}
+
+/** Opaque keyset cursor: the last row's (created_at, id). */
+export interface DocumentCursor {
+  createdAt: string;
+  id: string;
+}
+
+export function encodeCursor(row: { createdAt: Date; id: string }): string {
+  return Buffer.from(
+    JSON.stringify({ createdAt: row.createdAt.toISOString(), id: row.id }),
+  ).toString("base64url");
+}
+
+export function decodeCursor(cursor: string | null | undefined): DocumentCursor | null {
+  if (!cursor) return null;
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as DocumentCursor;
+    return typeof parsed.createdAt === "string" && typeof parsed.id === "string" ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Newest first, keyset-paginated so page 500 costs what page 1 costs. */
+export async function listDocuments(
+  db: Db,
+  t: Tenant,
+  filters: DocumentFilters,
+  cursor: DocumentCursor | null,
+  limit = 50,
+) {
+  const conditions: (SQL | undefined)[] = [
+    filters.type ? eq(documents.type, filters.type) : undefined,
+    filters.status ? eq(documents.status, filters.status) : undefined,
+    filters.customerId ? eq(documents.customerId, filters.customerId) : undefined,
+    filters.from ? sql`${documents.issueDate} >= ${filters.from}` : undefined,
+    filters.to ? sql`${documents.issueDate} <= ${filters.to}` : undefined,
+    filters.sourceId ? eq(documents.sourceId, filters.sourceId) : undefined,
+  ];
+  if (filters.search) {
+    const like = `%${filters.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(
+      or(
+        ilike(documents.number, like),
+        ilike(documents.sourceName, like),
+        sql`${documents.customer}->>'name' ilike ${like}`,
+        sql`${documents.customer}->>'company' ilike ${like}`,
+      ),
+    );
+  }
+  if (cursor) {
+    conditions.push(
+      or(
+        lt(documents.createdAt, new Date(cursor.createdAt)),
+        and(eq(documents.createdAt, new Date(cursor.createdAt)), lt(documents.id, cursor.id)),
+      ),
+    );
+  }
+  const rows = await db
+    .select({
+      id: documents.id,
+      type: documents.type,
+      status: documents.status,
+      number: documents.number,
+      customer: documents.customer,
+      customerId: documents.customerId,
+      issueDate: documents.issueDate,
+      totalCents: documents.totalCents,
+      currency: documents.currency,
+      source: documents.source,
+      sourceName: documents.sourceName,
+      createdAt: documents.createdAt,
+    })
+    .from(documents)
+    .where(t.where(documents, ...conditions))
+    .orderBy(desc(documents.createdAt), desc(documents.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { rows: page, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+}

@@ -1,0 +1,145 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { assertTransition } from "@/lib/documents/document-lifecycle";
+import { defaultSeries } from "@/lib/documents/default-series";
+import { chooseNextSequence } from "@/lib/numbering/choose-next-sequence";
+import { formatDocumentNumber } from "@/lib/numbering/format-document-number";
+import { getBrusselsDate } from "@/lib/numbering/get-brussels-date";
+import { seriesPeriodKey } from "@/lib/numbering/series-period-key";
+import {
+  deriveStructuredCommunication,
+  type SeriesSlot,
+} from "@/lib/structured-communication/derive-structured-communication";
+import { parseQuantity } from "@/lib/money";
+import type { Db } from "../client";
+import {
+  articles,
+  documentCounters,
+  documentLines,
+  documents,
+  documentSeries,
+  stockMovements,
+} from "../schema";
+import type { Tenant } from "../tenant";
+import { snapshotCustomer } from "./customer-snapshot";
+import { lockDocument, recordDocumentEvent } from "./documents";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** The series of a type, created with the defaults on first use. */
+async function getSeries(tx: Tx, t: Tenant, type: keyof typeof defaultSeries) {
+  await tx
+    .insert(documentSeries)
+    .values(t.owned({ type, ...defaultSeries[type] }))
+    .onConflictDoNothing();
+  const [series] = await tx
+    .select()
+    .from(documentSeries)
+    .where(t.where(documentSeries, eq(documentSeries.type, type)));
+  if (!series) throw new Error(`No ${type} series`);
+  return series;
+}
+
+/**
+ * Takes the next number of a series. The counter row is created or incremented in
+ * one statement, and its row lock is held until the finalising transaction ends:
+ * concurrent finalisations queue on it, and a rolled-back one gives its number back.
+ */
+async function takeNextSequence(
+  tx: Tx,
+  t: Tenant,
+  series: typeof documentSeries.$inferSelect,
+  periodKey: string,
+): Promise<number> {
+  const first = chooseNextSequence({
+    periodKey,
+    lastIssued: null,
+    migrationStart:
+      series.startSequence && series.startPeriodKey
+        ? { periodKey: series.startPeriodKey, nextSequence: series.startSequence }
+        : null,
+  });
+  const [counter] = await tx
+    .insert(documentCounters)
+    .values(t.owned({ type: series.type, periodKey, lastSequence: first }))
+    .onConflictDoUpdate({
+      target: [documentCounters.organisationId, documentCounters.type, documentCounters.periodKey],
+      set: { lastSequence: sql`${documentCounters.lastSequence} + 1` },
+    })
+    .returning({ lastSequence: documentCounters.lastSequence });
+  if (!counter) throw new Error("Counter upsert returned nothing");
+  return counter.lastSequence;
+}
+
+/** Invoices take stock out, credit notes put it back; other types never move stock. */
+async function moveStock(tx: Tx, t: Tenant, documentId: string, direction: -1 | 1) {
+  const lines = await tx
+    .select()
+    .from(documentLines)
+    .where(t.where(documentLines, eq(documentLines.documentId, documentId)));
+  const skus = [...new Set(lines.map((l) => l.sku).filter((s): s is string => Boolean(s)))];
+  if (skus.length === 0) return;
+  const tracked = await tx
+    .select({ id: articles.id, sku: articles.sku })
+    .from(articles)
+    .where(t.where(articles, inArray(articles.sku, skus), eq(articles.trackStock, true)));
+  const bySku = new Map(tracked.map((a) => [a.sku, a.id]));
+  const movements = lines.flatMap((line) => {
+    const articleId = line.sku ? bySku.get(line.sku) : undefined;
+    if (!articleId) return [];
+    const quantityMilli = direction * parseQuantity(line.quantity).thousandths;
+    return [
+      t.owned({
+        articleId,
+        quantityMilli,
+        cause: "document_line" as const,
+        documentLineId: line.id,
+      }),
+    ];
+  });
+  if (movements.length > 0) await tx.insert(stockMovements).values(movements).onConflictDoNothing();
+}
+
+/**
+ * Concept → sent: number, structured communication (invoices), frozen customer, stock.
+ * All or nothing, in one transaction, so a failed finalisation leaves no gap.
+ */
+export async function finaliseDocument(db: Db, t: Tenant, id: string, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const document = await lockDocument(tx, t, id);
+    assertTransition(document.type, document.status, "finalise");
+    const series = await getSeries(tx, t, document.type);
+    const periodKey = seriesPeriodKey(series, now);
+    const sequence = await takeNextSequence(tx, t, series, periodKey);
+    const number = formatDocumentNumber(series.pattern, { sequence, date: now });
+    let structuredCommunication: string | null = null;
+    if (document.type === "invoice") {
+      const derived = deriveStructuredCommunication({
+        seriesSlot: series.ogmSlot as SeriesSlot,
+        year: getBrusselsDate(now).year,
+        sequence,
+      });
+      if (!derived.ok)
+        throw new Error(`Cannot derive a structured communication: ${derived.problem}`);
+      structuredCommunication = derived.digits;
+    }
+    const [finalised] = await tx
+      .update(documents)
+      .set({
+        status: "sent",
+        number,
+        sequence,
+        periodKey,
+        structuredCommunication,
+        customer: (await snapshotCustomer(tx, t, document.customerId)) ?? document.customer,
+        finalisedAt: now,
+        updatedAt: now,
+      })
+      .where(t.where(documents, eq(documents.id, id), and(eq(documents.status, "concept"))))
+      .returning();
+    if (!finalised) throw new Error("Finalisation lost its row");
+    if (document.type === "invoice") await moveStock(tx, t, id, -1);
+    if (document.type === "credit_note") await moveStock(tx, t, id, 1);
+    await recordDocumentEvent(tx, t, id, "finalised", { number });
+    return finalised;
+  });
+}

@@ -1,0 +1,173 @@
+import { randomBytes } from "node:crypto";
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { DocumentStatus, DocumentType } from "@/lib/documents/document-lifecycle";
+import type { FixedVatAmount, VatBreakdownEntry } from "@/lib/vat";
+import { createdAt, organisationId } from "./columns";
+import { customers, type PostalAddress } from "./customers";
+import type { DocumentLanguage } from "./organisations";
+
+/** The customer as printed on the document, frozen when it is finalised. */
+export interface CustomerSnapshot {
+  name: string;
+  company: string | null;
+  vatNumber: string | null;
+  email: string | null;
+  billing: PostalAddress;
+  delivery: PostalAddress | null;
+}
+
+/** One numbering series per document type and organisation (credit notes have their own). */
+export const documentSeries = pgTable(
+  "document_series",
+  {
+    organisationId: organisationId(),
+    type: text("type").$type<DocumentType>().notNull(),
+    pattern: text("pattern").notNull(),
+    yearlyRestart: boolean("yearly_restart").notNull().default(true),
+    /** A migrating merchant's next number, used until Facturo issues its first one. */
+    startSequence: integer("start_sequence"),
+    startPeriodKey: text("start_period_key"),
+    /** 0-9, part of every structured communication this series derives (lib/structured-communication). */
+    ogmSlot: integer("ogm_slot").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.type] }),
+    uniqueIndex("document_series_ogm_slot").on(t.organisationId, t.ogmSlot),
+  ],
+);
+
+/** The last number issued per series and period; its row lock serialises finalisations. */
+export const documentCounters = pgTable(
+  "document_counter",
+  {
+    organisationId: organisationId(),
+    type: text("type").$type<DocumentType>().notNull(),
+    periodKey: text("period_key").notNull(),
+    lastSequence: integer("last_sequence").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.type, t.periodKey] })],
+);
+
+export const documents = pgTable(
+  "document",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    type: text("type").$type<DocumentType>().notNull(),
+    status: text("status").$type<DocumentStatus>().notNull().default("concept"),
+    /** Assigned at finalisation, inside the finalising transaction. */
+    number: text("number"),
+    sequence: integer("sequence"),
+    periodKey: text("period_key"),
+    customerId: uuid("customer_id").references(() => customers.id, { onDelete: "set null" }),
+    customer: jsonb("customer").$type<CustomerSnapshot | null>(),
+    language: text("language").$type<DocumentLanguage>().notNull(),
+    issueDate: date("issue_date", { mode: "string" }).notNull(),
+    dueDate: date("due_date", { mode: "string" }),
+    currency: text("currency").notNull().default("EUR"),
+    legend: text("legend").notNull().default(""),
+    /** 12 digits; invoices only, unique per organisation. */
+    structuredCommunication: text("structured_communication"),
+    creditedDocumentId: uuid("credited_document_id"),
+    /** Where it came from: "manual", or "shopify" with the order's id and name (#1042). */
+    source: text("source").$type<"manual" | "shopify">().notNull().default("manual"),
+    sourceId: text("source_id"),
+    sourceName: text("source_name"),
+    fixedVat: jsonb("fixed_vat").$type<FixedVatAmount[] | null>(),
+    vatBreakdown: jsonb("vat_breakdown").$type<VatBreakdownEntry[]>().notNull().default([]),
+    totalNetCents: bigint("total_net_cents", { mode: "number" }).notNull().default(0),
+    totalVatCents: bigint("total_vat_cents", { mode: "number" }).notNull().default(0),
+    totalCents: bigint("total_cents", { mode: "number" }).notNull().default(0),
+    paidCents: bigint("paid_cents", { mode: "number" }).notNull().default(0),
+    /** For the customer's link to the PDF: unguessable, not the id. */
+    publicToken: text("public_token")
+      .notNull()
+      .$defaultFn(() => randomBytes(24).toString("base64url")),
+    finalisedAt: timestamp("finalised_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Keyset pagination: newest first within an organisation.
+    index("document_org_created").on(t.organisationId, t.createdAt.desc(), t.id.desc()),
+    index("document_org_type_status").on(t.organisationId, t.type, t.status, t.createdAt.desc()),
+    index("document_org_customer").on(t.organisationId, t.customerId),
+    index("document_org_source").on(t.organisationId, t.source, t.sourceId),
+    uniqueIndex("document_org_number").on(t.organisationId, t.type, t.number),
+    uniqueIndex("document_org_ogm").on(t.organisationId, t.structuredCommunication),
+    uniqueIndex("document_public_token").on(t.publicToken),
+  ],
+);
+
+export const documentLines = pgTable(
+  "document_line",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    documentId: uuid("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    description: text("description").notNull(),
+    sku: text("sku"),
+    /** Decimal string as entered, e.g. "1.5". */
+    quantity: text("quantity").notNull(),
+    unitPriceCents: bigint("unit_price_cents", { mode: "number" }).notNull(),
+    priceMode: text("price_mode").$type<"excl" | "incl">().notNull(),
+    discountBp: integer("discount_bp").notNull().default(0),
+    vatCategory: text("vat_category").notNull(),
+    vatRateBp: integer("vat_rate_bp").notNull(),
+    netCents: bigint("net_cents", { mode: "number" }).notNull().default(0),
+    vatCents: bigint("vat_cents", { mode: "number" }).notNull().default(0),
+    grossCents: bigint("gross_cents", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [index("document_line_document").on(t.documentId, t.position)],
+);
+
+/** The activity log: created (and from what), edited, sent to whom, paid, credited. */
+export const documentEvents = pgTable(
+  "document_event",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    documentId: uuid("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index("document_event_document").on(t.documentId, t.createdAt)],
+);
+
+/** One row per request to send a document: the idempotency key makes a retry a no-op. */
+export const documentSends = pgTable(
+  "document_send",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    documentId: uuid("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    toAddress: text("to_address").notNull(),
+    status: text("status").$type<"queued" | "sent" | "failed">().notNull().default("queued"),
+    emailId: uuid("email_id"),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [index("document_send_document").on(t.documentId)],
+);

@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { parseDecimalToCents, parseQuantity } from "@/lib/money";
+import { VAT_CATEGORIES } from "@/lib/vat";
+import { documentTypes } from "./document-lifecycle";
+
+/**
+ * A concept as the merchant edits it (form, server action and API share it). Money
+ * and quantities arrive as decimal strings ("12.50", "1.5") and become exact
+ * integers here; messages are i18n keys under `validation.*`.
+ */
+const decimal = (message: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d{1,10}([.,]\d{1,3})?$/, message)
+    .transform((v) => v.replace(",", "."));
+
+export const conceptLineSchema = z
+  .object({
+    description: z.string().trim().min(1, "validation.required").max(500, "validation.tooLong"),
+    sku: z
+      .string()
+      .trim()
+      .max(100, "validation.tooLong")
+      .transform((v) => v || null),
+    quantity: decimal("validation.quantity").refine((v) => {
+      try {
+        return parseQuantity(v).thousandths !== 0;
+      } catch {
+        return false;
+      }
+    }, "validation.quantity"),
+    unitPrice: decimal("validation.amount").refine((v) => !v.startsWith("-"), "validation.amount"),
+    priceMode: z.enum(["excl", "incl"]),
+    discountPercent: z
+      .string()
+      .trim()
+      .regex(/^(\d{1,2}([.,]\d{1,2})?|100)?$/, "validation.discount")
+      .transform((v) => (v ? Math.round(Number(v.replace(",", ".")) * 100) : 0)),
+    vatCategory: z.enum(VAT_CATEGORIES),
+    vatRateBp: z.coerce.number().int().min(0).max(10_000),
+  })
+  .transform((line) => ({
+    ...line,
+    unitPriceCents: parseDecimalToCents(line.unitPrice),
+    discountBp: line.discountPercent,
+  }));
+
+export const conceptSchema = z.object({
+  type: z.enum(documentTypes),
+  customerId: z
+    .string()
+    .uuid()
+    .nullable()
+    .or(z.literal("").transform(() => null)),
+  language: z.enum(["fr", "nl", "en", "de"]),
+  issueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date"),
+  dueDate: z
+    .string()
+    .regex(/^(\d{4}-\d{2}-\d{2})?$/, "validation.date")
+    .transform((v) => v || null),
+  legend: z.string().max(2000, "validation.tooLong"),
+  lines: z.array(conceptLineSchema).min(1, "validation.linesRequired").max(1000),
+});
+
+export type ConceptInput = z.input<typeof conceptSchema>;
+export type Concept = z.output<typeof conceptSchema>;
+export type ConceptLine = Concept["lines"][number];
