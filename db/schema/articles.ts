@@ -29,7 +29,9 @@ export const articles = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("article_org_sku").on(t.organisationId, t.sku).where(sql`${t.sku} is not null`),
+    uniqueIndex("article_org_sku")
+      .on(t.organisationId, t.sku)
+      .where(sql`${t.sku} is not null`),
     index("article_org_name").on(t.organisationId, t.name),
   ],
 );
