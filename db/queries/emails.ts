@@ -5,6 +5,12 @@ import { emails } from "../schema";
 export type EmailRow = typeof emails.$inferSelect;
 export type NewEmailRow = typeof emails.$inferInsert;
 
+/** The email already recorded under this idempotency key, if any. */
+export async function findEmailByIdempotencyKey(db: Db, key: string): Promise<EmailRow | null> {
+  const [row] = await db.select().from(emails).where(eq(emails.idempotencyKey, key));
+  return row ?? null;
+}
+
 export async function recordEmail(db: Db, email: NewEmailRow): Promise<EmailRow> {
   const [row] = await db.insert(emails).values(email).returning();
   if (!row) throw new Error("Email insert returned nothing");

@@ -1,6 +1,8 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { assertTransition } from "@/lib/documents/document-lifecycle";
 import { defaultSeries } from "@/lib/documents/default-series";
+import { defaultTexts, renderText } from "@/lib/documents/default-texts";
+import { documentTextValues } from "@/lib/documents/text-values";
 import { chooseNextSequence } from "@/lib/numbering/choose-next-sequence";
 import { formatDocumentNumber } from "@/lib/numbering/format-document-number";
 import { getBrusselsDate } from "@/lib/numbering/get-brussels-date";
@@ -22,6 +24,13 @@ import {
 import type { Tenant } from "../tenant";
 import { snapshotCustomer } from "./customer-snapshot";
 import { lockDocument, recordDocumentEvent } from "./documents";
+import { getOrganisation } from "./organisations";
+
+function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -122,15 +131,37 @@ export async function finaliseDocument(db: Db, t: Tenant, id: string, now = new 
         throw new Error(`Cannot derive a structured communication: ${derived.problem}`);
       structuredCommunication = derived.digits;
     }
+    // Payment terms: 30 days unless the concept says otherwise (invoices only).
+    const dueDate =
+      document.type === "invoice"
+        ? (document.dueDate ?? addDays(document.issueDate, 30))
+        : document.dueDate;
+    const organisation = await getOrganisation(tx, t.organisationId);
+    const customer = (await snapshotCustomer(tx, t, document.customerId)) ?? document.customer;
+    const legend =
+      document.legend ||
+      renderText(
+        defaultTexts(document.type, "unpaid", document.language).legend,
+        documentTextValues({
+          ...document,
+          number,
+          dueDate,
+          structuredCommunication,
+          customerName: customer?.name ?? null,
+          companyName: organisation.legalName,
+        }),
+      );
     const [finalised] = await tx
       .update(documents)
       .set({
         status: "sent",
+        dueDate,
+        legend,
         number,
         sequence,
         periodKey,
         structuredCommunication,
-        customer: (await snapshotCustomer(tx, t, document.customerId)) ?? document.customer,
+        customer,
         finalisedAt: now,
         updatedAt: now,
       })

@@ -31,7 +31,10 @@ export async function listUserOrganisations(db: Db, userId: string) {
 
 // The organisation row is the tenant itself: it is scoped by its own id.
 
-export async function getOrganisation(db: Db, organisationId: string): Promise<Organisation> {
+export async function getOrganisation(
+  db: Db | Parameters<Parameters<Db["transaction"]>[0]>[0],
+  organisationId: string,
+): Promise<Organisation> {
   const [row] = await db.select().from(organisations).where(eq(organisations.id, organisationId));
   if (!row) throw new Error(`Organisation ${organisationId} not found`);
   return row;

@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
 import { organisations } from "./organisations";
 
@@ -29,7 +29,12 @@ export const emails = pgTable(
     text: text("text").notNull(),
     html: text("html"),
     attachments: jsonb("attachments").$type<StoredAttachment[]>().notNull().default([]),
+    /** A retried send with the same key finds the email already recorded: never sent twice. */
+    idempotencyKey: text("idempotency_key"),
     createdAt: createdAt(),
   },
-  (t) => [index("email_to_created").on(t.toAddress, t.createdAt)],
+  (t) => [
+    index("email_to_created").on(t.toAddress, t.createdAt),
+    uniqueIndex("email_idempotency_key").on(t.idempotencyKey),
+  ],
 );

@@ -1,6 +1,6 @@
 import { Resend } from "resend";
 import type { Db } from "@/db";
-import { recordEmail } from "@/db/queries/emails";
+import { findEmailByIdempotencyKey, recordEmail } from "@/db/queries/emails";
 import type { StoredAttachment } from "@/db/schema";
 import type { AppConfig } from "@/lib/config/env";
 import type { Logger } from "@/lib/log/logger";
@@ -49,6 +49,12 @@ export function fromHeader(appFrom: string, fromName?: string | null): string {
 }
 
 export async function sendEmail(ctx: EmailContext, message: EmailMessage) {
+  if (message.idempotencyKey) {
+    // A retry after a crash between sending and recording: Resend drops the repeat by
+    // key, and the outbox must not show it twice either.
+    const already = await findEmailByIdempotencyKey(ctx.db, message.idempotencyKey);
+    if (already) return already;
+  }
   const from = fromHeader(ctx.config.EMAIL_FROM, message.fromName);
   const attachments = message.attachments ?? [];
   let providerId: string | null = null;
@@ -89,6 +95,7 @@ export async function sendEmail(ctx: EmailContext, message: EmailMessage) {
     text: message.text,
     html: message.html ?? null,
     attachments,
+    idempotencyKey: message.idempotencyKey ?? null,
   });
   ctx.log.info(
     { emailId: row.id, transport: row.transport, to: message.to, subject: message.subject },

@@ -1,0 +1,35 @@
+import { formatMoney } from "@/lib/money";
+import { formatStructuredCommunication } from "@/lib/structured-communication/format-structured-communication";
+import type { TextLanguage, TextValues } from "./default-texts";
+
+/** The placeholder values of a document, formatted for the reader's language. */
+export function documentTextValues(input: {
+  language: TextLanguage;
+  number: string | null;
+  sourceName: string | null;
+  customerName: string | null;
+  totalCents: number;
+  currency: string;
+  dueDate: string | null;
+  structuredCommunication: string | null;
+  companyName: string;
+  paymentLink?: string | null;
+}): TextValues {
+  const locale = `${input.language}-BE` as const;
+  return {
+    number: input.number ?? "",
+    orderName: input.sourceName ?? "",
+    customerName: input.customerName ?? "",
+    total: formatMoney(input.totalCents, input.currency, locale),
+    dueDate: input.dueDate
+      ? new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(
+          new Date(`${input.dueDate}T00:00:00Z`),
+        )
+      : "",
+    structuredCommunication: input.structuredCommunication
+      ? formatStructuredCommunication(input.structuredCommunication)
+      : "",
+    companyName: input.companyName,
+    paymentLink: input.paymentLink ?? "",
+  };
+}

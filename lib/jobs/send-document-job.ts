@@ -1,0 +1,86 @@
+import { z } from "zod";
+import {
+  getDocumentSend,
+  markDocumentSendError,
+  markDocumentSendSent,
+} from "@/db/queries/document-sends";
+import { getDocument, recordDocumentEvent } from "@/db/queries/documents";
+import { getOrganisation } from "@/db/queries/organisations";
+import { tenant } from "@/db/tenant";
+import { defaultTexts, renderText } from "@/lib/documents/default-texts";
+import { documentTextValues } from "@/lib/documents/text-values";
+import { sendEmail } from "@/lib/email/send-email";
+import { renderDocumentPdf } from "@/lib/pdf/render-document-pdf";
+import { defineJob, PermanentJobError } from "./define-job";
+
+/**
+ * Renders the document's PDF and emails it. The email's idempotency key is the send
+ * row's id, so a retry after a crash never sends twice; a provider failure is
+ * recorded on the send and in the activity log, then retried by the queue.
+ */
+export const sendDocumentJob = defineJob({
+  name: "send-document",
+  retryLimit: 8,
+  retryDelaySeconds: 10,
+  schema: z.object({ organisationId: z.string().uuid(), sendId: z.string().uuid() }),
+  handler: async ({ organisationId, sendId }, ctx) => {
+    const t = tenant(organisationId);
+    const send = await getDocumentSend(ctx.db, t, sendId);
+    if (!send) throw new PermanentJobError(`Send ${sendId} does not exist`, "send_missing");
+    if (send.status === "sent") return;
+    const found = await getDocument(ctx.db, t, send.documentId);
+    if (!found)
+      throw new PermanentJobError(`Document ${send.documentId} is gone`, "document_missing");
+    const { document } = found;
+    const organisation = await getOrganisation(ctx.db, organisationId);
+    const texts = defaultTexts(
+      document.type,
+      document.status === "paid" ? "paid" : "unpaid",
+      document.language,
+    );
+    const values = documentTextValues({
+      language: document.language,
+      number: document.number,
+      sourceName: document.sourceName,
+      customerName: document.customer?.name ?? null,
+      totalCents: document.totalCents,
+      currency: document.currency,
+      dueDate: document.dueDate,
+      structuredCommunication: document.structuredCommunication,
+      companyName: organisation.legalName,
+    });
+    try {
+      const pdf = await renderDocumentPdf(ctx.db, t, document.id);
+      const email = await sendEmail(ctx, {
+        organisationId,
+        to: send.toAddress,
+        subject: renderText(texts.emailSubject, values),
+        text: renderText(texts.emailBody, values),
+        fromName: organisation.emailSenderName ?? organisation.legalName,
+        replyTo: organisation.emailReplyTo,
+        attachments: [
+          {
+            filename: `${document.number ?? "document"}.pdf`.replace(/[^\w.-]/g, "_"),
+            contentType: "application/pdf",
+            contentBase64: pdf.toString("base64"),
+          },
+        ],
+        idempotencyKey: `document-send:${sendId}`,
+      });
+      await markDocumentSendSent(ctx.db, t, sendId, email.id);
+      await recordDocumentEvent(ctx.db, t, document.id, "sent", {
+        to: send.toAddress,
+        emailId: email.id,
+      });
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const final = err instanceof PermanentJobError;
+      await markDocumentSendError(ctx.db, t, sendId, message, final);
+      await recordDocumentEvent(ctx.db, t, document.id, "send_failed", {
+        to: send.toAddress,
+        error: message,
+      });
+      throw err;
+    }
+  },
+});
