@@ -131,10 +131,16 @@ export async function finaliseDocument(db: Db, t: Tenant, id: string, now = new 
         throw new Error(`Cannot derive a structured communication: ${derived.problem}`);
       structuredCommunication = derived.digits;
     }
-    // Payment terms: 30 days unless the concept says otherwise (invoices only).
+    // Numbers must follow dates (art. 5 KB nr. 1): a document is dated the day it is
+    // finalised. Payment terms: the concept's due date if later, else 30 days.
+    const today = getBrusselsDate(now);
+    const issueDate = `${today.year}-${String(today.month).padStart(2, "0")}-${String(today.day).padStart(2, "0")}`;
+    const termsDue = addDays(issueDate, 30);
     const dueDate =
       document.type === "invoice"
-        ? (document.dueDate ?? addDays(document.issueDate, 30))
+        ? document.dueDate && document.dueDate > issueDate
+          ? document.dueDate
+          : termsDue
         : document.dueDate;
     const organisation = await getOrganisation(tx, t.organisationId);
     const customer = (await snapshotCustomer(tx, t, document.customerId)) ?? document.customer;
@@ -155,6 +161,7 @@ export async function finaliseDocument(db: Db, t: Tenant, id: string, now = new 
       .update(documents)
       .set({
         status: "sent",
+        issueDate,
         dueDate,
         legend,
         number,

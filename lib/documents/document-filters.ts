@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { documentStatuses, documentTypes } from "./document-lifecycle";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** List filters from a query string (the dashboard's and the API's), invalid values refused. */
+export const documentFiltersSchema = z.object({
+  type: z.enum(documentTypes).optional(),
+  status: z.enum(documentStatuses).optional(),
+  customer_id: z.string().uuid().optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  shopify_order_id: z.string().max(64).optional(),
+  q: z.string().trim().max(100).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});

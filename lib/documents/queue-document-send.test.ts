@@ -1,0 +1,126 @@
+import { eq } from "drizzle-orm";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/db/client";
+import { cancelConcept, createConcept, getDocument } from "@/db/queries/documents";
+import { customers, documentSends, emails } from "@/db/schema";
+import { tenant, type Tenant } from "@/db/tenant";
+import { concept } from "@/db/testing/document-factory";
+import { createOrg, createUser, openTestDb, uniqueSuffix } from "@/db/testing/test-db";
+import { parseConfig } from "@/lib/config/env";
+import { startQueue, type Queue } from "@/lib/jobs/queue";
+import { sendDocumentJob } from "@/lib/jobs/send-document-job";
+import { startWorker } from "@/lib/jobs/worker";
+import { queueDocumentSends } from "./queue-document-send";
+
+let handle: DbHandle;
+let boss: Queue;
+let t: Tenant;
+const config = parseConfig({
+  NODE_ENV: "test",
+  AUTH_SECRET: "x".repeat(40),
+  ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+  EMAIL_TRANSPORT: "outbox",
+});
+const log = pino({ level: "silent" });
+
+async function customer(email: string | null) {
+  const [row] = await handle.db
+    .insert(customers)
+    .values(t.owned({ name: `Marie ${uniqueSuffix()}`, email, language: "fr" as const }))
+    .returning();
+  if (!row) throw new Error("no customer");
+  return row.id;
+}
+
+async function waitFor<T>(probe: () => Promise<T | null | undefined>, ms = 20_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+beforeAll(async () => {
+  handle = await openTestDb();
+  t = tenant((await createOrg(handle.db, (await createUser(handle.db)).id)).id);
+  boss = await startQueue(handle);
+  await startWorker(
+    boss,
+    [sendDocumentJob],
+    { db: handle.db, config, log },
+    { pollingIntervalSeconds: 0.5 },
+  );
+}, 60_000);
+
+afterAll(async () => {
+  await boss.stop({ graceful: false, wait: true });
+  await handle.close();
+});
+
+describe("sending a document", () => {
+  it("finalises the concept and emails its PDF to the customer, once", async () => {
+    const email = `client-${uniqueSuffix()}@example.be`;
+    const id = await createConcept(handle.db, t, concept({ customerId: await customer(email) }));
+    const result = await queueDocumentSends(handle.db, t, [id], boss);
+    expect(result).toEqual({ queued: [id], missingEmail: [], notConcept: [] });
+
+    const sent = await waitFor(
+      async () => (await handle.db.select().from(emails).where(eq(emails.toAddress, email)))[0],
+    );
+    const found = await getDocument(handle.db, t, id);
+    expect(found?.document.status).toBe("sent");
+    expect(sent.subject).toContain(found?.document.number ?? "missing");
+    expect(sent.text).toContain("+++");
+    expect(sent.attachments[0]?.contentType).toBe("application/pdf");
+    expect(
+      Buffer.from(sent.attachments[0]?.contentBase64 ?? "", "base64")
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
+    await waitFor(async () =>
+      (await getDocument(handle.db, t, id))?.events.some((e) => e.kind === "sent"),
+    );
+
+    // A redelivered job (crash after sending) must not email twice.
+    const [send] = await handle.db
+      .select()
+      .from(documentSends)
+      .where(eq(documentSends.documentId, id));
+    await sendDocumentJob.handler(
+      { organisationId: t.organisationId, sendId: send?.id ?? "" },
+      { db: handle.db, config, log },
+    );
+    expect(await handle.db.select().from(emails).where(eq(emails.toAddress, email))).toHaveLength(
+      1,
+    );
+  });
+
+  it("keeps a concept without an email address as a concept, and says so", async () => {
+    const id = await createConcept(handle.db, t, concept({ customerId: await customer(null) }));
+    expect(await queueDocumentSends(handle.db, t, [id], boss)).toEqual({
+      queued: [],
+      missingEmail: [id],
+      notConcept: [],
+    });
+    expect((await getDocument(handle.db, t, id))?.document.status).toBe("concept");
+  });
+
+  it("refuses cancelled documents and other organisations' documents", async () => {
+    const cancelled = await createConcept(
+      handle.db,
+      t,
+      concept({ customerId: await customer("x@example.be") }),
+    );
+    await cancelConcept(handle.db, t, cancelled);
+    const other = tenant((await createOrg(handle.db, (await createUser(handle.db)).id)).id);
+    const foreign = await createConcept(handle.db, other, concept());
+    expect(await queueDocumentSends(handle.db, t, [cancelled, foreign], boss)).toEqual({
+      queued: [],
+      missingEmail: [],
+      notConcept: [cancelled, foreign],
+    });
+  });
+});
