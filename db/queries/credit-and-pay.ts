@@ -1,0 +1,96 @@
+import { eq } from "drizzle-orm";
+import {
+  assertTransition,
+  isFinalised,
+  statusAfterPayment,
+  DocumentTransitionError,
+} from "@/lib/documents/document-lifecycle";
+import type { Db } from "../client";
+import { documentLines, documents } from "../schema";
+import type { Tenant } from "../tenant";
+import { createConcept, lockDocument, recordDocumentEvent } from "./documents";
+
+/**
+ * A credit note concept that corrects a finalised invoice: its lines start as a copy
+ * (a full credit) and the merchant removes or lowers lines for a partial one. The
+ * amounts stay positive: the document type says it is a credit (Belgian practice
+ * and Peppol's CreditNote both expect that).
+ */
+export async function createCreditNoteFor(db: Db, t: Tenant, invoiceId: string): Promise<string> {
+  const [invoice] = await db
+    .select()
+    .from(documents)
+    .where(t.where(documents, eq(documents.id, invoiceId)));
+  if (!invoice) throw new Error(`Document ${invoiceId} not found`);
+  if (invoice.type !== "invoice" || !isFinalised(invoice.status)) {
+    throw new DocumentTransitionError(invoice.status, "finalise");
+  }
+  const lines = await db
+    .select()
+    .from(documentLines)
+    .where(t.where(documentLines, eq(documentLines.documentId, invoiceId)))
+    .orderBy(documentLines.position);
+  const id = await createConcept(
+    db,
+    t,
+    {
+      type: "credit_note",
+      customerId: invoice.customerId,
+      language: invoice.language,
+      issueDate: new Date().toISOString().slice(0, 10),
+      dueDate: null,
+      legend: "",
+      lines: lines.map((l) => ({
+        description: l.description,
+        sku: l.sku,
+        quantity: l.quantity,
+        unitPrice: "",
+        unitPriceCents: l.unitPriceCents,
+        priceMode: l.priceMode,
+        discountPercent: l.discountBp,
+        discountBp: l.discountBp,
+        vatCategory: l.vatCategory as never,
+        vatRateBp: l.vatRateBp,
+      })),
+    },
+    {
+      source: invoice.source,
+      sourceId: invoice.sourceId,
+      sourceName: invoice.sourceName,
+      currency: invoice.currency,
+      fixedVat: invoice.fixedVat,
+    },
+  );
+  await db
+    .update(documents)
+    .set({ creditedDocumentId: invoiceId })
+    .where(t.where(documents, eq(documents.id, id)));
+  await recordDocumentEvent(db, t, invoiceId, "credited", { creditNoteId: id });
+  return id;
+}
+
+export interface PaymentInput {
+  amountCents: number;
+  method: "manual" | "bank_transfer" | "mollie" | "bancontact" | "cash";
+  paidOn: string;
+  reference?: string | null;
+}
+
+/** Records a payment on a sent invoice: partially paid until the total is reached. */
+export async function recordPayment(db: Db, t: Tenant, invoiceId: string, payment: PaymentInput) {
+  if (!Number.isSafeInteger(payment.amountCents) || payment.amountCents <= 0) {
+    throw new RangeError("A payment is a positive number of cents");
+  }
+  return db.transaction(async (tx) => {
+    const invoice = await lockDocument(tx, t, invoiceId);
+    const paidCents = invoice.paidCents + payment.amountCents;
+    const status = statusAfterPayment(invoice.totalCents, paidCents);
+    assertTransition(invoice.type, invoice.status, "record_payment", status);
+    await tx
+      .update(documents)
+      .set({ paidCents, status, updatedAt: new Date() })
+      .where(t.where(documents, eq(documents.id, invoiceId)));
+    await recordDocumentEvent(tx, t, invoiceId, "paid", { ...payment, totalPaidCents: paidCents });
+    return { status, paidCents };
+  });
+}
