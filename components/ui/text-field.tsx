@@ -11,6 +11,11 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "na
   error?: FieldError;
 }
 
+/** Schemas return i18n keys (`validation.required`, `numbering.errors.days`), never prose. */
+function isMessageKey(message: string): boolean {
+  return /^[a-z][\w-]*(\.[\w-]+)+$/.test(message);
+}
+
 /** Label, input, hint and the field's error (an i18n key from the shared zod schema). */
 export function TextField({ label, hint, registration, error, id, ...input }: TextFieldProps) {
   const tv = useTranslations();
@@ -33,9 +38,7 @@ export function TextField({ label, hint, registration, error, id, ...input }: Te
       )}
       {error?.message && (
         <p id={`${fieldId}-error`} className="field-error" role="alert">
-          {error.message.startsWith("validation.")
-            ? tv(error.message as "validation.required")
-            : error.message}
+          {isMessageKey(error.message) ? tv(error.message as "validation.required") : error.message}
         </p>
       )}
     </div>

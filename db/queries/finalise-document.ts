@@ -132,17 +132,17 @@ export async function finaliseDocument(db: Db, t: Tenant, id: string, now = new 
       structuredCommunication = derived.digits;
     }
     // Numbers must follow dates (art. 5 KB nr. 1): a document is dated the day it is
-    // finalised. Payment terms: the concept's due date if later, else 30 days.
+    // finalised. Payment terms: the concept's due date if later, else the organisation's.
     const today = getBrusselsDate(now);
     const issueDate = `${today.year}-${String(today.month).padStart(2, "0")}-${String(today.day).padStart(2, "0")}`;
-    const termsDue = addDays(issueDate, 30);
+    const organisation = await getOrganisation(tx, t.organisationId);
+    const termsDue = addDays(issueDate, organisation.paymentTermsDays);
     const dueDate =
       document.type === "invoice"
         ? document.dueDate && document.dueDate > issueDate
           ? document.dueDate
           : termsDue
         : document.dueDate;
-    const organisation = await getOrganisation(tx, t.organisationId);
     const customer = (await snapshotCustomer(tx, t, document.customerId)) ?? document.customer;
     const legend =
       document.legend ||

@@ -34,7 +34,14 @@ async function article(over: Partial<ArticleInput> = {}) {
   const result = await createArticle(
     handle.db,
     t,
-    articleSchema.parse({ ...emptyArticleInput, name: "Bougie", unitPrice: "10", sku, trackStock: true, ...over }),
+    articleSchema.parse({
+      ...emptyArticleInput,
+      name: "Bougie",
+      unitPrice: "10",
+      sku,
+      trackStock: true,
+      ...over,
+    }),
   );
   if (!result.ok) throw new Error(result.reason);
   return { id: result.id, sku: over.sku ?? sku };
@@ -91,7 +98,10 @@ describe("stock ledger", () => {
       .orderBy(stockMovements.createdAt);
     expect(movement).toMatchObject({ cause: "manual", note: "Opening stock" });
     expect(
-      await handle.db.select().from(stockMovements).where(eq(stockMovements.documentLineId, lines[0]!.id)),
+      await handle.db
+        .select()
+        .from(stockMovements)
+        .where(eq(stockMovements.documentLineId, lines[0]!.id)),
     ).toHaveLength(1);
   });
 
@@ -111,12 +121,15 @@ describe("stock ledger", () => {
     expect(await stockHistory(handle.db, t, candle.id)).toHaveLength(1);
   });
 
-  it.each(["order_form", "delivery_note"] as const)("a finalised %s does not move stock", async (type) => {
-    const candle = await article();
-    await finalised(type, [[candle.sku, "2"]]);
-    expect(await currentStock(handle.db, t, candle.id)).toBe(0);
-    expect(await stockHistory(handle.db, t, candle.id)).toEqual([]);
-  });
+  it.each(["order_form", "delivery_note"] as const)(
+    "a finalised %s does not move stock",
+    async (type) => {
+      const candle = await article();
+      await finalised(type, [[candle.sku, "2"]]);
+      expect(await currentStock(handle.db, t, candle.id)).toBe(0);
+      expect(await stockHistory(handle.db, t, candle.id)).toEqual([]);
+    },
+  );
 
   it("a credit note puts stock back", async () => {
     const candle = await article();
@@ -124,7 +137,10 @@ describe("stock ledger", () => {
     const { document } = await finalised("credit_note", [[candle.sku, "1"]]);
     expect(await currentStock(handle.db, t, candle.id)).toBe(-3000);
     const [latest] = await stockHistory(handle.db, t, candle.id);
-    expect(latest).toMatchObject({ quantityMilli: 1000, document: { id: document.id, type: "credit_note" } });
+    expect(latest).toMatchObject({
+      quantityMilli: 1000,
+      document: { id: document.id, type: "credit_note" },
+    });
   });
 
   it("untracked articles and lines without a known SKU never move", async () => {
@@ -147,7 +163,9 @@ describe("stock ledger", () => {
     const id = await recordManualCorrection(handle.db, t, candle.id, -5500, "Broken in transport");
     expect(id).toEqual(expect.any(String));
     expect(await currentStock(handle.db, t, candle.id)).toBe(-3500);
-    expect((await stockHistory(handle.db, t, candle.id)).map((m) => [m.quantityMilli, m.note, m.cause])).toEqual([
+    expect(
+      (await stockHistory(handle.db, t, candle.id)).map((m) => [m.quantityMilli, m.note, m.cause]),
+    ).toEqual([
       [-5500, "Broken in transport", "manual"],
       [2000, "Inventory count", "manual"],
     ]);

@@ -1,4 +1,4 @@
-import { pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { bytea, createdAt } from "./columns";
 
@@ -21,6 +21,8 @@ export const organisations = pgTable("organisation", {
   emailReplyTo: text("email_reply_to"),
   defaultLanguage: text("default_language").$type<DocumentLanguage>().notNull().default("fr"),
   currency: text("currency").notNull().default("EUR"),
+  /** Days between an invoice's date and its due date. */
+  paymentTermsDays: integer("payment_terms_days").notNull().default(30),
   createdAt: createdAt(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

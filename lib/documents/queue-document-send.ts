@@ -1,4 +1,5 @@
 import type { Db } from "@/db";
+import { snapshotCustomer } from "@/db/queries/customer-snapshot";
 import { createDocumentSend } from "@/db/queries/document-sends";
 import { getDocument, recordDocumentEvent } from "@/db/queries/documents";
 import { finaliseDocument } from "@/db/queries/finalise-document";
@@ -34,7 +35,9 @@ export async function queueDocumentSends(
       result.notConcept.push(id);
       continue;
     }
-    const email = document.customer?.email;
+    // The customer may have gained an email address since the concept was saved.
+    const customer = (await snapshotCustomer(db, t, document.customerId)) ?? document.customer;
+    const email = customer?.email;
     if (!email) {
       result.missingEmail.push(id);
       continue;

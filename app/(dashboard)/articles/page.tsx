@@ -1,19 +1,132 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { requireOrg } from "@/app/_server/context";
+import { StockLevel } from "@/components/articles/stock-level";
+import { ListPagination } from "@/components/customers/list-pagination";
+import { ListSearch } from "@/components/customers/list-search";
 import { EmptyState } from "@/components/ui/empty-state";
+import { listArticles } from "@/db/queries/articles";
+import { listQuery } from "@/lib/customers/list-query";
+import { formatMoney, type IntlLocale } from "@/lib/money";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("articles"))("title") };
 }
 
-export default async function Page() {
-  const t = await getTranslations("articles");
+export default async function ArticlesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { db, tenant } = await requireOrg();
+  const t = await getTranslations();
+  const intlLocale = t("common.intlLocale") as IntlLocale;
+  const { search, page } = listQuery(await searchParams);
+  const result = await listArticles(db, tenant, { search, page });
+  const header = (
+    <div
+      className="page-header"
+      style={{ display: "flex", gap: "1rem", flexWrap: "wrap", justifyContent: "space-between" }}
+    >
+      <div>
+        <h1>{t("articles.title")}</h1>
+        <p>{t("articles.intro")}</p>
+      </div>
+      <div>
+        <Link href="/articles/new" className="btn btn-primary">
+          {t("articles.new")}
+        </Link>
+      </div>
+    </div>
+  );
+  if (result.total === 0 && !search) {
+    return (
+      <>
+        {header}
+        <EmptyState
+          title={t("articles.emptyTitle")}
+          text={t("articles.emptyText")}
+          action={{ href: "/articles/new", label: t("articles.new") }}
+        />
+      </>
+    );
+  }
   return (
     <>
-      <div className="page-header">
-        <h1>{t("title")}</h1>
-      </div>
-      <EmptyState title={t("emptyTitle")} text={t("emptyText")} />
+      {header}
+      <ListSearch
+        action="/articles"
+        search={search}
+        labels={{
+          label: t("articles.search.label"),
+          placeholder: t("articles.search.placeholder"),
+          submit: t("articles.search.submit"),
+          clear: t("articles.search.clear"),
+        }}
+      />
+      <p className="muted" role="status">
+        {result.total === 0
+          ? t("articles.search.noResults", { search })
+          : t("articles.count", { count: result.total })}
+      </p>
+      {result.rows.length > 0 && (
+        <div className="table-wrap">
+          <table className="list">
+            <thead>
+              <tr>
+                <th scope="col">{t("articles.columns.name")}</th>
+                <th scope="col">{t("articles.columns.sku")}</th>
+                <th scope="col" style={{ textAlign: "right" }}>
+                  {t("articles.columns.price")}
+                </th>
+                <th scope="col">{t("articles.columns.vat")}</th>
+                <th scope="col">{t("articles.columns.stock")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <Link href={`/articles/${a.id}`}>{a.name}</Link>
+                  </td>
+                  <td>
+                    <code>{a.sku}</code>
+                  </td>
+                  <td style={{ textAlign: "right", whiteSpace: "nowrap" }}>
+                    {formatMoney(a.unitPriceCents, "EUR", intlLocale)}
+                  </td>
+                  <td style={{ whiteSpace: "nowrap" }}>
+                    {t(`articles.form.vatChoices.${a.vatCategory}${a.vatRateBp}`)}
+                  </td>
+                  <td>
+                    <StockLevel
+                      stockMilli={a.stockMilli}
+                      trackStock={a.trackStock}
+                      intlLocale={intlLocale}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ListPagination
+        basePath="/articles"
+        search={search}
+        page={result.page}
+        pageCount={result.pageCount}
+        labels={{
+          label: t("articles.pagination.label"),
+          previous: t("articles.pagination.previous"),
+          next: t("articles.pagination.next"),
+          status: t("articles.pagination.status", {
+            page: result.page,
+            pageCount: result.pageCount,
+          }),
+        }}
+      />
     </>
   );
 }

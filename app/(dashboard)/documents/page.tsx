@@ -1,23 +1,164 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireOrg } from "@/app/_server/context";
+import { BULK_SEND_FORM_ID, BulkSendForm } from "@/components/documents/bulk-send-form";
+import { DocumentFiltersForm } from "@/components/documents/document-filters";
+import styles from "@/components/documents/documents.module.css";
+import { belgianLocale, formatCalendarDate } from "@/components/documents/format";
+import {
+  documentsHref,
+  hasFilters,
+  parseListQuery,
+  type SearchParams,
+} from "@/components/documents/list-filters";
+import { StatusBadge } from "@/components/documents/status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { decodeCursor, listDocuments } from "@/db/queries/documents";
+import { formatMoney } from "@/lib/money";
+import { listCustomerOptions } from "./customer-options";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("documents"))("title") };
 }
 
-export default async function Page() {
-  const t = await getTranslations("documents");
+export default async function DocumentsPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
+  const { db, tenant } = await requireOrg();
+  const [t, locale] = await Promise.all([getTranslations("documents"), getLocale()]);
+  const intl = belgianLocale(locale);
+  const { filters, cursor } = parseListQuery(await searchParams);
+  const [{ rows, nextCursor }, customers] = await Promise.all([
+    listDocuments(db, tenant, filters, decodeCursor(cursor)),
+    listCustomerOptions(db, tenant),
+  ]);
+  const filtered = hasFilters(filters) || cursor !== null;
+  const onlyConcepts =
+    filters.status === "concept" && Object.keys(filters).length === 1 && cursor === null;
+  const hasConcepts = rows.some((row) => row.status === "concept");
+
+  const header = (
+    <div className={`page-header ${styles.headerRow}`}>
+      <h1>{t("title")}</h1>
+      <Link href="/documents/new" className="btn btn-primary">
+        {t("newDocument")}
+      </Link>
+    </div>
+  );
+
+  if (rows.length === 0 && !filtered) {
+    return (
+      <>
+        {header}
+        <EmptyState
+          title={t("emptyTitle")}
+          text={`${t("emptyText")} ${t("emptyOrCreate")}`}
+          action={{ href: "/apps", label: t("emptyAction") }}
+        />
+      </>
+    );
+  }
+
   return (
     <>
-      <div className="page-header">
-        <h1>{t("title")}</h1>
-      </div>
-      <EmptyState
-        title={t("emptyTitle")}
-        text={t("emptyText")}
-        action={{ href: "/apps", label: t("emptyAction") }}
-      />
+      {header}
+      <nav aria-label={t("quick.label")} className={styles.quickFilters}>
+        <Link href="/documents" aria-current={!filtered ? "page" : undefined}>
+          {t("quick.all")}
+        </Link>
+        <Link
+          href={documentsHref({ status: "concept" })}
+          aria-current={onlyConcepts ? "page" : undefined}
+        >
+          {t("quick.concepts")}
+        </Link>
+      </nav>
+      <DocumentFiltersForm filters={filters} customers={customers} />
+      {rows.length === 0 ? (
+        <p className="card muted" role="status">
+          {t("list.noResults")} <Link href="/documents">{t("list.clearFilters")}</Link>
+        </p>
+      ) : (
+        <>
+          {hasConcepts && <BulkSendForm />}
+          <div className="table-wrap">
+            <table className="list">
+              <caption className={styles.srOnly}>{t("list.caption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <span className={styles.srOnly}>{t("list.select")}</span>
+                  </th>
+                  <th scope="col">{t("list.type")}</th>
+                  <th scope="col">{t("list.number")}</th>
+                  <th scope="col">{t("list.customer")}</th>
+                  <th scope="col">{t("list.date")}</th>
+                  <th scope="col" className={styles.amount}>
+                    {t("list.total")}
+                  </th>
+                  <th scope="col">{t("list.status")}</th>
+                  <th scope="col">{t("list.origin")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => {
+                  const customer =
+                    row.customer?.company || row.customer?.name || t("list.noCustomer");
+                  const label = `${t(`types.${row.type}`)} ${row.number ?? t("list.concept")}, ${customer}`;
+                  return (
+                    <tr key={row.id}>
+                      <td>
+                        {row.status === "concept" && (
+                          <input
+                            type="checkbox"
+                            name="ids"
+                            value={row.id}
+                            form={BULK_SEND_FORM_ID}
+                            className={styles.checkbox}
+                            aria-label={t("list.selectDocument", { label })}
+                          />
+                        )}
+                      </td>
+                      <td className={styles.nowrap}>{t(`types.${row.type}`)}</td>
+                      <td className={styles.nowrap}>
+                        <Link href={`/documents/${row.id}`} aria-label={t("list.open", { label })}>
+                          {row.number ?? t("list.concept")}
+                        </Link>
+                      </td>
+                      <td>{customer}</td>
+                      <td className={styles.nowrap}>{formatCalendarDate(row.issueDate, intl)}</td>
+                      <td className={styles.amount}>
+                        {formatMoney(row.totalCents, row.currency, intl)}
+                      </td>
+                      <td>
+                        <StatusBadge status={row.status} />
+                      </td>
+                      <td className={styles.nowrap}>
+                        {row.source === "shopify"
+                          ? t("list.shopify", { name: row.sourceName ?? "" })
+                          : t("list.manual")}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      {(nextCursor || cursor) && (
+        <nav className={styles.pager} aria-label={t("list.nextPage")}>
+          {cursor && <Link href={documentsHref(filters)}>{t("list.firstPage")}</Link>}
+          {nextCursor && (
+            <Link href={documentsHref(filters, nextCursor)} className="btn">
+              {t("list.nextPage")}
+            </Link>
+          )}
+        </nav>
+      )}
     </>
   );
 }

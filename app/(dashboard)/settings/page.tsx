@@ -24,7 +24,8 @@ export default async function SettingsPage() {
       <div className="page-header">
         <h1>{t("company.title")}</h1>
         <p>{t("company.intro")}</p>
-        <p>
+        <p style={{ display: "flex", gap: "1rem", flexWrap: "wrap" }}>
+          <Link href="/settings/numbering">{t("numbering.link")}</Link>
           <Link href="/settings/api-keys">{t("nav.apiKeys")}</Link>
         </p>
       </div>

@@ -1,0 +1,264 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireOrg } from "@/app/_server/context";
+import { ActivityLog } from "@/components/documents/activity-log";
+import { ConceptActions, SendAgainButton } from "@/components/documents/document-actions";
+import styles from "@/components/documents/documents.module.css";
+import { belgianLocale, formatCalendarDate } from "@/components/documents/format";
+import { StatusBadge } from "@/components/documents/status-badge";
+import { TotalsSummary } from "@/components/documents/totals-summary";
+import { vatLabel } from "@/components/documents/vat-label";
+import { isFinalised } from "@/lib/documents/document-lifecycle";
+import { formatMoney } from "@/lib/money";
+import { formatStructuredCommunication } from "@/lib/structured-communication/format-structured-communication";
+import { loadDocumentOr404 } from "../load-document";
+
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ id: string }>;
+}): Promise<Metadata> {
+  const { db, tenant } = await requireOrg();
+  const t = await getTranslations("documents");
+  const { document } = await loadDocumentOr404(db, tenant, (await params).id);
+  const type = t(`types.${document.type}`);
+  return {
+    title: document.number ? `${type} ${document.number}` : t("detail.conceptOf", { type }),
+  };
+}
+
+export default async function DocumentPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { db, tenant } = await requireOrg();
+  const [t, locale] = await Promise.all([getTranslations("documents"), getLocale()]);
+  const tv = await getTranslations("documents.vat");
+  const intl = belgianLocale(locale);
+  const { document, lines, events } = await loadDocumentOr404(db, tenant, id);
+  const money = (cents: number) => formatMoney(cents, document.currency, intl);
+  const type = t(`types.${document.type}`);
+  const label = document.number ? `${type} ${document.number}` : t("detail.conceptOf", { type });
+  const customer = document.customer;
+  const isConcept = document.status === "concept";
+  const finalised = isFinalised(document.status);
+  const pdfHref = `/api/documents/${document.id}/pdf`;
+  const dueCents = Math.max(document.totalCents - document.paidCents, 0);
+
+  return (
+    <>
+      <div className="page-header">
+        <Link href="/documents">← {t("detail.back")}</Link>
+        <div className={styles.headerRow}>
+          <h1>{label}</h1>
+          <StatusBadge status={document.status} />
+        </div>
+        <p>
+          {t("detail.origin")}:{" "}
+          {document.source === "shopify"
+            ? t("list.shopify", { name: document.sourceName ?? "" })
+            : t("list.manual")}
+        </p>
+      </div>
+
+      <section className="card" aria-labelledby="actions-title">
+        <h2 id="actions-title">{t("detail.actions")}</h2>
+        {isConcept && (
+          <>
+            {!customer?.email && (
+              <p className="notice" id="send-blocked">
+                {customer ? t("detail.noEmail") : t("detail.noCustomerToSend")}
+              </p>
+            )}
+            <ConceptActions documentId={document.id} canSend={Boolean(customer?.email)} />
+          </>
+        )}
+        {finalised && (
+          <>
+            <p className="muted">{t("detail.finalisedNote")}</p>
+            <div className={styles.actions}>
+              <a href={`${pdfHref}?download=1`} className="btn btn-primary" download>
+                {t("detail.downloadPdf")}
+              </a>
+              <SendAgainButton documentId={document.id} />
+            </div>
+          </>
+        )}
+        {document.status === "cancelled" && <p className="muted">{t("statuses.cancelled")}</p>}
+      </section>
+
+      <div className={styles.detailGrid}>
+        <div>
+          <section className="card" aria-labelledby="customer-title">
+            <h2 id="customer-title">{t("detail.customer")}</h2>
+            {customer ? (
+              <address style={{ fontStyle: "normal" }}>
+                {customer.company && (
+                  <>
+                    <strong>{customer.company}</strong>
+                    <br />
+                  </>
+                )}
+                {customer.company ? customer.name : <strong>{customer.name}</strong>}
+                <br />
+                {customer.billing.street && (
+                  <>
+                    {customer.billing.street}
+                    <br />
+                  </>
+                )}
+                {[customer.billing.postalCode, customer.billing.city].filter(Boolean).join(" ")}{" "}
+                {customer.billing.country}
+                {customer.vatNumber && (
+                  <>
+                    <br />
+                    {t("detail.vatNumber", { number: customer.vatNumber })}
+                  </>
+                )}
+                {customer.email && (
+                  <>
+                    <br />
+                    {customer.email}
+                  </>
+                )}
+              </address>
+            ) : (
+              <p className="muted">{t("detail.noCustomer")}</p>
+            )}
+          </section>
+
+          <section className="card" aria-labelledby="dates-title">
+            <h2 id="dates-title">{t("detail.dates")}</h2>
+            <dl className={styles.facts}>
+              <dt>{t("detail.issueDate")}</dt>
+              <dd>{formatCalendarDate(document.issueDate, intl)}</dd>
+              {document.dueDate && (
+                <>
+                  <dt>{t("detail.dueDate")}</dt>
+                  <dd>{formatCalendarDate(document.dueDate, intl)}</dd>
+                </>
+              )}
+            </dl>
+          </section>
+
+          {(document.legend ||
+            document.structuredCommunication ||
+            (document.type === "invoice" && finalised)) && (
+            <section className="card" aria-labelledby="payment-title">
+              <h2 id="payment-title">{t("detail.payment")}</h2>
+              <dl className={styles.facts}>
+                {document.structuredCommunication && (
+                  <>
+                    <dt>{t("detail.structuredCommunication")}</dt>
+                    <dd className={styles.ogm}>
+                      {formatStructuredCommunication(document.structuredCommunication)}
+                    </dd>
+                  </>
+                )}
+                {document.type === "invoice" && finalised && (
+                  <>
+                    <dt>{t("detail.payment")}</dt>
+                    <dd>
+                      {document.status === "paid"
+                        ? t("detail.paid")
+                        : document.paidCents > 0
+                          ? t("detail.paidOfTotal", {
+                              paid: money(document.paidCents),
+                              due: money(dueCents),
+                            })
+                          : `${t("detail.toBePaid")}: ${money(dueCents)}`}
+                    </dd>
+                  </>
+                )}
+                {document.legend && (
+                  <>
+                    <dt>{t("detail.legend")}</dt>
+                    <dd style={{ whiteSpace: "pre-wrap" }}>{document.legend}</dd>
+                  </>
+                )}
+              </dl>
+            </section>
+          )}
+
+          <section className="card" aria-labelledby="activity-title">
+            <h2 id="activity-title">{t("detail.activity")}</h2>
+            {events.length === 0 ? (
+              <p className="muted">{t("detail.noActivity")}</p>
+            ) : (
+              <ActivityLog events={events} />
+            )}
+          </section>
+        </div>
+
+        <section aria-labelledby="preview-title">
+          <h2 id="preview-title">{t("detail.preview")}</h2>
+          <iframe
+            src={pdfHref}
+            title={t("detail.previewTitle", { label })}
+            className={styles.preview}
+          />
+        </section>
+      </div>
+
+      <section className="card" aria-labelledby="lines-title">
+        <h2 id="lines-title">{t("detail.lines")}</h2>
+        <div className="table-wrap">
+          <table className="list">
+            <thead>
+              <tr>
+                <th scope="col">{t("form.description")}</th>
+                <th scope="col" className={styles.amount}>
+                  {t("form.quantity")}
+                </th>
+                <th scope="col" className={styles.amount}>
+                  {t("form.unitPrice")}
+                </th>
+                <th scope="col">{t("form.vat")}</th>
+                <th scope="col" className={styles.amount}>
+                  {t("totals.net")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {lines.map((line) => (
+                <tr key={line.id}>
+                  <td>
+                    {line.description}
+                    {line.sku && <div className="muted">{line.sku}</div>}
+                  </td>
+                  <td className={styles.amount}>
+                    {new Intl.NumberFormat(intl, { maximumFractionDigits: 3 }).format(
+                      line.quantity as Intl.StringNumericLiteral,
+                    )}
+                  </td>
+                  <td className={styles.amount}>
+                    {money(line.unitPriceCents)}
+                    <div className="muted">
+                      {t(line.priceMode === "incl" ? "form.incl" : "form.excl")}
+                      {line.discountBp > 0 &&
+                        ` −${new Intl.NumberFormat(intl, { style: "percent", maximumFractionDigits: 2 }).format(line.discountBp / 10_000)}`}
+                    </div>
+                  </td>
+                  <td className={styles.nowrap}>
+                    {vatLabel(tv, line.vatCategory, line.vatRateBp, intl)}
+                  </td>
+                  <td className={styles.amount}>{money(line.netCents)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div style={{ marginTop: "1rem" }}>
+          <TotalsSummary
+            totals={{
+              vatBreakdown: document.vatBreakdown,
+              netCents: document.totalNetCents,
+              vatCents: document.totalVatCents,
+              grossCents: document.totalCents,
+            }}
+            currency={document.currency}
+          />
+        </div>
+      </section>
+    </>
+  );
+}

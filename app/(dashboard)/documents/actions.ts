@@ -1,0 +1,120 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { requireOrg } from "@/app/_server/context";
+import {
+  cancelConcept,
+  createConcept,
+  deleteConcept,
+  DocumentNotFoundError,
+  updateConcept,
+} from "@/db/queries/documents";
+import { conceptSchema, type ConceptInput } from "@/lib/documents/concept-schema";
+import { DocumentTransitionError } from "@/lib/documents/document-lifecycle";
+import { queueDocumentSends } from "@/lib/documents/queue-document-send";
+import { fieldErrorsOf, type ActionResult } from "@/lib/forms/action-result";
+import { logger } from "@/lib/log/logger";
+import { customerBelongsTo } from "./customer-options";
+
+type Failure = Extract<ActionResult, { ok: false }>;
+export interface SendOutcome {
+  queued: number;
+  missingEmail: number;
+  notConcept: number;
+}
+
+const idSchema = z.string().uuid();
+const idsSchema = z.array(idSchema).min(1).max(100);
+
+const formError = (key: string): Failure => ({ ok: false, fieldErrors: {}, formError: key });
+
+/** Known failures become a sentence for the merchant; anything else is logged, never shown. */
+function failure(error: unknown, action: string): Failure {
+  if (error instanceof DocumentTransitionError) return formError("documents.errors.notConcept");
+  if (error instanceof DocumentNotFoundError) return formError("documents.errors.notFound");
+  logger.error({ err: error, action }, "document action failed");
+  return formError("common.error");
+}
+
+/** Creates (id null) or replaces a concept, then opens it. */
+export async function saveConcept(input: ConceptInput, id: string | null): Promise<ActionResult> {
+  const { db, tenant } = await requireOrg();
+  if (id !== null && !idSchema.safeParse(id).success) return formError("documents.errors.notFound");
+  const parsed = conceptSchema.safeParse(input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      fieldErrors: fieldErrorsOf(parsed.error),
+      formError: "documents.form.fixErrors",
+    };
+  }
+  const { customerId } = parsed.data;
+  if (customerId && !(await customerBelongsTo(db, tenant, customerId))) {
+    return { ok: false, fieldErrors: { customerId: "documents.errors.customerNotFound" } };
+  }
+  let documentId: string;
+  try {
+    if (id) await updateConcept(db, tenant, id, parsed.data);
+    documentId = id ?? (await createConcept(db, tenant, parsed.data));
+  } catch (error) {
+    return failure(error, "saveConcept");
+  }
+  revalidatePath("/documents", "layout");
+  redirect(`/documents/${documentId}`);
+}
+
+/** Numbers and emails concepts; the counts say what happened to each. */
+export async function sendDocuments(ids: string[]): Promise<ActionResult<SendOutcome>> {
+  const { db, tenant } = await requireOrg();
+  const parsed = idsSchema.safeParse([...new Set(ids)]);
+  if (!parsed.success) return formError("documents.bulk.noneSelected");
+  try {
+    const result = await queueDocumentSends(db, tenant, parsed.data);
+    revalidatePath("/documents", "layout");
+    return {
+      ok: true,
+      data: {
+        queued: result.queued.length,
+        missingEmail: result.missingEmail.length,
+        notConcept: result.notConcept.length,
+      },
+    };
+  } catch (error) {
+    return failure(error, "sendDocuments");
+  }
+}
+
+/** The list's "Send selected": the ticked checkboxes arrive as `ids`. */
+export async function sendSelectedDocuments(
+  formData: FormData,
+): Promise<ActionResult<SendOutcome>> {
+  const ids = formData.getAll("ids").filter((v): v is string => typeof v === "string");
+  return sendDocuments(ids);
+}
+
+export async function deleteDocument(id: string): Promise<ActionResult> {
+  const { db, tenant } = await requireOrg();
+  if (!idSchema.safeParse(id).success) return formError("documents.errors.notFound");
+  try {
+    // Only concepts are deleted; false means it was sent, cancelled or is gone.
+    if (!(await deleteConcept(db, tenant, id))) return formError("documents.errors.notConcept");
+  } catch (error) {
+    return failure(error, "deleteDocument");
+  }
+  revalidatePath("/documents", "layout");
+  return { ok: true };
+}
+
+export async function cancelDocument(id: string): Promise<ActionResult> {
+  const { db, tenant } = await requireOrg();
+  if (!idSchema.safeParse(id).success) return formError("documents.errors.notFound");
+  try {
+    await cancelConcept(db, tenant, id);
+  } catch (error) {
+    return failure(error, "cancelDocument");
+  }
+  revalidatePath("/documents", "layout");
+  return { ok: true };
+}

@@ -1,0 +1,33 @@
+"use server";
+
+import { eq } from "drizzle-orm";
+import { revalidatePath } from "next/cache";
+import { requireOrg } from "@/app/_server/context";
+import { saveSeries } from "@/db/queries/series";
+import { organisations } from "@/db/schema";
+import { paymentTermsSchema, seriesFormSchema } from "@/lib/documents/series-schema";
+import { fieldErrorsOf, type ActionResult } from "@/lib/forms/action-result";
+
+export async function saveSeriesAction(input: unknown): Promise<ActionResult> {
+  const { db, tenant } = await requireOrg();
+  const parsed = seriesFormSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const outcome = await saveSeries(db, tenant, parsed.data);
+  if (outcome === "already_issued") {
+    return { ok: false, fieldErrors: { nextSequence: "numbering.errors.already_issued" } };
+  }
+  revalidatePath("/settings/numbering");
+  return { ok: true };
+}
+
+export async function savePaymentTermsAction(days: string): Promise<ActionResult> {
+  const { db, organisationId } = await requireOrg();
+  const parsed = paymentTermsSchema.safeParse({ days });
+  if (!parsed.success) return { ok: false, fieldErrors: { days: "numbering.errors.days" } };
+  await db
+    .update(organisations)
+    .set({ paymentTermsDays: parsed.data.days, updatedAt: new Date() })
+    .where(eq(organisations.id, organisationId));
+  revalidatePath("/settings/numbering");
+  return { ok: true };
+}

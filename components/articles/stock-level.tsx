@@ -1,0 +1,28 @@
+import { getTranslations } from "next-intl/server";
+import { formatStock } from "@/lib/articles/format-stock";
+import styles from "./stock-badge.module.css";
+
+/** The stock as a number, with a warning badge (text, not only colour) when it is negative. */
+export async function StockLevel({
+  stockMilli,
+  trackStock,
+  intlLocale,
+}: {
+  stockMilli: number;
+  trackStock: boolean;
+  intlLocale: string;
+}) {
+  const t = await getTranslations("articles");
+  if (!trackStock && stockMilli === 0) return <span className="muted">{t("notTracked")}</span>;
+  return (
+    <span style={{ whiteSpace: "nowrap" }}>
+      {formatStock(stockMilli, intlLocale)}
+      {stockMilli < 0 && (
+        <span className={styles.negative}>
+          <span aria-hidden="true">⚠ </span>
+          {t("negativeStock")}
+        </span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,56 @@
+import { useFormatter, useTranslations } from "next-intl";
+import styles from "./documents.module.css";
+
+interface EventRow {
+  id: string;
+  kind: string;
+  details: Record<string, unknown>;
+  createdAt: Date;
+}
+
+const text = (value: unknown) => (typeof value === "string" && value ? value : null);
+
+/** The document's history in the merchant's words (document_event rows, oldest first). */
+export function ActivityLog({ events }: { events: EventRow[] }) {
+  const t = useTranslations("documents.events");
+  const format = useFormatter();
+  const describe = (event: EventRow): string => {
+    const { details } = event;
+    switch (event.kind) {
+      case "created": {
+        const name = text(details.sourceName);
+        return details.source === "shopify" && name ? t("createdFrom", { name }) : t("created");
+      }
+      case "finalised":
+        return t("finalised", { number: text(details.number) ?? "" });
+      case "send_queued": {
+        const to = text(details.to);
+        return to ? t("send_queued", { to }) : t("sent");
+      }
+      case "sent": {
+        const to = text(details.to);
+        return to ? t("sentTo", { to }) : t("sent");
+      }
+      case "edited":
+      case "send_failed":
+      case "cancelled":
+      case "paid":
+      case "credited":
+        return t(event.kind);
+      default:
+        return t("other");
+    }
+  };
+  return (
+    <ol className={styles.activity}>
+      {events.map((event) => (
+        <li key={event.id}>
+          <time dateTime={event.createdAt.toISOString()}>
+            {format.dateTime(event.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+          </time>
+          {describe(event)}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,100 @@
+import type { DocumentLineRow, DocumentRow } from "@/db/queries/documents";
+import type { ConceptInput } from "@/lib/documents/concept-schema";
+import type { DocumentType } from "@/lib/documents/document-lifecycle";
+import { centsToDecimalString } from "@/lib/money";
+import { getBrusselsDate } from "@/lib/numbering/get-brussels-date";
+
+export type ConceptLineInput = ConceptInput["lines"][number];
+
+/** Days an invoice gives the customer to pay when the merchant sets nothing else. */
+export const INVOICE_PAYMENT_DAYS = 30;
+
+export function emptyLine(): ConceptLineInput {
+  return {
+    description: "",
+    sku: "",
+    quantity: "1",
+    unitPrice: "",
+    priceMode: "excl",
+    discountPercent: "",
+    vatCategory: "S",
+    vatRateBp: 2100,
+  };
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+/** Today's date in Belgium as `YYYY-MM-DD`. */
+export function todayInBrussels(now: Date): string {
+  const { year, month, day } = getBrusselsDate(now);
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+/** `YYYY-MM-DD` + days, in calendar days (no time zone involved). */
+export function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Invoices are due 30 days after issue; other documents have no due date. */
+export function defaultDueDate(type: DocumentType, issueDate: string): string {
+  return type === "invoice" ? addDays(issueDate, INVOICE_PAYMENT_DAYS) : "";
+}
+
+/** 1050 basis points → "10.5" (what the merchant typed), 0 → "". */
+export function basisPointsToPercentText(bp: number): string {
+  if (bp === 0) return "";
+  const whole = Math.trunc(bp / 100);
+  const decimals = pad(bp % 100).replace(/0+$/, "");
+  return decimals ? `${whole}.${decimals}` : String(whole);
+}
+
+export function newConceptInput(options: {
+  type?: DocumentType;
+  customerId?: string;
+  language: ConceptInput["language"];
+  today: string;
+}): ConceptInput {
+  const type = options.type ?? "invoice";
+  return {
+    type,
+    customerId: options.customerId ?? "",
+    language: options.language,
+    issueDate: options.today,
+    dueDate: defaultDueDate(type, options.today),
+    legend: "",
+    lines: [emptyLine()],
+  };
+}
+
+/** A stored concept as the form edits it: cents and basis points back to decimal text. */
+export function conceptToInput(
+  document: Pick<
+    DocumentRow,
+    "type" | "customerId" | "language" | "issueDate" | "dueDate" | "legend"
+  >,
+  lines: readonly DocumentLineRow[],
+): ConceptInput {
+  return {
+    type: document.type,
+    customerId: document.customerId ?? "",
+    language: document.language,
+    issueDate: document.issueDate,
+    dueDate: document.dueDate ?? "",
+    legend: document.legend,
+    lines:
+      lines.length > 0
+        ? lines.map((line) => ({
+            description: line.description,
+            sku: line.sku ?? "",
+            quantity: line.quantity,
+            unitPrice: centsToDecimalString(line.unitPriceCents),
+            priceMode: line.priceMode,
+            discountPercent: basisPointsToPercentText(line.discountBp),
+            vatCategory: line.vatCategory as ConceptLineInput["vatCategory"],
+            vatRateBp: line.vatRateBp,
+          }))
+        : [emptyLine()],
+  };
+}

@@ -1,0 +1,23 @@
+import type { IntlLocale } from "@/lib/money";
+
+/** The Belgian regional format of a UI locale ("fr" → "fr-BE"), for `Intl` and formatMoney. */
+export function belgianLocale(uiLocale: string): IntlLocale {
+  if (uiLocale === "fr") return "fr-BE";
+  if (uiLocale === "nl") return "nl-BE";
+  if (uiLocale === "de") return "de-BE";
+  return "en-BE";
+}
+
+/** A calendar date as stored (`YYYY-MM-DD`), in the reader's format; no time zone shifts it. */
+export function formatCalendarDate(isoDate: string, locale: IntlLocale): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
+}
+
+/** 2100 basis points → "21 %" (or "21%" where the locale writes it so). */
+export function formatVatRate(rateBp: number, locale: IntlLocale): string {
+  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(
+    rateBp / 10_000,
+  );
+}

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "../client";
+import { tenant, type Tenant } from "../tenant";
+import { concept } from "../testing/document-factory";
+import { createOrg, createUser, openTestDb } from "../testing/test-db";
+import { createConcept } from "./documents";
+import { finaliseDocument } from "./finalise-document";
+import { listSeries, saveSeries } from "./series";
+
+let handle: DbHandle;
+let t: Tenant;
+const now = new Date("2026-11-28T10:00:00Z");
+
+beforeAll(async () => {
+  handle = await openTestDb();
+  t = tenant((await createOrg(handle.db, (await createUser(handle.db)).id)).id);
+});
+afterAll(() => handle.close());
+
+describe("numbering settings", () => {
+  it("lets a migrating merchant continue their numbering, then locks the next number", async () => {
+    expect(
+      await saveSeries(
+        handle.db,
+        t,
+        { type: "invoice", pattern: "F{YYYY}/{NNNNN}", yearlyRestart: true, nextSequence: 148 },
+        now,
+      ),
+    ).toBe("saved");
+    expect((await listSeries(handle.db, t, now)).find((s) => s.type === "invoice")).toMatchObject({
+      nextSequence: 148,
+      issuedThisPeriod: false,
+    });
+
+    const first = await finaliseDocument(
+      handle.db,
+      t,
+      await createConcept(handle.db, t, concept()),
+      now,
+    );
+    expect(first.number).toBe("F2026/00148");
+
+    expect(
+      await saveSeries(
+        handle.db,
+        t,
+        { type: "invoice", pattern: "F{YYYY}/{NNNNN}", yearlyRestart: true, nextSequence: 10 },
+        now,
+      ),
+    ).toBe("already_issued");
+    expect(
+      await saveSeries(
+        handle.db,
+        t,
+        { type: "invoice", pattern: "INV{YYYY}-{NNNN}", yearlyRestart: true, nextSequence: null },
+        now,
+      ),
+    ).toBe("saved");
+    const second = await finaliseDocument(
+      handle.db,
+      t,
+      await createConcept(handle.db, t, concept()),
+      now,
+    );
+    expect(second.number).toBe("INV2026-0149");
+  });
+
+  it("does not carry a migration start into the next year", async () => {
+    const next = (await listSeries(handle.db, t, new Date("2027-01-02T10:00:00Z"))).find(
+      (s) => s.type === "invoice",
+    );
+    expect(next?.nextSequence).toBe(1);
+  });
+});

@@ -1,0 +1,228 @@
+import { describe, expect, it } from "vitest";
+import type { DocumentType } from "@/lib/documents/document-lifecycle";
+import { buildDocumentPdfModel } from "./build-document-pdf-model";
+import type { DocumentPdfInput } from "./document-pdf-model";
+
+type Doc = DocumentPdfInput["document"];
+type Line = DocumentPdfInput["lines"][number];
+
+const line = (overrides: Partial<Line> = {}): Line => ({
+  description: "Chaise",
+  sku: null,
+  quantity: "2",
+  unitPriceCents: 1250,
+  priceMode: "excl",
+  discountBp: 0,
+  vatCategory: "S",
+  vatRateBp: 2100,
+  netCents: 2500,
+  ...overrides,
+});
+
+function input(doc: Partial<Doc> = {}, lines: Line[] = [line()]): DocumentPdfInput {
+  return {
+    organisation: {
+      legalName: "Atelier Dupont SRL",
+      street: "Rue de la Loi 16",
+      postalCode: "1000",
+      city: "Bruxelles",
+      country: "BE",
+      vatNumber: "BE0123456749",
+      iban: "BE68539007547034",
+      bic: "GEBABEBB",
+    },
+    logo: null,
+    document: {
+      type: "invoice",
+      status: "sent",
+      number: "2026-0001",
+      customer: {
+        name: "Marie Peeters",
+        company: "Peeters BV",
+        vatNumber: "BE0887654324",
+        email: null,
+        billing: { street: "Meir 1", postalCode: "2000", city: "Antwerpen", country: "BE" },
+        delivery: null,
+      },
+      language: "fr",
+      issueDate: "2026-03-05",
+      dueDate: "2026-04-04",
+      currency: "EUR",
+      legend: "",
+      structuredCommunication: "202600000192",
+      sourceName: null,
+      vatBreakdown: [
+        {
+          category: "S",
+          rateBp: 2100,
+          taxableCents: 2500,
+          vatCents: 525,
+          grossCents: 3025,
+          vatSource: "computed",
+          computedVatCents: 525,
+          vatDifferenceCents: 0,
+        },
+      ],
+      totalNetCents: 2500,
+      totalVatCents: 525,
+      totalCents: 3025,
+      paidCents: 0,
+      ...doc,
+    },
+    lines,
+  };
+}
+
+const titles: [DocumentType, Record<"fr" | "nl" | "en" | "de", string>][] = [
+  ["order_form", { fr: "Bon de commande", nl: "Bestelbon", en: "Order form", de: "Bestellschein" }],
+  [
+    "delivery_note",
+    { fr: "Bon de livraison", nl: "Leveringsbon", en: "Delivery note", de: "Lieferschein" },
+  ],
+  ["invoice", { fr: "Facture", nl: "Factuur", en: "Invoice", de: "Rechnung" }],
+  ["credit_note", { fr: "Note de crédit", nl: "Creditnota", en: "Credit note", de: "Gutschrift" }],
+];
+
+describe("buildDocumentPdfModel", () => {
+  it.each(titles)("titles a %s in each language", (type, expected) => {
+    for (const language of ["fr", "nl", "en", "de"] as const) {
+      expect(buildDocumentPdfModel(input({ type, language })).title).toBe(expected[language]);
+    }
+  });
+
+  it("formats dates, amounts and rates for <lang>-BE", () => {
+    const fr = buildDocumentPdfModel(input());
+    expect(fr.issueDate).toBe("05/03/2026");
+    expect(fr.totals.total.replace(/\s/g, " ")).toBe("30,25 €");
+    expect(fr.lines[0]?.vatRate.replace(/\s/g, " ")).toBe("21 %");
+    const de = buildDocumentPdfModel(input({ language: "de" }));
+    expect(de.issueDate).toBe("05.03.2026");
+    expect(de.labels.structuredCommunication).toBe("Strukturierte Mitteilung");
+    const nl = buildDocumentPdfModel(input({ language: "nl" }));
+    expect(nl.totals.total.replace(/\s/g, " ")).toBe("€ 30,25");
+    expect(nl.labels.total).toBe("Totaal incl. btw");
+  });
+
+  it("prints seller and buyer VAT numbers in their printed form and the IBAN in groups", () => {
+    const model = buildDocumentPdfModel(input());
+    expect(model.seller.vatNumber).toBe("BE 0123.456.749");
+    expect(model.buyer?.vatNumber).toBe("BE 0887.654.324");
+    expect(model.buyer?.name).toBe("Peeters BV");
+    expect(model.buyer?.contact).toBe("Marie Peeters");
+    expect(model.seller.iban).toBe("BE68 5390 0754 7034");
+  });
+
+  it("gives an invoice with an amount due a payment block with OGM and EPC QR code", () => {
+    const payment = buildDocumentPdfModel(input()).payment;
+    expect(payment?.structuredCommunication).toBe("+++202/6000/00192+++");
+    expect(payment?.qrCode?.payload).toBe(
+      "BCD\n002\n1\nSCT\nGEBABEBB\nAtelier Dupont SRL\nBE68539007547034\nEUR30.25\n\n+++202/6000/00192+++",
+    );
+    expect(payment?.qrCode?.pngDataUrl).toMatch(/^data:image\/png;base64,/);
+  });
+
+  it("asks only the remaining amount once partly paid, and nothing once paid", () => {
+    const partial = buildDocumentPdfModel(input({ paidCents: 1000, status: "partially_paid" }));
+    expect(partial.payment?.qrCode?.payload).toContain("\nEUR20.25\n");
+    expect(partial.totals.due?.replace(/\s/g, " ")).toBe("20,25 €");
+    expect(buildDocumentPdfModel(input({ paidCents: 3025, status: "paid" })).payment).toBeNull();
+  });
+
+  it("gives no payment block to other document types and no QR code to drafts", () => {
+    expect(buildDocumentPdfModel(input({ type: "order_form" })).payment).toBeNull();
+    expect(buildDocumentPdfModel(input({ type: "credit_note" })).payment).toBeNull();
+    const draft = buildDocumentPdfModel(
+      input({ status: "concept", number: null, structuredCommunication: null }),
+    );
+    expect(draft.isDraft).toBe(true);
+    expect(draft.numberText).toBe("Brouillon");
+    expect(draft.fileStem).toBe("concept");
+    expect(draft.payment?.qrCode).toBeNull();
+    expect(draft.payment?.iban).toBe("BE68 5390 0754 7034");
+  });
+
+  it("prints the invoice without a QR code when the payment does not fit one", () => {
+    const model = buildDocumentPdfModel(input({ totalCents: 100_000_000_000 }));
+    expect(model.payment?.qrCode).toBeNull();
+    expect(model.payment?.structuredCommunication).toBe("+++202/6000/00192+++");
+  });
+
+  it("needs no VAT mention for standard-rate lines", () => {
+    expect(buildDocumentPdfModel(input()).mentions).toEqual([]);
+  });
+
+  it("prints the reverse-charge mention with the customer's VAT number", () => {
+    const foreign = input(
+      {
+        customer: {
+          name: "Hans Müller",
+          company: "Müller GmbH",
+          vatNumber: "DE123456789",
+          email: null,
+          billing: { street: "Hauptstraße 1", postalCode: "10115", city: "Berlin", country: "DE" },
+          delivery: null,
+        },
+        vatBreakdown: [],
+        language: "de",
+      },
+      [line({ vatCategory: "AE", vatRateBp: 0 })],
+    );
+    const model = buildDocumentPdfModel(foreign);
+    expect(model.mentions).toEqual([
+      "Steuerschuldnerschaft des Leistungsempfängers – USt-IdNr. des Kunden DE123456789",
+    ]);
+    expect(model.lines[0]?.vatRate).toBe("Reverse Ch.");
+    expect(model.buyer?.addressLines).toEqual(["Hauptstraße 1", "10115 Berlin", "Deutschland"]);
+  });
+
+  it("cites art. 51 §2 for a Belgian customer under reverse charge", () => {
+    const model = buildDocumentPdfModel(
+      input({ vatBreakdown: [] }, [line({ vatCategory: "AE", vatRateBp: 0 })]),
+    );
+    expect(model.mentions).toEqual([
+      "Autoliquidation – art. 51 §2 CTVA – N° TVA client BE 0887.654.324",
+    ]);
+  });
+
+  it("prints one mention per exemption, in the document's language", () => {
+    const model = buildDocumentPdfModel(
+      input({ language: "nl", vatBreakdown: [] }, [
+        line({ vatCategory: "K", vatRateBp: 0 }),
+        line({ vatCategory: "G", vatRateBp: 0 }),
+        line({ vatCategory: "K", vatRateBp: 0 }),
+      ]),
+    );
+    expect(model.mentions).toEqual([
+      "Vrijgestelde intracommunautaire levering – art. 39bis WBTW – Btw-nummer klant BE 0887.654.324",
+      "Vrijgesteld – uitvoer, art. 39 WBTW",
+    ]);
+  });
+
+  it("refers a credit note to its invoice and adds the VAT repayment wording", () => {
+    const model = buildDocumentPdfModel({
+      ...input({ type: "credit_note", language: "nl" }),
+      creditedDocument: { number: "2026-0007", issueDate: "2026-02-01" },
+    });
+    expect(model.creditedInvoice).toBe("2026-0007 (01/02/2026)");
+    expect(model.mentions).toContain(
+      "Btw terug te storten aan de Staat in de mate waarin zij oorspronkelijk in aftrek werd gebracht.",
+    );
+  });
+
+  it("cleans hostile text without losing readable content", () => {
+    const model = buildDocumentPdfModel(
+      input({}, [line({ description: "<script>\u0007x</script> 🚀 \u202eevil", sku: "  " })]),
+    );
+    expect(model.lines[0]?.description).toBe("<script>x</script> evil");
+    expect(model.lines[0]?.sku).toBeNull();
+  });
+
+  it("says which price mode each unit price is in when lines mix them", () => {
+    const model = buildDocumentPdfModel(
+      input({}, [line(), line({ priceMode: "incl", quantity: "1.5" })]),
+    );
+    expect(model.unitPriceLabel).toBe("Prix unit.");
+    expect(model.lines[1]?.unitPrice.endsWith("TVAC")).toBe(true);
+    expect(model.lines[1]?.quantity).toBe("1,5");
+  });
+});

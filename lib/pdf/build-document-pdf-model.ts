@@ -1,0 +1,221 @@
+import { buildEpcPayload, EPC_MAX_NAME, EpcQrError, epcQrPngDataUrl } from "@/lib/epc-qr";
+import { formatMoney, formatQuantity, parseQuantity, type IntlLocale } from "@/lib/money";
+import { formatStructuredCommunication } from "@/lib/structured-communication/format-structured-communication";
+import {
+  defaultVatMentionKey,
+  isVatCategory,
+  VAT_MENTIONS,
+  type VatCategory,
+  type VatMentionKey,
+} from "@/lib/vat";
+import type {
+  DocumentPdfInput,
+  DocumentPdfModel,
+  PdfBuyer,
+  PdfPayment,
+  PdfSeller,
+} from "./document-pdf-model";
+import { pdfLabels, type PdfLabels } from "./pdf-labels";
+import {
+  addressLines,
+  cleanText,
+  formatDate,
+  formatIban,
+  formatRate,
+  formatVatNumber,
+} from "./pdf-format";
+
+type Doc = DocumentPdfInput["document"];
+
+function truncate(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : text;
+}
+
+function vatLabel(category: string, rateBp: number, locale: IntlLocale, labels: PdfLabels) {
+  if (!isVatCategory(category) || category === "S") return formatRate(rateBp, locale);
+  return labels.vatCategory[category];
+}
+
+function buildSeller(input: DocumentPdfInput, locale: IntlLocale): PdfSeller {
+  const o = input.organisation;
+  const logo = input.logo;
+  const format =
+    logo?.contentType === "image/png" ? "png" : logo?.contentType === "image/jpeg" ? "jpg" : null;
+  return {
+    name: cleanText(o.legalName),
+    contact: null,
+    addressLines: addressLines(
+      { street: o.street, postalCode: o.postalCode, city: o.city, country: o.country },
+      locale,
+    ),
+    vatNumber: formatVatNumber(o.vatNumber),
+    iban: o.iban ? formatIban(cleanText(o.iban)) : null,
+    bic: cleanText(o.bic) || null,
+    logo: logo && format ? { data: Buffer.from(logo.data), format } : null,
+  };
+}
+
+function buildBuyer(doc: Doc, locale: IntlLocale): PdfBuyer | null {
+  const c = doc.customer;
+  if (!c) return null;
+  const company = cleanText(c.company);
+  const person = cleanText(c.name);
+  return {
+    name: company || person,
+    contact: company && person && person !== company ? person : null,
+    addressLines: addressLines(c.billing, locale),
+    vatNumber: formatVatNumber(c.vatNumber),
+    deliveryAddressLines: c.delivery ? addressLines(c.delivery, locale) : null,
+  };
+}
+
+/**
+ * AE is the domestic reverse charge (art. 51 §2) when the customer is Belgian, the
+ * cross-border one otherwise; the other categories take their default mention.
+ */
+function mentionKey(category: VatCategory, buyerVat: string | null): VatMentionKey | null {
+  if (category === "AE" && buyerVat?.startsWith("BE")) return "reverse_charge_domestic";
+  return defaultVatMentionKey(category);
+}
+
+function buildMentions(input: DocumentPdfInput, labels: PdfLabels): string[] {
+  const doc = input.document;
+  const language = doc.language;
+  const buyerVat = cleanText(doc.customer?.vatNumber).toUpperCase() || null;
+  const categories = new Set<VatCategory>();
+  for (const line of input.lines)
+    if (isVatCategory(line.vatCategory)) categories.add(line.vatCategory);
+  for (const entry of doc.vatBreakdown) categories.add(entry.category);
+  const keys = new Set<VatMentionKey>();
+  for (const category of categories) {
+    const key = mentionKey(category, buyerVat);
+    if (key) keys.add(key);
+  }
+  const mentions = [...keys].map((key) => {
+    const mention = VAT_MENTIONS[key];
+    const text = mention.text[language];
+    const printedVat = formatVatNumber(buyerVat);
+    return mention.needsCustomerVatNumber && printedVat
+      ? `${text} – ${labels.customerVatNumber} ${printedVat}`
+      : text;
+  });
+  if (doc.type === "credit_note" && doc.totalVatCents !== 0) {
+    mentions.push(labels.creditNoteVatMention);
+  }
+  return mentions;
+}
+
+function buildPayment(
+  input: DocumentPdfInput,
+  seller: PdfSeller,
+  money: (cents: number) => string,
+): PdfPayment | null {
+  const doc = input.document;
+  const dueCents = doc.totalCents - doc.paidCents;
+  if (doc.type !== "invoice" || dueCents <= 0) return null;
+  const structured = doc.structuredCommunication
+    ? formatStructuredCommunication(doc.structuredCommunication)
+    : null;
+  let qrCode: PdfPayment["qrCode"] = null;
+  // Only a finalised invoice gets a QR code: a draft has no number or reference to pay.
+  if (seller.iban && structured && doc.status !== "concept" && doc.currency === "EUR") {
+    try {
+      const payload = buildEpcPayload({
+        bic: seller.bic,
+        name: [...seller.name.replace(/\s+/g, " ")].slice(0, EPC_MAX_NAME).join("").trim(),
+        iban: seller.iban,
+        amountCents: dueCents,
+        structuredReference: structured,
+      });
+      qrCode = { payload, pngDataUrl: epcQrPngDataUrl(payload) };
+    } catch (err) {
+      // The invoice is still valid without a QR code (e.g. an amount over the EPC limit).
+      if (!(err instanceof EpcQrError)) throw err;
+    }
+  }
+  return {
+    amountDue: money(dueCents),
+    iban: seller.iban,
+    bic: seller.bic,
+    structuredCommunication: structured,
+    qrCode,
+  };
+}
+
+/** The view model of a document's PDF: a plain function of its data, no I/O. */
+export function buildDocumentPdfModel(input: DocumentPdfInput): DocumentPdfModel {
+  const doc = input.document;
+  const language = doc.language;
+  const locale: IntlLocale = `${language}-BE`;
+  const labels = pdfLabels(language);
+  const money = (cents: number) => formatMoney(cents, doc.currency, locale);
+  const seller = buildSeller(input, locale);
+  const buyer = buildBuyer(doc, locale);
+  const isDraft = doc.status === "concept" || !doc.number;
+  const modes = new Set(input.lines.map((l) => l.priceMode));
+  const mixedModes = modes.size > 1;
+  const lines = input.lines.map((line) => ({
+    description: cleanText(line.description),
+    sku: cleanText(line.sku) || null,
+    quantity: new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(
+      formatQuantity(parseQuantity(line.quantity)) as Intl.StringNumericLiteral,
+    ),
+    unitPrice:
+      money(line.unitPriceCents) +
+      (mixedModes ? ` ${line.priceMode === "incl" ? labels.inclShort : labels.exclShort}` : ""),
+    discount: line.discountBp ? formatRate(line.discountBp, locale) : null,
+    vatRate: vatLabel(line.vatCategory, line.vatRateBp, locale, labels),
+    amount: money(line.netCents),
+  }));
+  const paid = doc.type === "invoice" && doc.paidCents > 0 ? doc.paidCents : 0;
+  const credited = input.creditedDocument;
+  return {
+    language,
+    intlLocale: locale,
+    labels,
+    type: doc.type,
+    title: labels.titles[doc.type],
+    isDraft,
+    numberText: isDraft ? labels.draft : cleanText(doc.number),
+    fileStem: isDraft ? "concept" : cleanText(doc.number),
+    issueDate: formatDate(doc.issueDate, locale),
+    dueDate: doc.dueDate ? formatDate(doc.dueDate, locale) : null,
+    reference: cleanText(doc.sourceName) || null,
+    creditedInvoice:
+      doc.type === "credit_note" && credited?.number
+        ? `${cleanText(credited.number)} (${formatDate(credited.issueDate, locale)})`
+        : null,
+    seller,
+    buyer,
+    unitPriceLabel: mixedModes
+      ? labels.unitPriceShort
+      : modes.has("incl")
+        ? labels.unitPriceIncl
+        : labels.unitPrice,
+    showDiscount: input.lines.some((l) => l.discountBp !== 0),
+    lines,
+    vatRows: doc.vatBreakdown.map((entry) => ({
+      label: vatLabel(entry.category, entry.rateBp, locale, labels),
+      taxable: money(entry.taxableCents),
+      vat: money(entry.vatCents),
+    })),
+    totals: {
+      net: money(doc.totalNetCents),
+      vat: money(doc.totalVatCents),
+      total: money(doc.totalCents),
+      paid: paid ? money(paid) : null,
+      due: paid ? money(doc.totalCents - paid) : null,
+    },
+    legend: cleanText(doc.legend),
+    payment: buildPayment(input, seller, money),
+    mentions: buildMentions(input, labels),
+    footer: [
+      truncate(seller.name, 80),
+      seller.vatNumber ? `${labels.vatNumber} ${seller.vatNumber}` : "",
+      seller.iban ? `${labels.iban} ${seller.iban}` : "",
+    ]
+      .filter(Boolean)
+      .join(" · "),
+  };
+}

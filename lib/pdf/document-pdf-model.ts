@@ -1,0 +1,130 @@
+import type { DocumentLineRow, DocumentRow } from "@/db/queries/documents";
+import type { Organisation } from "@/db/queries/organisations";
+import type { DocumentLanguage } from "@/db/schema/organisations";
+import type { DocumentType } from "@/lib/documents/document-lifecycle";
+import type { IntlLocale } from "@/lib/money";
+import type { PdfLabels } from "./pdf-labels";
+
+/** Plain data the model is built from: rows as the database returns them. */
+export interface DocumentPdfInput {
+  readonly organisation: Pick<
+    Organisation,
+    "legalName" | "street" | "postalCode" | "city" | "country" | "vatNumber" | "iban" | "bic"
+  >;
+  readonly logo: { readonly contentType: string; readonly data: Uint8Array } | null;
+  readonly document: Pick<
+    DocumentRow,
+    | "type"
+    | "status"
+    | "number"
+    | "customer"
+    | "language"
+    | "issueDate"
+    | "dueDate"
+    | "currency"
+    | "legend"
+    | "structuredCommunication"
+    | "sourceName"
+    | "vatBreakdown"
+    | "totalNetCents"
+    | "totalVatCents"
+    | "totalCents"
+    | "paidCents"
+  >;
+  readonly lines: readonly Pick<
+    DocumentLineRow,
+    | "description"
+    | "sku"
+    | "quantity"
+    | "unitPriceCents"
+    | "priceMode"
+    | "discountBp"
+    | "vatCategory"
+    | "vatRateBp"
+    | "netCents"
+  >[];
+  /** The invoice a credit note corrects (number and date must be printed on it). */
+  readonly creditedDocument?: { readonly number: string | null; readonly issueDate: string } | null;
+}
+
+export interface PdfParty {
+  readonly name: string;
+  /** The contact person when the party is a company; null otherwise. */
+  readonly contact: string | null;
+  readonly addressLines: readonly string[];
+  /** Printed form, e.g. `BE 0123.456.749`. */
+  readonly vatNumber: string | null;
+}
+
+export interface PdfSeller extends PdfParty {
+  readonly logo: { readonly data: Buffer; readonly format: "png" | "jpg" } | null;
+  readonly iban: string | null;
+  readonly bic: string | null;
+}
+
+export interface PdfBuyer extends PdfParty {
+  readonly deliveryAddressLines: readonly string[] | null;
+}
+
+export interface PdfLine {
+  readonly description: string;
+  readonly sku: string | null;
+  readonly quantity: string;
+  readonly unitPrice: string;
+  readonly discount: string | null;
+  readonly vatRate: string;
+  readonly amount: string;
+}
+
+export interface PdfVatRow {
+  readonly label: string;
+  readonly taxable: string;
+  readonly vat: string;
+}
+
+export interface PdfPayment {
+  readonly amountDue: string;
+  readonly iban: string | null;
+  readonly bic: string | null;
+  /** `+++ddd/dddd/ddddd+++` */
+  readonly structuredCommunication: string | null;
+  /** EPC069-12 QR code as a PNG data URL, when the payment fits one. */
+  readonly qrCode: { readonly payload: string; readonly pngDataUrl: string } | null;
+}
+
+/** Everything the template prints, already formatted in the document's language. */
+export interface DocumentPdfModel {
+  readonly language: DocumentLanguage;
+  readonly intlLocale: IntlLocale;
+  readonly labels: PdfLabels;
+  readonly type: DocumentType;
+  readonly title: string;
+  readonly isDraft: boolean;
+  /** The number, or the draft marker for a concept. */
+  readonly numberText: string;
+  /** For the file name: the number, or "concept". */
+  readonly fileStem: string;
+  readonly issueDate: string;
+  readonly dueDate: string | null;
+  readonly reference: string | null;
+  readonly creditedInvoice: string | null;
+  readonly seller: PdfSeller;
+  readonly buyer: PdfBuyer | null;
+  readonly unitPriceLabel: string;
+  readonly showDiscount: boolean;
+  readonly lines: readonly PdfLine[];
+  readonly vatRows: readonly PdfVatRow[];
+  readonly totals: {
+    readonly net: string;
+    readonly vat: string;
+    readonly total: string;
+    readonly paid: string | null;
+    readonly due: string | null;
+  };
+  readonly legend: string;
+  readonly payment: PdfPayment | null;
+  /** Legal mentions: VAT exemptions / reverse charge, credit-note VAT wording. */
+  readonly mentions: readonly string[];
+  /** One line repeated at the foot of every page. */
+  readonly footer: string;
+}

@@ -1,0 +1,266 @@
+import type { DocumentType } from "@/lib/documents/document-lifecycle";
+import type { DocumentLanguage } from "@/db/schema/organisations";
+
+export interface PdfLabels {
+  readonly titles: Readonly<Record<DocumentType, string>>;
+  readonly draft: string;
+  readonly number: string;
+  readonly issueDate: string;
+  readonly dueDate: string;
+  readonly reference: string;
+  readonly seller: string;
+  readonly customer: string;
+  readonly deliveryAddress: string;
+  readonly vatNumber: string;
+  readonly customerVatNumber: string;
+  readonly description: string;
+  readonly quantity: string;
+  readonly unitPrice: string;
+  readonly unitPriceIncl: string;
+  /** Header when lines mix both price modes; each price then says which. */
+  readonly unitPriceShort: string;
+  readonly inclShort: string;
+  readonly exclShort: string;
+  readonly discount: string;
+  readonly vatRate: string;
+  readonly amountExcl: string;
+  readonly vatBreakdown: string;
+  readonly taxable: string;
+  readonly vat: string;
+  readonly totalExcl: string;
+  readonly totalVat: string;
+  readonly total: string;
+  readonly paid: string;
+  readonly amountDue: string;
+  readonly payment: string;
+  readonly iban: string;
+  readonly bic: string;
+  readonly structuredCommunication: string;
+  readonly scanToPay: string;
+  readonly page: string;
+  readonly creditedInvoice: string;
+  /** Art. 4 KB nr. 4: lets the seller recover VAT already paid on the credited invoice. */
+  readonly creditNoteVatMention: string;
+  readonly vatCategory: Readonly<Record<"Z" | "E" | "AE" | "K" | "G" | "O", string>>;
+}
+
+const fr: PdfLabels = {
+  titles: {
+    order_form: "Bon de commande",
+    delivery_note: "Bon de livraison",
+    invoice: "Facture",
+    credit_note: "Note de crédit",
+  },
+  draft: "Brouillon",
+  number: "Numéro",
+  issueDate: "Date",
+  dueDate: "Échéance",
+  reference: "Référence",
+  seller: "Vendeur",
+  customer: "Client",
+  deliveryAddress: "Adresse de livraison",
+  vatNumber: "TVA",
+  customerVatNumber: "N° TVA client",
+  description: "Description",
+  quantity: "Qté",
+  unitPrice: "Prix unit. HTVA",
+  unitPriceIncl: "Prix unit. TVAC",
+  unitPriceShort: "Prix unit.",
+  inclShort: "TVAC",
+  exclShort: "HTVA",
+  discount: "Remise",
+  vatRate: "TVA",
+  amountExcl: "Montant HTVA",
+  vatBreakdown: "Récapitulatif TVA",
+  taxable: "Base imposable",
+  vat: "TVA",
+  totalExcl: "Total HTVA",
+  totalVat: "Total TVA",
+  total: "Total TVAC",
+  paid: "Déjà payé",
+  amountDue: "Montant à payer",
+  payment: "Paiement",
+  iban: "IBAN",
+  bic: "BIC",
+  structuredCommunication: "Communication structurée",
+  scanToPay: "Scannez pour payer avec votre app bancaire",
+  page: "Page",
+  creditedInvoice: "Concerne la facture",
+  creditNoteVatMention:
+    "TVA à reverser à l'État dans la mesure où elle a été initialement déduite.",
+  vatCategory: {
+    Z: "0 %",
+    E: "Exonéré",
+    AE: "Autoliq.",
+    K: "Intracom.",
+    G: "Export",
+    O: "Hors champ",
+  },
+};
+
+const nl: PdfLabels = {
+  titles: {
+    order_form: "Bestelbon",
+    delivery_note: "Leveringsbon",
+    invoice: "Factuur",
+    credit_note: "Creditnota",
+  },
+  draft: "Concept",
+  number: "Nummer",
+  issueDate: "Datum",
+  dueDate: "Vervaldatum",
+  reference: "Referentie",
+  seller: "Verkoper",
+  customer: "Klant",
+  deliveryAddress: "Leveringsadres",
+  vatNumber: "Btw",
+  customerVatNumber: "Btw-nummer klant",
+  description: "Omschrijving",
+  quantity: "Aantal",
+  unitPrice: "Eenheidsprijs excl.",
+  unitPriceIncl: "Eenheidsprijs incl.",
+  unitPriceShort: "Eenheidsprijs",
+  inclShort: "incl.",
+  exclShort: "excl.",
+  discount: "Korting",
+  vatRate: "Btw",
+  amountExcl: "Bedrag excl. btw",
+  vatBreakdown: "Btw-overzicht",
+  taxable: "Maatstaf van heffing",
+  vat: "Btw",
+  totalExcl: "Totaal excl. btw",
+  totalVat: "Totaal btw",
+  total: "Totaal incl. btw",
+  paid: "Reeds betaald",
+  amountDue: "Te betalen",
+  payment: "Betaling",
+  iban: "IBAN",
+  bic: "BIC",
+  structuredCommunication: "Gestructureerde mededeling",
+  scanToPay: "Scan om te betalen met je bankapp",
+  page: "Pagina",
+  creditedInvoice: "Betreft factuur",
+  creditNoteVatMention:
+    "Btw terug te storten aan de Staat in de mate waarin zij oorspronkelijk in aftrek werd gebracht.",
+  vatCategory: {
+    Z: "0 %",
+    E: "Vrijgesteld",
+    AE: "Verlegd",
+    K: "Intracom.",
+    G: "Uitvoer",
+    O: "Buiten toep.",
+  },
+};
+
+const en: PdfLabels = {
+  titles: {
+    order_form: "Order form",
+    delivery_note: "Delivery note",
+    invoice: "Invoice",
+    credit_note: "Credit note",
+  },
+  draft: "Draft",
+  number: "Number",
+  issueDate: "Date",
+  dueDate: "Due date",
+  reference: "Reference",
+  seller: "Seller",
+  customer: "Customer",
+  deliveryAddress: "Delivery address",
+  vatNumber: "VAT",
+  customerVatNumber: "Customer VAT number",
+  description: "Description",
+  quantity: "Qty",
+  unitPrice: "Unit price excl.",
+  unitPriceIncl: "Unit price incl.",
+  unitPriceShort: "Unit price",
+  inclShort: "incl.",
+  exclShort: "excl.",
+  discount: "Discount",
+  vatRate: "VAT",
+  amountExcl: "Amount excl. VAT",
+  vatBreakdown: "VAT summary",
+  taxable: "Taxable amount",
+  vat: "VAT",
+  totalExcl: "Total excl. VAT",
+  totalVat: "Total VAT",
+  total: "Total incl. VAT",
+  paid: "Already paid",
+  amountDue: "Amount due",
+  payment: "Payment",
+  iban: "IBAN",
+  bic: "BIC",
+  structuredCommunication: "Structured communication",
+  scanToPay: "Scan to pay with your banking app",
+  page: "Page",
+  creditedInvoice: "Regarding invoice",
+  creditNoteVatMention:
+    "VAT to be repaid to the State to the extent that it was initially deducted.",
+  vatCategory: {
+    Z: "0 %",
+    E: "Exempt",
+    AE: "Rev. charge",
+    K: "Intra-EU",
+    G: "Export",
+    O: "Out of scope",
+  },
+};
+
+const de: PdfLabels = {
+  titles: {
+    order_form: "Bestellschein",
+    delivery_note: "Lieferschein",
+    invoice: "Rechnung",
+    credit_note: "Gutschrift",
+  },
+  draft: "Entwurf",
+  number: "Nummer",
+  issueDate: "Datum",
+  dueDate: "Fälligkeit",
+  reference: "Referenz",
+  seller: "Verkäufer",
+  customer: "Kunde",
+  deliveryAddress: "Lieferadresse",
+  vatNumber: "MwSt.",
+  customerVatNumber: "USt-IdNr. des Kunden",
+  description: "Beschreibung",
+  quantity: "Menge",
+  unitPrice: "Einzelpreis netto",
+  unitPriceIncl: "Einzelpreis brutto",
+  unitPriceShort: "Einzelpreis",
+  inclShort: "brutto",
+  exclShort: "netto",
+  discount: "Rabatt",
+  vatRate: "MwSt.",
+  amountExcl: "Betrag netto",
+  vatBreakdown: "MwSt.-Übersicht",
+  taxable: "Bemessungsgrundlage",
+  vat: "MwSt.",
+  totalExcl: "Summe netto",
+  totalVat: "Summe MwSt.",
+  total: "Summe brutto",
+  paid: "Bereits bezahlt",
+  amountDue: "Zu zahlen",
+  payment: "Zahlung",
+  iban: "IBAN",
+  bic: "BIC",
+  structuredCommunication: "Strukturierte Mitteilung",
+  scanToPay: "Scannen Sie, um mit Ihrer Banking-App zu zahlen",
+  page: "Seite",
+  creditedInvoice: "Betrifft Rechnung",
+  creditNoteVatMention: "Dem Staat zu erstattende MwSt., soweit sie ursprünglich abgezogen wurde.",
+  vatCategory: {
+    Z: "0 %",
+    E: "Befreit",
+    AE: "Reverse Ch.",
+    K: "Innergem.",
+    G: "Ausfuhr",
+    O: "Nicht steuerbar",
+  },
+};
+
+const labels: Readonly<Record<DocumentLanguage, PdfLabels>> = { fr, nl, en, de };
+
+export function pdfLabels(language: DocumentLanguage): PdfLabels {
+  return labels[language];
+}
