@@ -306,7 +306,9 @@ describe("facturo worker", () => {
     });
     expect(run.stderr.join("\n")).not.toContain("error");
     expect(run.code).toBe(0);
-    expect(run.stderr[0]).toMatch(/^Worker started on (pglite|postgres) with jobs: send-email\./);
+    expect(run.stderr[0]).toMatch(
+      /^Worker started on (pglite|postgres) with jobs: send-email, send-document\./,
+    );
     expect(run.stderr.slice(1)).toEqual([
       "Received SIGTERM: letting running jobs finish, then stopping…",
       "Worker stopped.",
