@@ -78,6 +78,14 @@ test("a merchant creates a customer and an invoice by hand, previews and sends i
   await expect(row).toContainText("€");
   await page.screenshot({ path: screenshotPath("en-12-documents-sent.png"), fullPage: true });
 
+  // Paid by bank transfer, noticed by the merchant: Mark as paid. Then a correction: Credit.
+  await page.goto(documentUrl);
+  await page.getByRole("button", { name: "Mark as paid" }).click();
+  await expect(page.getByText("Paid", { exact: true }).first()).toBeVisible();
+  await page.getByRole("button", { name: "Credit" }).click();
+  await expect(page).not.toHaveURL(documentUrl);
+  await expect(page.locator("h1")).toContainText("Credit note");
+
   // The read API: this merchant's key sees the invoice with its VAT breakdown…
   const key = await createApiKey(page);
   const api = await page.request.get(`/api/v1/documents/${documentId}`, {

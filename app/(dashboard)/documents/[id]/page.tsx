@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireOrg } from "@/app/_server/context";
 import { ActivityLog } from "@/components/documents/activity-log";
 import { ConceptActions, SendAgainButton } from "@/components/documents/document-actions";
+import { InvoiceActions } from "@/components/documents/invoice-actions";
 import styles from "@/components/documents/documents.module.css";
 import { belgianLocale, formatCalendarDate } from "@/components/documents/format";
 import { StatusBadge } from "@/components/documents/status-badge";
@@ -80,6 +81,9 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
                 {t("detail.downloadPdf")}
               </a>
               <SendAgainButton documentId={document.id} />
+              {document.type === "invoice" && (
+                <InvoiceActions documentId={document.id} payable={document.status !== "paid"} />
+              )}
             </div>
           </>
         )}
