@@ -13,6 +13,8 @@ import { enqueueSignInEmail } from "@/app/_server/sign-in-email";
 export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   const db = await getDb();
   const config = getConfig();
+  // Sign-in links must carry the public address, not whatever Host the request had.
+  process.env.AUTH_URL ??= config.APP_URL;
   const magicLink: EmailConfig = {
     id: "email",
     type: "email",

@@ -7,7 +7,7 @@ const nextConfig: NextConfig = {
   // PGlite loads its WASM through file URLs that break when bundled (stack.md G5).
   serverExternalPackages: ["@electric-sql/pglite", "pino", "pg-boss", "proper-lockfile"],
   poweredByHeader: false,
-  experimental: { serverActions: { bodySizeLimit: "1mb" } },
+  experimental: { serverActions: { bodySizeLimit: "2mb" } },
 };
 
 export default withNextIntl(nextConfig);

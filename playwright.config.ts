@@ -61,6 +61,7 @@ const serverEnv: Record<string, string> = {
   ENCRYPTION_KEY: "ZmFjdHVyby1lMmUtdGVzdC1lbmNyeXB0aW9uLWtleSE=", // 32 bytes, base64
   // Emails stay in the app's database and are read back from /outbox (e2e/support/outbox.ts).
   EMAIL_TRANSPORT: "outbox",
+  OUTBOX_PUBLIC: "true",
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   ...(pgliteDir ? { PGLITE_DIR: pgliteDir } : {}),
 };

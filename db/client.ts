@@ -27,7 +27,7 @@ export class DatabaseLockedError extends Error {
   constructor(dir: string) {
     super(
       `Another process is already using the embedded database at ${dir}. ` +
-        `Stop it first (only one process may open an embedded database), ` +
+        `Stop it first (only one process may open an embedded database; after a crash, wait a few seconds), ` +
         `or set DATABASE_URL to a PostgreSQL server to run several processes.`,
     );
     this.name = "DatabaseLockedError";
@@ -66,8 +66,9 @@ export async function openPglite(dir?: string): Promise<DbHandle> {
     mkdirSync(dir, { recursive: true });
     try {
       release = await lockfile.lock(dir, {
-        stale: 15_000,
-        update: 5_000,
+        // A crashed process's lock counts as abandoned after 6 s.
+        stale: 6_000,
+        update: 2_000,
         onCompromised: (err) => {
           throw err;
         },

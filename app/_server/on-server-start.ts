@@ -1,3 +1,4 @@
+import { DatabaseLockedError } from "@/db/client";
 import { ConfigError, getConfig } from "@/lib/config/env";
 import { runWorkerInThisProcess } from "@/lib/jobs/runtime";
 import { logger } from "@/lib/log/logger";
@@ -20,6 +21,15 @@ export async function onServerStart(): Promise<void> {
     throw err;
   }
   if (!config.DATABASE_URL || config.RUN_WORKER_IN_WEB === "true") {
-    await runWorkerInThisProcess();
+    try {
+      await runWorkerInThisProcess();
+    } catch (err) {
+      // A server that cannot open its database would answer 500 forever: stop instead.
+      if (err instanceof DatabaseLockedError) {
+        logger.fatal(err.message);
+        process.exit(1);
+      }
+      throw err;
+    }
   }
 }

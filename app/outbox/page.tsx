@@ -16,6 +16,9 @@ export default async function OutboxPage() {
       <div className="page-header">
         <h1>{t("title")}</h1>
         <p>{t("intro")}</p>
+        <p className="notice" role="note">
+          {t("warning")}
+        </p>
       </div>
       {emails.length === 0 ? (
         <p className="card muted">{t("empty")}</p>

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useTransition } from "react";
+import { useEffect, useRef, useTransition } from "react";
 import { toast } from "sonner";
 import { setAppActive } from "@/app/(dashboard)/apps/actions";
 
@@ -18,6 +18,16 @@ export function AppActions({
 }) {
   const t = useTranslations("apps");
   const [pending, startTransition] = useTransition();
+  // The buttons change with the state: keep keyboard focus on the new first action.
+  const holder = useRef<HTMLSpanElement>(null);
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    holder.current?.querySelector<HTMLElement>("a, button")?.focus();
+  }, [active]);
   const toggle = (next: boolean) =>
     startTransition(async () => {
       const result = await setAppActive(appKey, next);
@@ -25,7 +35,13 @@ export function AppActions({
       else toast.error(t("notActive", { app: appName }));
     });
 
-  if (!active) {
+  return (
+    <span ref={holder} style={{ display: "contents" }}>
+      {active ? activeActions() : inactiveActions()}
+    </span>
+  );
+
+  function inactiveActions() {
     return (
       <button
         type="button"
@@ -38,24 +54,27 @@ export function AppActions({
       </button>
     );
   }
-  return (
-    <>
-      <Link
-        href={`/apps/${appKey}`}
-        className="btn btn-yellow"
-        aria-label={`${t("configure")} ${appName}`}
-      >
-        {t("configure")}
-      </Link>
-      <button
-        type="button"
-        className="btn-link"
-        disabled={pending}
-        onClick={() => toggle(false)}
-        aria-label={`${t("deactivate")} ${appName}`}
-      >
-        {t("deactivate")}
-      </button>
-    </>
-  );
+
+  function activeActions() {
+    return (
+      <>
+        <Link
+          href={`/apps/${appKey}`}
+          className="btn btn-yellow"
+          aria-label={`${t("configure")} ${appName}`}
+        >
+          {t("configure")}
+        </Link>
+        <button
+          type="button"
+          className="btn-link"
+          disabled={pending}
+          onClick={() => toggle(false)}
+          aria-label={`${t("deactivate")} ${appName}`}
+        >
+          {t("deactivate")}
+        </button>
+      </>
+    );
+  }
 }

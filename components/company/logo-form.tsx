@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { removeLogo, uploadLogo } from "@/app/(dashboard)/settings/actions";
+import { maxLogoBytes } from "@/lib/company/logo";
 
 export function LogoForm({ hasLogo, version }: { hasLogo: boolean; version: string }) {
   const t = useTranslations();
@@ -12,7 +13,13 @@ export function LogoForm({ hasLogo, version }: { hasLogo: boolean; version: stri
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
-  const submit = (formData: FormData) =>
+  const submit = (formData: FormData) => {
+    // Checked here first: a photo of several MB would otherwise hit the request size
+    // limit before the server could explain anything.
+    const file = formData.get("logo");
+    if (!(file instanceof File) || file.size === 0) return setError("validation.logoMissing");
+    if (!["image/png", "image/jpeg"].includes(file.type)) return setError("validation.logoType");
+    if (file.size > maxLogoBytes) return setError("validation.logoSize");
     startTransition(async () => {
       const result = await uploadLogo(formData);
       if (result.ok) {
@@ -23,6 +30,7 @@ export function LogoForm({ hasLogo, version }: { hasLogo: boolean; version: stri
         setError(result.fieldErrors.logo ?? "common.error");
       }
     });
+  };
 
   return (
     <div className="card">

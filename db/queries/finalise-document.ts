@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { assertTransition } from "@/lib/documents/document-lifecycle";
 import { defaultSeries } from "@/lib/documents/default-series";
-import { defaultTexts, renderText } from "@/lib/documents/default-texts";
+import { renderText } from "@/lib/documents/default-texts";
 import { documentTextValues } from "@/lib/documents/text-values";
 import { chooseNextSequence } from "@/lib/numbering/choose-next-sequence";
 import { formatDocumentNumber } from "@/lib/numbering/format-document-number";
@@ -23,6 +23,7 @@ import {
 } from "../schema";
 import type { Tenant } from "../tenant";
 import { snapshotCustomer } from "./customer-snapshot";
+import { resolveDocumentTexts } from "./document-texts";
 import { lockDocument, recordDocumentEvent } from "./documents";
 import { getOrganisation } from "./organisations";
 
@@ -144,12 +145,19 @@ export async function finaliseDocument(db: Db, t: Tenant, id: string, now = new 
           : termsDue
         : document.dueDate;
     const customer = (await snapshotCustomer(tx, t, document.customerId)) ?? document.customer;
-    const legend =
-      document.legend ||
-      renderText(
-        defaultTexts(document.type, "unpaid", document.language).legend,
+    // The merchant's own caption (or the built-in one) unless the concept has its own.
+    let legend = document.legend;
+    if (!legend) {
+      const resolved = await resolveDocumentTexts(tx, t, {
+        type: document.type,
+        state: "unpaid",
+        documentLanguage: document.language,
+      });
+      legend = renderText(
+        resolved.texts.legend,
         documentTextValues({
           ...document,
+          language: resolved.language,
           number,
           dueDate,
           structuredCommunication,
@@ -157,6 +165,7 @@ export async function finaliseDocument(db: Db, t: Tenant, id: string, now = new 
           companyName: organisation.legalName,
         }),
       );
+    }
     const [finalised] = await tx
       .update(documents)
       .set({

@@ -5,3 +5,4 @@ export * from "./emails";
 export * from "./customers";
 export * from "./articles";
 export * from "./documents";
+export * from "./document-texts";

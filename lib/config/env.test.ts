@@ -68,8 +68,21 @@ describe("parseConfig", () => {
       expect(problems[0]).not.toMatch(/missing/);
     });
 
+    it("refuses a production outbox that was not declared public", () => {
+      const problems = problemsOf(() =>
+        parseConfig({ NODE_ENV: "production", EMAIL_TRANSPORT: "outbox", ...secrets }),
+      );
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/OUTBOX_PUBLIC=true/);
+    });
+
     it("starts with secrets and the outbox chosen explicitly", () => {
-      const config = parseConfig({ NODE_ENV: "production", EMAIL_TRANSPORT: "outbox", ...secrets });
+      const config = parseConfig({
+        NODE_ENV: "production",
+        EMAIL_TRANSPORT: "outbox",
+        OUTBOX_PUBLIC: "true",
+        ...secrets,
+      });
       expect(config).toMatchObject({
         NODE_ENV: "production",
         EMAIL_TRANSPORT: "outbox",

@@ -20,6 +20,8 @@ const schema = z.object({
   ENCRYPTION_KEY: base64Key32,
   APP_URL: z.string().url().default("http://localhost:3000"),
   EMAIL_TRANSPORT: z.enum(["resend", "outbox"]),
+  /** The outbox shows every email, sign-in links included, to whoever opens /outbox. */
+  OUTBOX_PUBLIC: z.enum(["true", "false"]).optional(),
   RESEND_API_KEY: z.string().optional(),
   RESEND_BASE_URL: z.string().url().optional(),
   EMAIL_FROM: z.string().min(3).default("Facturo <no-reply@facturo.local>"),
@@ -83,6 +85,15 @@ export function parseConfig(env: Env, options: { dataDir?: string } = {}): AppCo
     }
   } else if (result.data.EMAIL_TRANSPORT === "resend" && !result.data.RESEND_API_KEY) {
     problems.push("RESEND_API_KEY is missing (EMAIL_TRANSPORT=resend needs it)");
+  } else if (
+    isProduction &&
+    result.data.EMAIL_TRANSPORT === "outbox" &&
+    result.data.OUTBOX_PUBLIC !== "true"
+  ) {
+    problems.push(
+      "EMAIL_TRANSPORT=outbox lets anyone who opens /outbox read every email, sign-in links included: " +
+        "set OUTBOX_PUBLIC=true only on a private test or staging server, or set RESEND_API_KEY",
+    );
   }
   if (problems.length > 0 || !result.success) throw new ConfigError(problems);
   return result.data;

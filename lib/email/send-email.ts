@@ -98,7 +98,14 @@ export async function sendEmail(ctx: EmailContext, message: EmailMessage) {
     idempotencyKey: message.idempotencyKey ?? null,
   });
   ctx.log.info(
-    { emailId: row.id, transport: row.transport, to: message.to, subject: message.subject },
+    {
+      emailId: row.id,
+      transport: row.transport,
+      to: message.to,
+      subject: message.subject,
+      // The outbox is for development and tests: the text (a sign-in link) is useful there.
+      ...(ctx.config.EMAIL_TRANSPORT === "outbox" ? { text: message.text } : {}),
+    },
     ctx.config.EMAIL_TRANSPORT === "outbox"
       ? `Email kept in the local outbox: open /outbox/${row.id}`
       : "Email sent",

@@ -4,10 +4,11 @@ import {
   markDocumentSendError,
   markDocumentSendSent,
 } from "@/db/queries/document-sends";
+import { resolveDocumentTexts } from "@/db/queries/document-texts";
 import { getDocument, recordDocumentEvent } from "@/db/queries/documents";
 import { getOrganisation } from "@/db/queries/organisations";
 import { tenant } from "@/db/tenant";
-import { defaultTexts, renderText } from "@/lib/documents/default-texts";
+import { renderText } from "@/lib/documents/default-texts";
 import { documentTextValues } from "@/lib/documents/text-values";
 import { sendEmail } from "@/lib/email/send-email";
 import { renderDocumentPdf } from "@/lib/pdf/render-document-pdf";
@@ -33,13 +34,13 @@ export const sendDocumentJob = defineJob({
       throw new PermanentJobError(`Document ${send.documentId} is gone`, "document_missing");
     const { document } = found;
     const organisation = await getOrganisation(ctx.db, organisationId);
-    const texts = defaultTexts(
-      document.type,
-      document.status === "paid" ? "paid" : "unpaid",
-      document.language,
-    );
+    const { language, texts } = await resolveDocumentTexts(ctx.db, t, {
+      type: document.type,
+      state: document.status === "paid" ? "paid" : "unpaid",
+      documentLanguage: document.language,
+    });
     const values = documentTextValues({
-      language: document.language,
+      language,
       number: document.number,
       sourceName: document.sourceName,
       customerName: document.customer?.name ?? null,

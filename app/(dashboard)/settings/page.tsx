@@ -5,7 +5,9 @@ import { requireOrg } from "@/app/_server/context";
 import { CompanySettingsForm } from "@/components/company/company-settings-form";
 import { LogoForm } from "@/components/company/logo-form";
 import { getLogo, getOrganisation } from "@/db/queries/organisations";
+import { friendlyFormatIBAN } from "ibantools";
 import { missingForInvoicing } from "@/lib/company/readiness";
+import { formatBelgianVatNumber } from "@/lib/company/vat-number";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("company"))("title") };
@@ -26,6 +28,7 @@ export default async function SettingsPage() {
         <p>{t("company.intro")}</p>
         <p style={{ display: "flex", gap: "1rem", flexWrap: "wrap" }}>
           <Link href="/settings/numbering">{t("numbering.link")}</Link>
+          <Link href="/settings/texts">{t("texts.link")}</Link>
           <Link href="/settings/api-keys">{t("nav.apiKeys")}</Link>
         </p>
       </div>
@@ -44,8 +47,10 @@ export default async function SettingsPage() {
           postalCode: organisation.postalCode,
           city: organisation.city,
           country: organisation.country,
-          vatNumber: organisation.vatNumber ?? "",
-          iban: organisation.iban ?? "",
+          vatNumber: organisation.vatNumber ? formatBelgianVatNumber(organisation.vatNumber) : "",
+          iban: organisation.iban
+            ? (friendlyFormatIBAN(organisation.iban) ?? organisation.iban)
+            : "",
           bic: organisation.bic ?? "",
           emailSenderName: organisation.emailSenderName ?? "",
           emailReplyTo: organisation.emailReplyTo ?? "",
