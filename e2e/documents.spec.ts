@@ -78,6 +78,11 @@ test("a merchant creates a customer and an invoice by hand, previews and sends i
   await expect(row).toContainText("€");
   await page.screenshot({ path: screenshotPath("en-12-documents-sent.png"), fullPage: true });
 
+  // The merchant's own wording: the editor is reachable and accessible.
+  await page.goto("/settings/texts");
+  await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: screenshotPath("en-13-texts.png"), fullPage: true });
+
   // Paid by bank transfer, noticed by the merchant: Mark as paid. Then a correction: Credit.
   await page.goto(documentUrl);
   await page.getByRole("button", { name: "Mark as paid" }).click();
@@ -98,7 +103,7 @@ test("a merchant creates a customer and an invoice by hand, previews and sends i
     status: string;
   };
   expect(json).toMatchObject({
-    status: "sent",
+    status: "paid",
     total_cents: 18150,
     vat_breakdown: [{ rate: "21", vat_cents: 3150 }],
   });

@@ -72,8 +72,8 @@ for (const locale of ["fr", "nl"] as const) {
     await page.locator("form.form button[type=submit]").last().click();
     await expect(page.locator("[data-sonner-toast]").first()).toBeVisible();
     await page.reload();
-    await expect(page.locator("#iban")).toHaveValue("BE68539007547034");
-    await expect(page.locator("#vatNumber")).toHaveValue("BE0403170701");
+    await expect(page.locator("#iban")).toHaveValue("BE68 5390 0754 7034");
+    await expect(page.locator("#vatNumber")).toHaveValue("BE 0403.170.701");
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: screenshotPath(`${locale}-05-settings.png`), fullPage: true });
 
