@@ -18,6 +18,9 @@ async function newMerchant(page: Page, company: string) {
   await page.goto(await latestMagicLink(page, email));
   await page.locator("#legalName").fill(company);
   await page.locator("#vatNumber").fill("BE 0403.170.701");
+  await page.locator("#street").fill("Veldstraat 1");
+  await page.locator("#postalCode").fill("9000");
+  await page.locator("#city").fill("Gent");
   await page.locator("#iban").fill("BE68 5390 0754 7034");
   await page.locator("form.form button[type=submit]").click();
   await expect(page).toHaveURL(/\/documents/);

@@ -41,11 +41,12 @@ export async function createOrg(
 ): Promise<Organisation> {
   return createOrganisationWithOwner(db, userId, {
     legalName: name,
-    vatNumber: null,
+    // Complete enough to send invoices (the legal mentions must be there).
+    vatNumber: "BE0403170701",
     street: "Rue de la Loi 16",
     postalCode: "1000",
     city: "Bruxelles",
     country: "BE",
-    iban: null,
+    iban: "BE68539007547034",
   });
 }

@@ -60,7 +60,26 @@ export const conceptSchema = z.object({
     .regex(/^(\d{4}-\d{2}-\d{2})?$/, "validation.date")
     .transform((v) => v || null),
   legend: z.string().max(2000, "validation.tooLong"),
-  lines: z.array(conceptLineSchema).min(1, "validation.linesRequired").max(1000),
+  lines: z
+    .array(conceptLineSchema)
+    .min(1, "validation.linesRequired")
+    .max(1000)
+    .superRefine((lines, ctx) => {
+      // VAT is computed per rate on one total, so a rate's lines share one price mode.
+      const modeByGroup = new Map<string, string>();
+      lines.forEach((line, index) => {
+        const group = `${line.vatCategory}:${line.vatRateBp}`;
+        const mode = modeByGroup.get(group);
+        if (mode === undefined) modeByGroup.set(group, line.priceMode);
+        else if (mode !== line.priceMode) {
+          ctx.addIssue({
+            code: "custom",
+            path: [index, "priceMode"],
+            message: "validation.mixedPriceModes",
+          });
+        }
+      });
+    }),
 });
 
 export type ConceptInput = z.input<typeof conceptSchema>;

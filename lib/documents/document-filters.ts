@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { documentStatuses, documentTypes } from "./document-lifecycle";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A real calendar date: 2026-13-45 matches the shape but is not one. */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((v) => new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "not a date");
 
 /** List filters from a query string (the dashboard's and the API's), invalid values refused. */
 export const documentFiltersSchema = z.object({

@@ -11,7 +11,9 @@ import { parseConfig } from "@/lib/config/env";
 import { startQueue, type Queue } from "@/lib/jobs/queue";
 import { sendDocumentJob } from "@/lib/jobs/send-document-job";
 import { startWorker } from "@/lib/jobs/worker";
-import { queueDocumentSends } from "./queue-document-send";
+import { queueDocumentSends, SendBlockedError } from "./queue-document-send";
+import { line } from "@/db/testing/document-factory";
+import { organisations } from "@/db/schema";
 
 let handle: DbHandle;
 let boss: Queue;
@@ -122,5 +124,37 @@ describe("sending a document", () => {
       missingEmail: [],
       notConcept: [cancelled, foreign],
     });
+  });
+
+  it("refuses to number an intra-EU supply without the customer's VAT number", async () => {
+    const id = await createConcept(
+      handle.db,
+      t,
+      concept({
+        customerId: await customer("de@example.de"),
+        lines: [line({ vatCategory: "K", vatRateBp: 0 })],
+      }),
+    );
+    await expect(queueDocumentSends(handle.db, t, [id], boss)).rejects.toEqual(
+      new SendBlockedError("vat_number_required"),
+    );
+    expect((await getDocument(handle.db, t, id))?.document.status).toBe("concept");
+  });
+
+  it("refuses to number an invoice while the company's legal details are missing", async () => {
+    const bare = tenant((await createOrg(handle.db, (await createUser(handle.db)).id)).id);
+    await handle.db
+      .update(organisations)
+      .set({ street: "" })
+      .where(eq(organisations.id, bare.organisationId));
+    const [c] = await handle.db
+      .insert(customers)
+      .values(bare.owned({ name: "Jan", email: "jan@example.be" }))
+      .returning();
+    const id = await createConcept(handle.db, bare, concept({ customerId: c?.id ?? null }));
+    await expect(queueDocumentSends(handle.db, bare, [id], boss)).rejects.toEqual(
+      new SendBlockedError("company_incomplete"),
+    );
+    expect((await getDocument(handle.db, bare, id))?.document.number).toBeNull();
   });
 });

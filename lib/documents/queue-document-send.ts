@@ -1,12 +1,22 @@
 import type { Db } from "@/db";
 import { snapshotCustomer } from "@/db/queries/customer-snapshot";
 import { createDocumentSend } from "@/db/queries/document-sends";
+import { getOrganisation } from "@/db/queries/organisations";
+import { missingForInvoicing } from "@/lib/company/readiness";
 import { getDocument, recordDocumentEvent } from "@/db/queries/documents";
 import { finaliseDocument } from "@/db/queries/finalise-document";
 import type { Tenant } from "@/db/tenant";
 import { enqueue, type Queue } from "@/lib/jobs/queue";
 import { sendDocumentJob } from "@/lib/jobs/send-document-job";
 import { isFinalised } from "./document-lifecycle";
+
+/** A document that may not leave yet; the code names what the merchant must fix. */
+export class SendBlockedError extends Error {
+  constructor(public readonly code: "company_incomplete" | "vat_number_required") {
+    super(`Sending is blocked: ${code}`);
+    this.name = "SendBlockedError";
+  }
+}
 
 export interface QueueSendsResult {
   queued: string[];
@@ -28,6 +38,7 @@ export async function queueDocumentSends(
 ): Promise<QueueSendsResult> {
   const result: QueueSendsResult = { queued: [], missingEmail: [], notConcept: [] };
   const boss = queue ?? (await (await import("@/lib/jobs/runtime")).getQueue());
+  const organisation = await getOrganisation(db, t.organisationId);
   for (const id of documentIds) {
     const found = await getDocument(db, t, id);
     const document = found?.document;
@@ -42,7 +53,21 @@ export async function queueDocumentSends(
       result.missingEmail.push(id);
       continue;
     }
-    if (document.status === "concept") await finaliseDocument(db, t, id);
+    if (document.status === "concept") {
+      // The legal mentions an invoice needs (art. 5 KB nr. 1) must exist before it is numbered.
+      if (
+        (document.type === "invoice" || document.type === "credit_note") &&
+        missingForInvoicing(organisation).length > 0
+      ) {
+        throw new SendBlockedError("company_incomplete");
+      }
+      // Reverse charge and intra-EU supplies are only exempt with the buyer's VAT number on them.
+      const needsBuyerVat = found.lines.some(
+        (line) => line.vatCategory === "K" || line.vatCategory === "AE",
+      );
+      if (needsBuyerVat && !customer?.vatNumber) throw new SendBlockedError("vat_number_required");
+      await finaliseDocument(db, t, id);
+    }
     const send = await createDocumentSend(db, t, id, email);
     await recordDocumentEvent(db, t, id, "send_queued", { to: email });
     await enqueue(boss, sendDocumentJob, { organisationId: t.organisationId, sendId: send.id });

@@ -32,7 +32,8 @@ const s = StyleSheet.create({
   parties: { flexDirection: "row", justifyContent: "space-between", marginBottom: 18 },
   partyBox: { width: "48%" },
   buyerBox: { width: "48%", borderWidth: 0.75, borderColor: rule, borderRadius: 3, padding: 8 },
-  caption: { fontSize: 7.5, color: muted, textTransform: "uppercase", marginBottom: 3 },
+  // Uppercased in code: react-pdf's textTransform dropped the first glyph of some words.
+  caption: { fontSize: 7.5, color: muted, marginBottom: 3 },
   strong: { fontWeight: "bold" },
   muted: { color: muted },
   table: { marginBottom: 12 },
@@ -211,14 +212,14 @@ export function DocumentPdf({ model }: { model: DocumentPdfModel }) {
           <View style={s.partyBox}>
             {buyer?.deliveryAddressLines ? (
               <>
-                <Text style={s.caption}>{l.deliveryAddress}</Text>
+                <Text style={s.caption}>{l.deliveryAddress.toLocaleUpperCase()}</Text>
                 <Lines lines={buyer.deliveryAddressLines} />
               </>
             ) : null}
           </View>
           {buyer ? (
             <View style={s.buyerBox}>
-              <Text style={s.caption}>{l.customer}</Text>
+              <Text style={s.caption}>{l.customer.toLocaleUpperCase()}</Text>
               <Text style={s.strong}>{buyer.name}</Text>
               {buyer.contact ? <Text>{buyer.contact}</Text> : null}
               <Lines lines={buyer.addressLines} />
@@ -287,7 +288,7 @@ export function DocumentPdf({ model }: { model: DocumentPdfModel }) {
         {payment ? (
           <View style={s.payment} wrap={false}>
             <View style={s.paymentText}>
-              <Text style={[s.caption, { marginBottom: 6 }]}>{l.payment}</Text>
+              <Text style={[s.caption, { marginBottom: 6 }]}>{l.payment.toLocaleUpperCase()}</Text>
               <View style={s.payRow}>
                 <Text style={s.payLabel}>{l.amountDue}</Text>
                 <Text style={s.payValue}>{payment.amountDue}</Text>

@@ -13,7 +13,7 @@ import {
 } from "@/db/queries/documents";
 import { conceptSchema, type ConceptInput } from "@/lib/documents/concept-schema";
 import { DocumentTransitionError } from "@/lib/documents/document-lifecycle";
-import { queueDocumentSends } from "@/lib/documents/queue-document-send";
+import { queueDocumentSends, SendBlockedError } from "@/lib/documents/queue-document-send";
 import { fieldErrorsOf, type ActionResult } from "@/lib/forms/action-result";
 import { logger } from "@/lib/log/logger";
 import { customerBelongsTo } from "./customer-options";
@@ -34,6 +34,7 @@ const formError = (key: string): Failure => ({ ok: false, fieldErrors: {}, formE
 function failure(error: unknown, action: string): Failure {
   if (error instanceof DocumentTransitionError) return formError("documents.errors.notConcept");
   if (error instanceof DocumentNotFoundError) return formError("documents.errors.notFound");
+  if (error instanceof SendBlockedError) return formError(`documents.errors.${error.code}`);
   logger.error({ err: error, action }, "document action failed");
   return formError("common.error");
 }
