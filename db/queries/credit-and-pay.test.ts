@@ -98,6 +98,16 @@ describe("credit notes", () => {
     expect((await finaliseDocument(handle.db, t, creditId)).number).toMatch(/^CN\d{4}-\d{4}$/);
   });
 
+  it("a finalised credit note settles its invoice, which cannot be credited twice", async () => {
+    const invoiceId = await sentInvoice();
+    await finaliseDocument(handle.db, t, await createCreditNoteFor(handle.db, t, invoiceId));
+    const invoice = await getDocument(handle.db, t, invoiceId);
+    expect(invoice?.document).toMatchObject({ status: "paid", paidCents: 12100 });
+    await expect(createCreditNoteFor(handle.db, t, invoiceId)).rejects.toBeInstanceOf(
+      DocumentTransitionError,
+    );
+  });
+
   it("refuses to credit a concept", async () => {
     const conceptId = await createConcept(handle.db, t, concept());
     await expect(createCreditNoteFor(handle.db, t, conceptId)).rejects.toBeInstanceOf(

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import {
   assertTransition,
   isFinalised,
@@ -23,6 +23,20 @@ export async function createCreditNoteFor(db: Db, t: Tenant, invoiceId: string):
     .where(t.where(documents, eq(documents.id, invoiceId)));
   if (!invoice) throw new Error(`Document ${invoiceId} not found`);
   if (invoice.type !== "invoice" || !isFinalised(invoice.status)) {
+    throw new DocumentTransitionError(invoice.status, "finalise");
+  }
+  // A paid invoice may still be credited (a refund); a fully credited one may not.
+  const [credited] = await db
+    .select({ cents: sql<string>`coalesce(sum(${documents.totalCents}), 0)` })
+    .from(documents)
+    .where(
+      t.where(
+        documents,
+        eq(documents.creditedDocumentId, invoiceId),
+        inArray(documents.status, ["sent", "paid", "partially_paid"]),
+      ),
+    );
+  if (Number(credited?.cents ?? 0) >= invoice.totalCents) {
     throw new DocumentTransitionError(invoice.status, "finalise");
   }
   const lines = await db

@@ -1,5 +1,9 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { assertTransition } from "@/lib/documents/document-lifecycle";
+import {
+  assertTransition,
+  canTransition,
+  statusAfterPayment,
+} from "@/lib/documents/document-lifecycle";
 import { defaultSeries } from "@/lib/documents/default-series";
 import { renderText } from "@/lib/documents/default-texts";
 import { documentTextValues } from "@/lib/documents/text-values";
@@ -78,6 +82,36 @@ async function takeNextSequence(
     .returning({ lastSequence: documentCounters.lastSequence });
   if (!counter) throw new Error("Counter upsert returned nothing");
   return counter.lastSequence;
+}
+
+/**
+ * A finalised credit note settles the invoice it corrects for its amount, so a fully
+ * credited invoice no longer shows as due (and cannot be paid or credited again).
+ */
+async function settleCreditedInvoice(
+  tx: Tx,
+  t: Tenant,
+  invoiceId: string,
+  creditNote: { id: string; number: string | null; totalCents: number },
+) {
+  const invoice = await lockDocument(tx, t, invoiceId);
+  const open = invoice.totalCents - invoice.paidCents;
+  const settled = Math.min(open, creditNote.totalCents);
+  if (settled <= 0 || !canTransition(invoice.type, invoice.status, "record_payment")) return;
+  const paidCents = invoice.paidCents + settled;
+  await tx
+    .update(documents)
+    .set({
+      paidCents,
+      status: statusAfterPayment(invoice.totalCents, paidCents),
+      updatedAt: new Date(),
+    })
+    .where(t.where(documents, eq(documents.id, invoiceId)));
+  await recordDocumentEvent(tx, t, invoiceId, "credited", {
+    creditNoteId: creditNote.id,
+    creditNoteNumber: creditNote.number,
+    amountCents: settled,
+  });
 }
 
 /** Invoices take stock out, credit notes put it back; other types never move stock. */
@@ -185,7 +219,11 @@ export async function finaliseDocument(db: Db, t: Tenant, id: string, now = new 
       .returning();
     if (!finalised) throw new Error("Finalisation lost its row");
     if (document.type === "invoice") await moveStock(tx, t, id, -1);
-    if (document.type === "credit_note") await moveStock(tx, t, id, 1);
+    if (document.type === "credit_note") {
+      await moveStock(tx, t, id, 1);
+      if (document.creditedDocumentId)
+        await settleCreditedInvoice(tx, t, document.creditedDocumentId, finalised);
+    }
     await recordDocumentEvent(tx, t, id, "finalised", { number });
     return finalised;
   });
