@@ -65,6 +65,25 @@ describe("numbering settings", () => {
     expect(second.number).toBe("INV2026-0149");
   });
 
+  it("refuses a format that could repeat another series' numbers", async () => {
+    expect(
+      await saveSeries(
+        handle.db,
+        t,
+        {
+          type: "credit_note",
+          pattern: "INV{YYYY}-{NNNNN}",
+          yearlyRestart: true,
+          nextSequence: null,
+        },
+        now,
+      ),
+    ).toBe("clash");
+    expect(
+      (await listSeries(handle.db, t, now)).find((s) => s.type === "credit_note")?.pattern,
+    ).toBe("CN{YYYY}-{NNNN}");
+  });
+
   it("does not carry a migration start into the next year", async () => {
     const next = (await listSeries(handle.db, t, new Date("2027-01-02T10:00:00Z"))).find(
       (s) => s.type === "invoice",

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { defaultSeries } from "@/lib/documents/default-series";
 import { documentTypes, type DocumentType } from "@/lib/documents/document-lifecycle";
+import { seriesCanCollide } from "@/lib/numbering/series-can-collide";
 import { seriesPeriodKey } from "@/lib/numbering/series-period-key";
 import type { Db } from "../client";
 import { documentCounters, documentSeries } from "../schema";
@@ -52,8 +53,13 @@ export async function saveSeries(
     nextSequence: number | null;
   },
   now = new Date(),
-): Promise<"saved" | "already_issued"> {
+): Promise<"saved" | "already_issued" | "clash"> {
   return db.transaction(async (tx) => {
+    // Two series that could print the same number would make one number name two documents.
+    const others = (await listSeries(tx as unknown as Db, t, now)).filter(
+      (s) => s.type !== input.type,
+    );
+    if (others.some((other) => seriesCanCollide(other.pattern, input.pattern))) return "clash";
     const periodKey = seriesPeriodKey(input, now);
     await tx
       .insert(documentSeries)

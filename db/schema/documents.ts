@@ -106,7 +106,8 @@ export const documents = pgTable(
     index("document_org_type_status").on(t.organisationId, t.type, t.status, t.createdAt.desc()),
     index("document_org_customer").on(t.organisationId, t.customerId),
     index("document_org_source").on(t.organisationId, t.source, t.sourceId),
-    uniqueIndex("document_org_number").on(t.organisationId, t.type, t.number),
+    // Across types: one number names one document, whatever its series.
+    uniqueIndex("document_org_number").on(t.organisationId, t.number),
     uniqueIndex("document_org_ogm").on(t.organisationId, t.structuredCommunication),
     uniqueIndex("document_public_token").on(t.publicToken),
   ],

@@ -13,6 +13,7 @@ export async function saveSeriesAction(input: unknown): Promise<ActionResult> {
   const parsed = seriesFormSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const outcome = await saveSeries(db, tenant, parsed.data);
+  if (outcome === "clash") return { ok: false, fieldErrors: { pattern: "numbering.errors.clash" } };
   if (outcome === "already_issued") {
     return { ok: false, fieldErrors: { nextSequence: "numbering.errors.already_issued" } };
   }
