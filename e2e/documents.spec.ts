@@ -89,6 +89,8 @@ test("a merchant creates a customer and an invoice by hand, previews and sends i
   // Paid by bank transfer, noticed by the merchant: Mark as paid. Then a correction: Credit.
   await page.goto(documentUrl);
   await page.getByRole("button", { name: "Mark as paid" }).click();
+  await expect(page.getByLabel("Amount received (€)")).toHaveValue("181.50");
+  await page.getByRole("button", { name: "Record payment" }).click();
   await expect(page.getByText("Paid", { exact: true }).first()).toBeVisible();
   await page.getByRole("button", { name: "Credit" }).click();
   await expect(page).not.toHaveURL(documentUrl);

@@ -7,23 +7,45 @@ import { requireOrg } from "@/app/_server/context";
 import { createCreditNoteFor, recordPayment } from "@/db/queries/credit-and-pay";
 import { getDocument } from "@/db/queries/documents";
 import { DocumentTransitionError } from "@/lib/documents/document-lifecycle";
-import type { ActionResult } from "@/lib/forms/action-result";
+import { fieldErrorsOf, type ActionResult } from "@/lib/forms/action-result";
+import { parseDecimalToCents } from "@/lib/money";
 
 const idSchema = z.string().uuid();
+const notFound: ActionResult = {
+  ok: false,
+  fieldErrors: {},
+  formError: "documents.errors.notFound",
+};
 
-/** Mark as paid: records what is still due as a manual payment made today. */
-export async function markInvoicePaid(id: string): Promise<ActionResult> {
-  if (!idSchema.safeParse(id).success)
-    return { ok: false, fieldErrors: {}, formError: "documents.errors.notFound" };
+const paymentSchema = z.object({
+  amount: z
+    .string()
+    .trim()
+    .regex(/^\d{1,10}([.,]\d{1,2})?$/, "documents.errors.paymentAmount")
+    .transform((v) => parseDecimalToCents(v.replace(",", "."))),
+  paidOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date"),
+});
+
+/** Mark as paid: a payment of the given amount (all that is due, or part of it). */
+export async function markInvoicePaid(
+  id: string,
+  input: { amount: string; paidOn: string },
+): Promise<ActionResult> {
+  if (!idSchema.safeParse(id).success) return notFound;
   const { db, tenant } = await requireOrg();
   const found = await getDocument(db, tenant, id);
-  if (!found) return { ok: false, fieldErrors: {}, formError: "documents.errors.notFound" };
+  if (!found) return notFound;
+  const parsed = paymentSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const due = found.document.totalCents - found.document.paidCents;
+  if (parsed.data.amount <= 0 || parsed.data.amount > due) {
+    return { ok: false, fieldErrors: { amount: "documents.errors.paymentAmount" } };
+  }
   try {
     await recordPayment(db, tenant, id, {
-      amountCents: due,
+      amountCents: parsed.data.amount,
       method: "manual",
-      paidOn: new Date().toISOString().slice(0, 10),
+      paidOn: parsed.data.paidOn,
     });
   } catch (error) {
     if (error instanceof DocumentTransitionError || error instanceof RangeError) {
@@ -37,16 +59,16 @@ export async function markInvoicePaid(id: string): Promise<ActionResult> {
 
 /** Credit: a credit note concept copying the invoice, opened for review. */
 export async function creditInvoice(id: string): Promise<ActionResult> {
-  if (!idSchema.safeParse(id).success)
-    return { ok: false, fieldErrors: {}, formError: "documents.errors.notFound" };
+  if (!idSchema.safeParse(id).success) return notFound;
   const { db, tenant } = await requireOrg();
   let creditId: string;
   try {
     creditId = await createCreditNoteFor(db, tenant, id);
   } catch (error) {
-    if (error instanceof DocumentTransitionError)
+    if (error instanceof DocumentTransitionError) {
       return { ok: false, fieldErrors: {}, formError: "documents.errors.notCreditable" };
-    return { ok: false, fieldErrors: {}, formError: "documents.errors.notFound" };
+    }
+    return notFound;
   }
   redirect(`/documents/${creditId}`);
 }

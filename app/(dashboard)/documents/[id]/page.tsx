@@ -10,8 +10,15 @@ import { belgianLocale, formatCalendarDate } from "@/components/documents/format
 import { StatusBadge } from "@/components/documents/status-badge";
 import { TotalsSummary } from "@/components/documents/totals-summary";
 import { vatLabel } from "@/components/documents/vat-label";
+import { getConfig } from "@/lib/config/env";
 import { isFinalised } from "@/lib/documents/document-lifecycle";
-import { formatMoney } from "@/lib/money";
+import { centsToDecimalString, formatMoney } from "@/lib/money";
+import { getBrusselsDate } from "@/lib/numbering/get-brussels-date";
+
+function brusselsToday(): string {
+  const d = getBrusselsDate(new Date());
+  return `${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
+}
 import { formatStructuredCommunication } from "@/lib/structured-communication/format-structured-communication";
 import { loadDocumentOr404 } from "../load-document";
 
@@ -59,6 +66,25 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
             ? t("list.shopify", { name: document.sourceName ?? "" })
             : t("list.manual")}
         </p>
+        {document.creditedDocumentId && (
+          <p>
+            <Link href={`/documents/${document.creditedDocumentId}`}>
+              {t("detail.correctsInvoice")}
+            </Link>
+          </p>
+        )}
+        {finalised && (
+          <p>
+            {t("detail.customerLink")}:{" "}
+            <a
+              href={`${getConfig().APP_URL}/d/${document.publicToken}/pdf`}
+              className="muted"
+              style={{ overflowWrap: "anywhere" }}
+            >
+              {`${getConfig().APP_URL}/d/${document.publicToken}/pdf`}
+            </a>
+          </p>
+        )}
       </div>
 
       <section className="card" aria-labelledby="actions-title">
@@ -82,7 +108,12 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
               </a>
               <SendAgainButton documentId={document.id} />
               {document.type === "invoice" && (
-                <InvoiceActions documentId={document.id} payable={document.status !== "paid"} />
+                <InvoiceActions
+                  documentId={document.id}
+                  payable={document.status !== "paid"}
+                  due={centsToDecimalString(dueCents)}
+                  today={brusselsToday()}
+                />
               )}
             </div>
           </>
