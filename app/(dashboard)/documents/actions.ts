@@ -15,7 +15,7 @@ import { conceptSchema, type ConceptInput } from "@/lib/documents/concept-schema
 import { DocumentTransitionError } from "@/lib/documents/document-lifecycle";
 import { queueDocumentSends, SendBlockedError } from "@/lib/documents/queue-document-send";
 import { fieldErrorsOf, type ActionResult } from "@/lib/forms/action-result";
-import { logger } from "@/lib/log/logger";
+import { getRequestLogger } from "@/app/_server/request-logger";
 import { customerBelongsTo } from "./customer-options";
 
 type Failure = Extract<ActionResult, { ok: false }>;
@@ -31,11 +31,11 @@ const idsSchema = z.array(idSchema).min(1).max(100);
 const formError = (key: string): Failure => ({ ok: false, fieldErrors: {}, formError: key });
 
 /** Known failures become a sentence for the merchant; anything else is logged, never shown. */
-function failure(error: unknown, action: string): Failure {
+async function failure(error: unknown, action: string): Promise<Failure> {
   if (error instanceof DocumentTransitionError) return formError("documents.errors.notConcept");
   if (error instanceof DocumentNotFoundError) return formError("documents.errors.notFound");
   if (error instanceof SendBlockedError) return formError(`documents.errors.${error.code}`);
-  logger.error({ err: error, action }, "document action failed");
+  (await getRequestLogger()).error({ err: error, action }, "document action failed");
   return formError("common.error");
 }
 
