@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { waitFor } from "../testing/wait-for";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
@@ -42,16 +43,6 @@ async function customer(t: Tenant, email: string, language: TextLanguage) {
     .returning();
   if (!row) throw new Error("no customer");
   return row.id;
-}
-
-async function waitFor<T>(probe: () => Promise<T | null | undefined>, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 /** Sends an unpaid invoice in `language` and returns its email and finalised document. */

@@ -10,6 +10,7 @@ import type { FixedVatAmount } from "@/lib/vat";
 import type { Db } from "../client";
 import { documentEvents, documentLines, documents } from "../schema";
 import { snapshotCustomer } from "./customer-snapshot";
+import { containsPattern } from "./customers";
 import type { Tenant } from "../tenant";
 
 export type DocumentRow = typeof documents.$inferSelect;
@@ -268,7 +269,7 @@ export async function listDocuments(
     filters.sourceId ? eq(documents.sourceId, filters.sourceId) : undefined,
   ];
   if (filters.search) {
-    const like = `%${filters.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(filters.search);
     conditions.push(
       or(
         ilike(documents.number, like),

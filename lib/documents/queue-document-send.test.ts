@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { waitFor } from "@/db/testing/wait-for";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
@@ -33,16 +34,6 @@ async function customer(email: string | null) {
     .returning();
   if (!row) throw new Error("no customer");
   return row.id;
-}
-
-async function waitFor<T>(probe: () => Promise<T | null | undefined>, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 beforeAll(async () => {
