@@ -322,7 +322,10 @@ export function DocumentPdf({ model }: { model: DocumentPdfModel }) {
         ) : null}
 
         <View style={s.footer} fixed>
-          <Text style={s.footerText}>{model.footer}</Text>
+          {/* The title and number on every page: a loose page 3 still says whose it is. */}
+          <Text style={s.footerText}>
+            {model.title} {model.numberText} · {model.footer}
+          </Text>
           <Text
             style={s.pageNumber}
             render={({ pageNumber, totalPages }) => `${l.page} ${pageNumber}/${totalPages}`}

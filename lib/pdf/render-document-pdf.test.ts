@@ -158,7 +158,8 @@ describe("renderDocumentPdf", () => {
 
   it("flows a 200-line document over several pages with numbered pages", async () => {
     const lines = Array.from({ length: 200 }, (_, i) => line(`Article numéro ${i + 1}`));
-    const { id } = await finalisedInvoice({ lines });
+    const { id, row } = await finalisedInvoice({ lines });
+    const number = row.number ?? "missing";
     const pdf = await renderDocumentPdf(handle.db, t, id);
     const pages = pdfPages(pdf);
     expect(pages).toBeGreaterThanOrEqual(3);
@@ -168,6 +169,8 @@ describe("renderDocumentPdf", () => {
     expect(text).toContain("Article numéro 200");
     // The table header is repeated on every page the table spans.
     expect(text.split("Description").length - 1).toBeGreaterThanOrEqual(pages - 1);
+    // Every page names its document (pdftotext separates pages with a form feed).
+    for (const page of text.split("\f").filter((p) => p.trim())) expect(page).toContain(number);
   });
 
   it("renders hostile names and descriptions", async () => {
