@@ -1,9 +1,9 @@
-import { asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { asc, count, eq, sql } from "drizzle-orm";
 import type { ArticleFields } from "@/lib/articles/article-schema";
 import type { Db } from "../client";
 import { articles, stockMovements } from "../schema";
 import type { Tenant } from "../tenant";
-import { containsPattern } from "./customers";
+import { matchesAny, pageOf, pageWindow } from "./text-search";
 
 export type Article = typeof articles.$inferSelect;
 
@@ -83,16 +83,8 @@ export interface ArticleSearch {
 
 /** A page of articles by name, each with its current stock (the sum of its ledger). */
 export async function listArticles(db: Db, t: Tenant, query: ArticleSearch = {}) {
-  const pageSize = query.pageSize ?? 25;
-  const page = Math.max(1, Math.floor(query.page ?? 1));
-  const search = query.search?.trim();
-  const conditions: SQL[] = [];
-  if (search) {
-    const like = containsPattern(search);
-    const match = or(ilike(articles.name, like), ilike(articles.sku, like));
-    if (match) conditions.push(match);
-  }
-  const where = t.where(articles, ...conditions);
+  const window = pageWindow(query);
+  const where = t.where(articles, matchesAny(query.search, [articles.name, articles.sku]));
   const stock = db
     .select({
       articleId: stockMovements.articleId,
@@ -118,15 +110,9 @@ export async function listArticles(db: Db, t: Tenant, query: ArticleSearch = {})
       .leftJoin(stock, eq(stock.articleId, articles.id))
       .where(where)
       .orderBy(asc(sql`lower(${articles.name})`), asc(articles.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
+      .limit(window.pageSize)
+      .offset(window.offset),
     db.select({ total: count() }).from(articles).where(where),
   ]);
-  const totalCount = total?.total ?? 0;
-  return {
-    rows,
-    total: totalCount,
-    page,
-    pageCount: Math.max(1, Math.ceil(totalCount / pageSize)),
-  };
+  return pageOf(rows, total?.total ?? 0, window);
 }

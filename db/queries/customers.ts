@@ -1,6 +1,7 @@
-import { asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { asc, count, eq, sql } from "drizzle-orm";
 import type { CustomerFields } from "@/lib/customers/customer-schema";
 import type { Db } from "../client";
+import { matchesAny, pageOf, pageWindow } from "./text-search";
 import { customers } from "../schema";
 import type { Tenant } from "../tenant";
 
@@ -51,30 +52,16 @@ export interface CustomerSearch {
   pageSize?: number;
 }
 
-/** `%…%` with LIKE's own wildcards escaped, so "50%" finds "50%" only. */
-export function containsPattern(search: string): string {
-  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /**
  * A page of customers by name. Offset pagination: a merchant's customer list is
  * thousands of rows at most, and numbered pages are what people expect here.
  */
 export async function searchCustomers(db: Db, t: Tenant, query: CustomerSearch = {}) {
-  const pageSize = query.pageSize ?? 25;
-  const page = Math.max(1, Math.floor(query.page ?? 1));
-  const search = query.search?.trim();
-  const conditions: SQL[] = [];
-  if (search) {
-    const like = containsPattern(search);
-    const match = or(
-      ilike(customers.name, like),
-      ilike(customers.company, like),
-      ilike(customers.email, like),
-    );
-    if (match) conditions.push(match);
-  }
-  const where = t.where(customers, ...conditions);
+  const window = pageWindow(query);
+  const where = t.where(
+    customers,
+    matchesAny(query.search, [customers.name, customers.company, customers.email]),
+  );
   const [rows, [total]] = await Promise.all([
     db
       .select({
@@ -89,17 +76,11 @@ export async function searchCustomers(db: Db, t: Tenant, query: CustomerSearch =
       .from(customers)
       .where(where)
       .orderBy(asc(sql`lower(${customers.name})`), asc(customers.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
+      .limit(window.pageSize)
+      .offset(window.offset),
     db.select({ total: count() }).from(customers).where(where),
   ]);
-  const totalCount = total?.total ?? 0;
-  return {
-    rows,
-    total: totalCount,
-    page,
-    pageCount: Math.max(1, Math.ceil(totalCount / pageSize)),
-  };
+  return pageOf(rows, total?.total ?? 0, window);
 }
 
 /**

@@ -10,7 +10,7 @@ import type { FixedVatAmount } from "@/lib/vat";
 import type { Db } from "../client";
 import { documentEvents, documentLines, documents } from "../schema";
 import { snapshotCustomer } from "./customer-snapshot";
-import { containsPattern } from "./customers";
+import { containsPattern } from "./text-search";
 import type { Tenant } from "../tenant";
 
 export type DocumentRow = typeof documents.$inferSelect;
