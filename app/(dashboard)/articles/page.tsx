@@ -5,6 +5,7 @@ import { requireOrg } from "@/app/_server/context";
 import { StockLevel } from "@/components/articles/stock-level";
 import { ListPagination } from "@/components/customers/list-pagination";
 import { ListSearch } from "@/components/customers/list-search";
+import { ListPageHeader } from "@/components/ui/list-page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listArticles } from "@/db/queries/articles";
 import { listQuery } from "@/lib/customers/list-query";
@@ -25,20 +26,12 @@ export default async function ArticlesPage({
   const { search, page } = listQuery(await searchParams);
   const result = await listArticles(db, tenant, { search, page });
   const header = (
-    <div
-      className="page-header"
-      style={{ display: "flex", gap: "1rem", flexWrap: "wrap", justifyContent: "space-between" }}
-    >
-      <div>
-        <h1>{t("articles.title")}</h1>
-        <p>{t("articles.intro")}</p>
-      </div>
-      <div>
-        <Link href="/articles/new" className="btn btn-primary">
-          {t("articles.new")}
-        </Link>
-      </div>
-    </div>
+    <ListPageHeader
+      title={t("articles.title")}
+      intro={t("articles.intro")}
+      newHref="/articles/new"
+      newLabel={t("articles.new")}
+    />
   );
   if (result.total === 0 && !search) {
     return (

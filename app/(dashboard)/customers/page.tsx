@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { requireOrg } from "@/app/_server/context";
 import { ListPagination } from "@/components/customers/list-pagination";
 import { ListSearch } from "@/components/customers/list-search";
+import { ListPageHeader } from "@/components/ui/list-page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { searchCustomers } from "@/db/queries/customers";
 import { listQuery } from "@/lib/customers/list-query";
@@ -22,20 +23,12 @@ export default async function CustomersPage({
   const { search, page } = listQuery(await searchParams);
   const result = await searchCustomers(db, tenant, { search, page });
   const header = (
-    <div
-      className="page-header"
-      style={{ display: "flex", gap: "1rem", flexWrap: "wrap", justifyContent: "space-between" }}
-    >
-      <div>
-        <h1>{t("title")}</h1>
-        <p>{t("intro")}</p>
-      </div>
-      <div>
-        <Link href="/customers/new" className="btn btn-primary">
-          {t("new")}
-        </Link>
-      </div>
-    </div>
+    <ListPageHeader
+      title={t("title")}
+      intro={t("intro")}
+      newHref="/customers/new"
+      newLabel={t("new")}
+    />
   );
   if (result.total === 0 && !search) {
     return (
