@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
 import { waitFor } from "../testing/wait-for";
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { activateApp, deactivateApp } from "@/db/queries/apps";
@@ -9,12 +8,11 @@ import { customers, emails, organisations } from "@/db/schema";
 import { tenant, type Tenant } from "@/db/tenant";
 import { concept } from "@/db/testing/document-factory";
 import { createOrg, createUser, openTestDb, uniqueSuffix } from "@/db/testing/test-db";
-import { parseConfig } from "@/lib/config/env";
 import type { TextLanguage } from "@/lib/documents/default-texts";
 import { queueDocumentSends } from "@/lib/documents/queue-document-send";
-import { startQueue, type Queue } from "@/lib/jobs/queue";
+import type { Queue } from "@/lib/jobs/queue";
+import { startTestWorker } from "@/db/testing/test-worker";
 import { sendDocumentJob } from "@/lib/jobs/send-document-job";
-import { startWorker } from "@/lib/jobs/worker";
 import {
   listDocumentTexts,
   resetDocumentText,
@@ -24,13 +22,6 @@ import {
 
 let handle: DbHandle;
 let boss: Queue;
-const config = parseConfig({
-  NODE_ENV: "test",
-  AUTH_SECRET: "x".repeat(40),
-  ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
-  EMAIL_TRANSPORT: "outbox",
-});
-const log = pino({ level: "silent" });
 
 async function newTenant(): Promise<Tenant> {
   return tenant((await createOrg(handle.db, (await createUser(handle.db)).id)).id);
@@ -75,13 +66,7 @@ function text(language: TextLanguage) {
 
 beforeAll(async () => {
   handle = await openTestDb();
-  boss = await startQueue(handle);
-  await startWorker(
-    boss,
-    [sendDocumentJob],
-    { db: handle.db, config, log },
-    { pollingIntervalSeconds: 0.5 },
-  );
+  boss = await startTestWorker(handle, [sendDocumentJob]);
 }, 60_000);
 
 afterAll(async () => {

@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
 import { waitFor } from "@/db/testing/wait-for";
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { cancelConcept, createConcept, getDocument } from "@/db/queries/documents";
@@ -8,10 +7,9 @@ import { customers, documentSends, emails } from "@/db/schema";
 import { tenant, type Tenant } from "@/db/tenant";
 import { concept } from "@/db/testing/document-factory";
 import { createOrg, createUser, openTestDb, uniqueSuffix } from "@/db/testing/test-db";
-import { parseConfig } from "@/lib/config/env";
-import { startQueue, type Queue } from "@/lib/jobs/queue";
+import type { Queue } from "@/lib/jobs/queue";
+import { startTestWorker, testJobContext } from "@/db/testing/test-worker";
 import { sendDocumentJob } from "@/lib/jobs/send-document-job";
-import { startWorker } from "@/lib/jobs/worker";
 import { queueDocumentSends, SendBlockedError } from "./queue-document-send";
 import { line } from "@/db/testing/document-factory";
 import { organisations } from "@/db/schema";
@@ -19,13 +17,6 @@ import { organisations } from "@/db/schema";
 let handle: DbHandle;
 let boss: Queue;
 let t: Tenant;
-const config = parseConfig({
-  NODE_ENV: "test",
-  AUTH_SECRET: "x".repeat(40),
-  ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
-  EMAIL_TRANSPORT: "outbox",
-});
-const log = pino({ level: "silent" });
 
 async function customer(email: string | null) {
   const [row] = await handle.db
@@ -39,13 +30,7 @@ async function customer(email: string | null) {
 beforeAll(async () => {
   handle = await openTestDb();
   t = tenant((await createOrg(handle.db, (await createUser(handle.db)).id)).id);
-  boss = await startQueue(handle);
-  await startWorker(
-    boss,
-    [sendDocumentJob],
-    { db: handle.db, config, log },
-    { pollingIntervalSeconds: 0.5 },
-  );
+  boss = await startTestWorker(handle, [sendDocumentJob]);
 }, 60_000);
 
 afterAll(async () => {
@@ -84,7 +69,7 @@ describe("sending a document", () => {
       .where(eq(documentSends.documentId, id));
     await sendDocumentJob.handler(
       { organisationId: t.organisationId, sendId: send?.id ?? "" },
-      { db: handle.db, config, log },
+      testJobContext(handle),
     );
     expect(await handle.db.select().from(emails).where(eq(emails.toAddress, email))).toHaveLength(
       1,

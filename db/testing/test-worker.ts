@@ -1,0 +1,27 @@
+import pino from "pino";
+import { parseConfig } from "@/lib/config/env";
+import type { JobContext, JobDefinition } from "@/lib/jobs/define-job";
+import { startQueue, type Queue } from "@/lib/jobs/queue";
+import { startWorker } from "@/lib/jobs/worker";
+import type { DbHandle } from "../client";
+
+/** What a job handler gets in tests: the test database, the outbox, a silent log. */
+export function testJobContext(handle: DbHandle): JobContext {
+  const config = parseConfig({
+    NODE_ENV: "test",
+    AUTH_SECRET: "x".repeat(40),
+    ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+    EMAIL_TRANSPORT: "outbox",
+  });
+  return { db: handle.db, config, log: pino({ level: "silent" }) };
+}
+
+/** A queue on the test database with a worker running these jobs; stop it in afterAll. */
+export async function startTestWorker(
+  handle: DbHandle,
+  jobs: readonly JobDefinition[],
+): Promise<Queue> {
+  const boss = await startQueue(handle);
+  await startWorker(boss, jobs, testJobContext(handle), { pollingIntervalSeconds: 0.5 });
+  return boss;
+}
