@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatQuantity } from "@/lib/money";
 import { computeDocumentTotals } from "./compute-totals";
 import type { DocumentLineInput, DocumentTotals, PriceMode } from "./document-totals-types";
 import { vatGroupKey, type VatTreatment } from "./vat-category";
@@ -35,7 +36,7 @@ function randomDocument(random: () => number): DocumentLineInput[] {
     const thousandths =
       (random() < 0.1 ? -1 : 1) * int(random() < 0.5 ? 10 : 20_000) * pick([1, 1000]);
     return {
-      quantity: (thousandths / 1000).toFixed(3),
+      quantity: formatQuantity({ thousandths }),
       unitPriceCents: int(pick([99, 9_999, 100_000])),
       priceMode: modes.get(vatGroupKey(treatment)) ?? "excl",
       discountBp: random() < 0.3 ? int(5000) : undefined,
