@@ -3,7 +3,13 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
-    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "components/**/*.test.ts"],
+    include: [
+      "lib/**/*.test.ts",
+      "db/**/*.test.ts",
+      "components/**/*.test.ts",
+      "app/**/*.test.ts",
+      "e2e/shopify-simulator/**/*.test.ts",
+    ],
     globalSetup: ["./db/testing/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,6 +1,7 @@
 import { asc, count, eq, sql } from "drizzle-orm";
 import type { ArticleFields } from "@/lib/articles/article-schema";
 import type { Db } from "../client";
+import { isUniqueViolation } from "../errors";
 import { articles, stockMovements } from "../schema";
 import type { Tenant } from "../tenant";
 import { matchesAny, pageOf, pageWindow } from "./text-search";
@@ -10,14 +11,6 @@ export type Article = typeof articles.$inferSelect;
 /** Why an article was not saved; the form shows it on the SKU field. */
 export type ArticleSaveResult =
   { ok: true; id: string } | { ok: false; reason: "duplicate_sku" | "not_found" };
-
-/** PostgreSQL's unique_violation, whether the driver's error comes bare or wrapped by Drizzle. */
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    if ((e as { code?: unknown }).code === "23505") return true;
-  }
-  return false;
-}
 
 /** A SKU is unique within an organisation (a partial unique index; no SKU is fine). */
 export async function createArticle(

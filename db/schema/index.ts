@@ -6,3 +6,4 @@ export * from "./customers";
 export * from "./articles";
 export * from "./documents";
 export * from "./document-texts";
+export * from "./shopify";

@@ -6,12 +6,16 @@ import { startWorker } from "@/lib/jobs/worker";
 import type { DbHandle } from "../client";
 
 /** What a job handler gets in tests: the test database, the outbox, a silent log. */
-export function testJobContext(handle: DbHandle): JobContext {
+export function testJobContext(
+  handle: DbHandle,
+  env: Record<string, string | undefined> = {},
+): JobContext {
   const config = parseConfig({
     NODE_ENV: "test",
     AUTH_SECRET: "x".repeat(40),
     ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
     EMAIL_TRANSPORT: "outbox",
+    ...env,
   });
   return { db: handle.db, config, log: pino({ level: "silent" }) };
 }
@@ -20,8 +24,9 @@ export function testJobContext(handle: DbHandle): JobContext {
 export async function startTestWorker(
   handle: DbHandle,
   jobs: readonly JobDefinition[],
+  ctx: JobContext = testJobContext(handle),
 ): Promise<Queue> {
   const boss = await startQueue(handle);
-  await startWorker(boss, jobs, testJobContext(handle), { pollingIntervalSeconds: 0.5 });
+  await startWorker(boss, jobs, ctx, { pollingIntervalSeconds: 0.5 });
   return boss;
 }

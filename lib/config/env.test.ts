@@ -91,6 +91,20 @@ describe("parseConfig", () => {
       expect(config.DATABASE_URL).toBeUndefined();
     });
 
+    it("refuses a Shopify client id without its secret", () => {
+      const problems = problemsOf(() =>
+        parseConfig({
+          NODE_ENV: "production",
+          RESEND_API_KEY: "re_x",
+          SHOPIFY_CLIENT_ID: "id",
+          ...secrets,
+        }),
+      );
+      expect(problems).toEqual([
+        "SHOPIFY_CLIENT_ID and SHOPIFY_CLIENT_SECRET go together: set both or neither",
+      ]);
+    });
+
     it("sends through Resend when a key is given", () => {
       const config = parseConfig({ NODE_ENV: "production", RESEND_API_KEY: "re_x", ...secrets });
       expect(config.EMAIL_TRANSPORT).toBe("resend");

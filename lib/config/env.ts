@@ -28,6 +28,16 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** With a real Postgres the worker can run in its own processes; embedded mode always runs it in-process. */
   RUN_WORKER_IN_WEB: z.enum(["true", "false"]).default("true"),
+  /** The app's credentials from the Shopify Partner dashboard; without them the Shopify app says it is not set up. */
+  SHOPIFY_CLIENT_ID: z.string().min(1).optional(),
+  SHOPIFY_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Comma-separated access scopes the app asks for. */
+  SHOPIFY_SCOPES: z.string().default("read_orders"),
+  /**
+   * Where `*.myshopify.com` is reached. Unset: real Shopify. Set (development, tests):
+   * the Shopify simulator's origin, which serves each shop under /shops/<shop>/.
+   */
+  SHOPIFY_API_ORIGIN: z.string().url().optional(),
 });
 
 export type AppConfig = z.infer<typeof schema>;
@@ -94,6 +104,9 @@ export function parseConfig(env: Env, options: { dataDir?: string } = {}): AppCo
       "EMAIL_TRANSPORT=outbox lets anyone who opens /outbox read every email, sign-in links included: " +
         "set OUTBOX_PUBLIC=true only on a private test or staging server, or set RESEND_API_KEY",
     );
+  }
+  if (result.success && !result.data.SHOPIFY_CLIENT_ID !== !result.data.SHOPIFY_CLIENT_SECRET) {
+    problems.push("SHOPIFY_CLIENT_ID and SHOPIFY_CLIENT_SECRET go together: set both or neither");
   }
   if (problems.length > 0 || !result.success) throw new ConfigError(problems);
   return result.data;

@@ -3,16 +3,19 @@ import en from "./messages/en.json";
 import enArticles from "./messages/en/articles.json";
 import enCustomers from "./messages/en/customers.json";
 import enDocuments from "./messages/en/documents.json";
+import enShopify from "./messages/en/shopify.json";
 import enTexts from "./messages/en/texts.json";
 import fr from "./messages/fr.json";
 import frArticles from "./messages/fr/articles.json";
 import frCustomers from "./messages/fr/customers.json";
 import frDocuments from "./messages/fr/documents.json";
+import frShopify from "./messages/fr/shopify.json";
 import frTexts from "./messages/fr/texts.json";
 import nl from "./messages/nl.json";
 import nlArticles from "./messages/nl/articles.json";
 import nlCustomers from "./messages/nl/customers.json";
 import nlDocuments from "./messages/nl/documents.json";
+import nlShopify from "./messages/nl/shopify.json";
 import nlTexts from "./messages/nl/texts.json";
 
 /**
@@ -25,6 +28,7 @@ const english = {
   articles: enArticles,
   customers: enCustomers,
   documents: enDocuments,
+  shopify: enShopify,
   texts: enTexts,
 };
 export type Messages = typeof english;
@@ -36,6 +40,7 @@ const catalogs: Record<UiLocale, Messages> = {
     articles: frArticles,
     customers: frCustomers,
     documents: frDocuments,
+    shopify: frShopify,
     texts: frTexts,
   },
   nl: {
@@ -43,6 +48,7 @@ const catalogs: Record<UiLocale, Messages> = {
     articles: nlArticles,
     customers: nlCustomers,
     documents: nlDocuments,
+    shopify: nlShopify,
     texts: nlTexts,
   },
 };

@@ -1,6 +1,15 @@
+import { disconnectShopifyJob } from "@/lib/shopify/connection/disconnect-job";
+import { finishShopifyInstallJob } from "@/lib/shopify/connection/finish-install-job";
+import { processShopifyDeliveryJob } from "@/lib/shopify/webhooks/process-delivery-job";
 import type { JobDefinition } from "./define-job";
 import { sendDocumentJob } from "./send-document-job";
 import { sendEmailJob } from "./send-email-job";
 
 /** Every job the worker runs. Later capabilities add theirs here. */
-export const allJobs: readonly JobDefinition[] = [sendEmailJob, sendDocumentJob];
+export const allJobs: readonly JobDefinition[] = [
+  sendEmailJob,
+  sendDocumentJob,
+  finishShopifyInstallJob,
+  disconnectShopifyJob,
+  processShopifyDeliveryJob,
+];

@@ -8,6 +8,8 @@ export interface JobContext {
   db: Db;
   config: AppConfig;
   log: Logger;
+  /** True when a failure now will not be retried: the handler may record it for the merchant. */
+  isLastAttempt?: boolean;
 }
 
 /**

@@ -17,7 +17,11 @@ export async function startWorker(
     await ensureJobQueue(boss, job);
     await boss.work(
       job.name,
-      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5, batchSize: 1 },
+      {
+        pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5,
+        batchSize: 1,
+        includeMetadata: true,
+      },
       async ([received]) => {
         if (!received) return;
         const log = ctx.log.child({ job: job.name, jobId: received.id });
@@ -27,7 +31,8 @@ export async function startWorker(
           return { permanentError: "invalid_payload" };
         }
         try {
-          await job.handler(parsed.data, { ...ctx, log });
+          const isLastAttempt = received.retryCount >= received.retryLimit;
+          await job.handler(parsed.data, { ...ctx, log, isLastAttempt });
           log.debug("Job done");
         } catch (err) {
           if (err instanceof PermanentJobError) {

@@ -1,26 +1,95 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActiveApp } from "@/app/_server/require-active-app";
+import { DisconnectButton } from "@/components/shopify/disconnect-button";
+import { InstallForm } from "@/components/shopify/install-form";
+import { PrivacyRequests } from "@/components/shopify/privacy-requests";
+import { RefreshWhile } from "@/components/shopify/refresh-while";
+import { getShopifyConnection } from "@/db/queries/shopify-connections";
+import { listPrivacyRequests } from "@/db/queries/shopify-privacy";
+import { getConfig } from "@/lib/config/env";
+import { isInstallError } from "@/lib/shopify/connection/install-errors";
+import { isShopifyConfigured } from "@/lib/shopify/shopify-app";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("apps.shopify"))("title") };
 }
 
-// Placeholder until the Shopify connection lands: shows where the shop URL and Install will be.
-export default async function ShopifyConfigurePage() {
-  await requireActiveApp("shopify");
-  const t = await getTranslations("apps");
+const FIELD_ERRORS = ["invalid_shop", "custom_domain"] as const;
+
+export default async function ShopifyPage({ searchParams }: PageProps<"/apps/shopify">) {
+  const { db, tenant } = await requireActiveApp("shopify");
+  const params = await searchParams;
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const [connection, privacyRequests] = await Promise.all([
+    getShopifyConnection(db, tenant),
+    listPrivacyRequests(db, tenant),
+  ]);
+  const error = isInstallError(params.error) ? params.error : undefined;
+  const typedShop = typeof params.shop === "string" ? params.shop : (connection?.shop ?? "");
+  const connected = connection?.status === "connected";
+  const settingUp = connected && !connection.webhooksReadyAt;
+  const fieldError = FIELD_ERRORS.find((e) => e === error);
+
   return (
     <>
       <div className="page-header">
-        <Link href="/apps">← {t("title")}</Link>
-        <h1>{t("shopify.title")}</h1>
-        <p>{t("shopify.intro")}</p>
+        <Link href="/apps">← {t("apps.title")}</Link>
+        <h1>{t("apps.shopify.title")}</h1>
+        <p>{t("apps.shopify.intro")}</p>
       </div>
-      <div className="card">
-        <p className="notice">{t("shopify.comingSoon")}</p>
-      </div>
+      {error && !fieldError && (
+        <p className="alert" role="alert">
+          {t(`shopify.errors.${error}`)}
+        </p>
+      )}
+      {params.connected === "1" && connected && (
+        <p className="notice" role="status">
+          {t("shopify.connectedNotice")}
+        </p>
+      )}
+      <section className="card" aria-labelledby="connection-title">
+        <h2 id="connection-title">{t("shopify.connection")}</h2>
+        {!isShopifyConfigured(getConfig()) ? (
+          <p className="notice">{t("shopify.notConfigured")}</p>
+        ) : connected ? (
+          <>
+            <p className="connected-shop">
+              <strong>{t("shopify.connectedTo", { shop: connection.shop })}</strong>
+              {connection.shopName && <span className="muted"> · {connection.shopName}</span>}
+            </p>
+            <p className="muted">
+              {t("shopify.connectedSince", {
+                date: format.dateTime(connection.connectedAt, { dateStyle: "long" }),
+              })}
+            </p>
+            <p role="status">
+              {settingUp
+                ? t(connection.setupError ? "shopify.setupRetrying" : "shopify.settingUp")
+                : t("shopify.ready")}
+            </p>
+            <RefreshWhile active={settingUp} />
+            <div className="form-actions">
+              <DisconnectButton shop={connection.shop} />
+            </div>
+          </>
+        ) : (
+          <>
+            {connection?.disconnectReason && connection.disconnectedAt && (
+              <p className="notice">
+                {t(`shopify.wasDisconnected.${connection.disconnectReason}`, {
+                  shop: connection.shop,
+                  date: format.dateTime(connection.disconnectedAt, { dateStyle: "long" }),
+                })}
+              </p>
+            )}
+            <p>{t("shopify.installIntro")}</p>
+            <InstallForm initialShop={typedShop} fieldError={fieldError} />
+          </>
+        )}
+      </section>
+      {privacyRequests.length > 0 && <PrivacyRequests requests={privacyRequests} />}
     </>
   );
 }

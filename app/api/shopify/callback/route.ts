@@ -1,0 +1,34 @@
+import { cookies } from "next/headers";
+import { getRequestLogger } from "@/app/_server/request-logger";
+import { requireActiveApp } from "@/app/_server/require-active-app";
+import { getConfig } from "@/lib/config/env";
+import { getQueue } from "@/lib/jobs/runtime";
+import { completeInstall } from "@/lib/shopify/connection/complete-install";
+
+export const dynamic = "force-dynamic";
+
+// Set when the flow restarted itself once, so an expired state cannot loop.
+const RESTARTED_COOKIE = "facturo_shopify_restarted";
+
+/** GET /api/shopify/callback: Shopify sends the merchant back here after the consent screen. */
+export async function GET(request: Request) {
+  const { db, tenant } = await requireActiveApp("shopify");
+  const jar = await cookies();
+  const result = await completeInstall(
+    { db, config: getConfig(), queue: await getQueue(), log: await getRequestLogger() },
+    tenant,
+    request,
+    { alreadyRestarted: jar.has(RESTARTED_COOKIE) },
+  );
+  const headers = new Headers({ location: result.location });
+  if (result.kind === "connected") {
+    for (const cookie of result.setCookies) headers.append("set-cookie", cookie);
+  }
+  headers.append(
+    "set-cookie",
+    result.kind === "restart"
+      ? `${RESTARTED_COOKIE}=1; Path=/api/shopify; Max-Age=300; HttpOnly; SameSite=Lax`
+      : `${RESTARTED_COOKIE}=; Path=/api/shopify; Max-Age=0; HttpOnly; SameSite=Lax`,
+  );
+  return new Response(null, { status: 302, headers });
+}

@@ -1,0 +1,36 @@
+import { getDb } from "@/db";
+import { getRequestLogger } from "@/app/_server/request-logger";
+import { getConfig } from "@/lib/config/env";
+import { enqueue } from "@/lib/jobs/queue";
+import { getQueue } from "@/lib/jobs/runtime";
+import { processShopifyDeliveryJob } from "@/lib/shopify/webhooks/process-delivery-job";
+import { receiveWebhook } from "@/lib/shopify/webhooks/receive-webhook";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * POST /api/shopify/webhooks: every topic, the privacy ones included. Verified,
+ * stored and queued here; processed by the worker.
+ */
+export async function POST(request: Request) {
+  const log = await getRequestLogger();
+  const result = await receiveWebhook(
+    {
+      db: await getDb(),
+      config: getConfig(),
+      enqueueDelivery: async (delivery) =>
+        enqueue(await getQueue(), processShopifyDeliveryJob, delivery),
+    },
+    request,
+  );
+  log.info(
+    {
+      topic: request.headers.get("x-shopify-topic"),
+      shop: request.headers.get("x-shopify-shop-domain"),
+      status: result.status,
+      reason: result.reason,
+    },
+    "Shopify webhook",
+  );
+  return Response.json({ status: result.reason }, { status: result.status });
+}

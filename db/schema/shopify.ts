@@ -1,0 +1,126 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { createdAt, organisationId } from "./columns";
+import { organisations } from "./organisations";
+
+export type ShopifyConnectionStatus = "connected" | "disconnected";
+
+/**
+ * Why a connection stopped: the merchant disconnected in Facturo, removed the app
+ * in Shopify, or Shopify refused to renew the token (the merchant must install again).
+ */
+export type ShopifyDisconnectReason = "merchant" | "uninstalled" | "reauthorize";
+
+/**
+ * One row per (organisation, shop) ever connected. A shop is connected to at most
+ * one organisation at a time (partial unique index); history stays for the inbox.
+ */
+export const shopifyConnections = pgTable(
+  "shopify_connection",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    /** Canonical `handle.myshopify.com`, as returned by the verified OAuth callback. */
+    shop: text("shop").notNull(),
+    status: text("status").$type<ShopifyConnectionStatus>().notNull().default("connected"),
+    disconnectReason: text("disconnect_reason").$type<ShopifyDisconnectReason>(),
+    scopes: text("scopes").notNull().default(""),
+    /** AES-256-GCM sealed JSON of the token pair (lib/shopify/access-token.ts); null once forgotten. */
+    sealedTokens: text("sealed_tokens"),
+    /** Not secret: lets the refresh happen before expiry without decrypting. */
+    accessTokenExpiresAt: timestamp("access_token_expires_at", { withTimezone: true }),
+    shopName: text("shop_name"),
+    shopEmail: text("shop_email"),
+    shopCurrency: text("shop_currency"),
+    /** Set once the webhook subscriptions are in place; null while setting up. */
+    webhooksReadyAt: timestamp("webhooks_ready_at", { withTimezone: true }),
+    setupError: text("setup_error"),
+    /** Order settings (document type, trigger, auto-send…), owned by lib/shopify/orders. */
+    settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default({}),
+    connectedAt: timestamp("connected_at", { withTimezone: true }).notNull().defaultNow(),
+    disconnectedAt: timestamp("disconnected_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("shopify_connection_org_shop").on(t.organisationId, t.shop),
+    uniqueIndex("shopify_connection_live_shop")
+      .on(t.shop)
+      .where(sql`${t.status} = 'connected'`),
+  ],
+);
+
+export type ShopifyDeliveryStatus = "received" | "processed" | "ignored" | "failed";
+
+/**
+ * Every webhook delivery that passed the HMAC check, stored before it is answered.
+ * The organisation is null when the shop is unknown to Facturo: such deliveries are
+ * kept (and answered 200) so support can see them, but belong to no merchant.
+ */
+export const shopifyWebhookDeliveries = pgTable(
+  "shopify_webhook_delivery",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").references(() => organisations.id, {
+      onDelete: "cascade",
+    }),
+    shop: text("shop").notNull(),
+    topic: text("topic").notNull(),
+    /** X-Shopify-Webhook-Id: the same for every retry of one delivery. */
+    webhookId: text("webhook_id").notNull(),
+    eventId: text("event_id"),
+    apiVersion: text("api_version"),
+    triggeredAt: timestamp("triggered_at", { withTimezone: true }),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The exact bytes Shopify signed; null after a redaction. */
+    rawBody: text("raw_body"),
+    /** The resource id of the payload (order id, refund id) for search and grouping. */
+    resourceId: text("resource_id"),
+    status: text("status").$type<ShopifyDeliveryStatus>().notNull().default("received"),
+    /** A short code (unknown_shop, duplicate…), translated in the inbox. */
+    outcome: text("outcome"),
+    error: text("error"),
+    attempts: integer("attempts").notNull().default(0),
+    duplicates: integer("duplicates").notNull().default(0),
+    processedAt: timestamp("processed_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("shopify_delivery_webhook_id").on(t.webhookId),
+    index("shopify_delivery_org_received").on(t.organisationId, t.receivedAt.desc()),
+    index("shopify_delivery_shop").on(t.shop, t.receivedAt.desc()),
+  ],
+);
+
+export type ShopifyPrivacyTopic = "customers/data_request" | "customers/redact" | "shop/redact";
+
+/** A privacy request from Shopify (GDPR), shown to the merchant with what was done. */
+export const shopifyPrivacyRequests = pgTable(
+  "shopify_privacy_request",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    shop: text("shop").notNull(),
+    topic: text("topic").$type<ShopifyPrivacyTopic>().notNull(),
+    deliveryId: uuid("delivery_id").notNull(),
+    customerEmail: text("customer_email"),
+    shopifyCustomerId: text("shopify_customer_id"),
+    orderIds: jsonb("order_ids").$type<string[]>().notNull().default([]),
+    /** What Facturo found or changed, e.g. { customers: 1, documents: 3, anonymised: 1 }. */
+    summary: jsonb("summary").$type<Record<string, number>>().notNull().default({}),
+    completed: boolean("completed").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("shopify_privacy_delivery").on(t.deliveryId),
+    index("shopify_privacy_org").on(t.organisationId, t.createdAt.desc()),
+  ],
+);

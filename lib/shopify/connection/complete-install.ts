@@ -1,0 +1,107 @@
+import type { Db } from "@/db";
+import { saveInstalledShop } from "@/db/queries/shopify-connections";
+import type { Tenant } from "@/db/tenant";
+import type { AppConfig } from "@/lib/config/env";
+import { enqueue, type Queue } from "@/lib/jobs/queue";
+import type { Logger } from "@/lib/log/logger";
+import { sealTokenPair, tokenPairFromSession } from "../access-token";
+import { normaliseShopDomain } from "../shop-domain";
+import {
+  BotActivityDetected,
+  CookieNotFound,
+  getShopifyApp,
+  HttpRequestError,
+  HttpResponseError,
+  InvalidHmacError,
+  InvalidOAuthError,
+  isShopifyConfigured,
+} from "../shopify-app";
+import { finishShopifyInstallJob } from "./finish-install-job";
+import { shopifyPageWith, type InstallError } from "./install-errors";
+
+export interface CompleteInstallDeps {
+  db: Db;
+  config: AppConfig;
+  queue: Queue;
+  log: Logger;
+}
+
+export type CompleteInstallResult =
+  | { kind: "connected"; location: string; setCookies: string[]; connectionId: string }
+  | { kind: "restart"; location: string }
+  | { kind: "failed"; error: InstallError; location: string };
+
+/**
+ * Shopify sent the merchant back. The library checks the signature, timestamp and
+ * state cookie and exchanges the code for an expiring offline token pair, which is
+ * stored sealed; the rest of the setup is a job. When the 60-second state cookie
+ * is gone (a slow login), the flow restarts once by itself: the merchant is still
+ * signed in to Shopify, so they only see the consent screen again.
+ */
+export async function completeInstall(
+  deps: CompleteInstallDeps,
+  t: Tenant,
+  request: Request,
+  options: { alreadyRestarted: boolean },
+): Promise<CompleteInstallResult> {
+  const fail = (error: InstallError): CompleteInstallResult => ({
+    kind: "failed",
+    error,
+    location: shopifyPageWith({ error }),
+  });
+  if (!isShopifyConfigured(deps.config)) return fail("not_configured");
+  const query = new URL(request.url).searchParams;
+  if (query.get("error")) return fail("declined");
+
+  let session;
+  let setCookies: string[] = [];
+  try {
+    const result = await getShopifyApp(deps.config).auth.callback<Headers>({
+      rawRequest: request,
+      expiring: true,
+    });
+    session = result.session;
+    setCookies = result.headers?.getSetCookie() ?? [];
+  } catch (error) {
+    deps.log.warn({ err: error }, "Shopify install callback refused");
+    if (error instanceof CookieNotFound) {
+      const shop = normaliseShopDomain(query.get("shop") ?? "");
+      if (options.alreadyRestarted || !shop.ok) return fail("state_expired");
+      return {
+        kind: "restart",
+        location: `/api/shopify/install?${new URLSearchParams({ shop: shop.shop }).toString()}`,
+      };
+    }
+    if (error instanceof BotActivityDetected) return fail("unsupported_browser");
+    if (error instanceof InvalidOAuthError || error instanceof InvalidHmacError) {
+      return fail("invalid_callback");
+    }
+    if (
+      error instanceof HttpRequestError ||
+      error instanceof HttpResponseError ||
+      error instanceof TypeError
+    ) {
+      return fail("shopify_unreachable");
+    }
+    throw error;
+  }
+
+  const pair = tokenPairFromSession(session);
+  const saved = await saveInstalledShop(deps.db, t, {
+    shop: session.shop,
+    scopes: session.scope ?? "",
+    sealedTokens: sealTokenPair(pair, deps.config.ENCRYPTION_KEY),
+    accessTokenExpiresAt: pair.accessTokenExpiresAt ? new Date(pair.accessTokenExpiresAt) : null,
+  });
+  if (!saved.ok) return fail(saved.reason);
+  await enqueue(deps.queue, finishShopifyInstallJob, {
+    organisationId: t.organisationId,
+    connectionId: saved.connection.id,
+  });
+  return {
+    kind: "connected",
+    location: shopifyPageWith({ connected: "1" }),
+    setCookies,
+    connectionId: saved.connection.id,
+  };
+}

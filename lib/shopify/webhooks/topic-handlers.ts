@@ -1,0 +1,13 @@
+import type { DeliveryHandler } from "./delivery-handler";
+import { handleAppUninstalled } from "./topics/app-uninstalled";
+import { handleCustomersDataRequest } from "./topics/customers-data-request";
+import { handleCustomersRedact } from "./topics/customers-redact";
+import { handleShopRedact } from "./topics/shop-redact";
+
+/** Which handler processes each topic. Topics without one are recorded as ignored. */
+export const topicHandlers: Readonly<Record<string, DeliveryHandler>> = {
+  "app/uninstalled": handleAppUninstalled,
+  "customers/data_request": handleCustomersDataRequest,
+  "customers/redact": handleCustomersRedact,
+  "shop/redact": handleShopRedact,
+};
