@@ -2,7 +2,13 @@ import { mkdirSync, readdirSync, rmdirSync } from "node:fs";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { assertLocalDatabase } from "./e2e/support/assert-local-database";
-import { BASE_URL } from "./e2e/support/constants";
+import {
+  BASE_URL,
+  BROWSER_USER_AGENT,
+  E2E_SHOPIFY_CLIENT_ID,
+  E2E_SHOPIFY_CLIENT_SECRET,
+  SHOPIFY_SIMULATOR_URL,
+} from "./e2e/support/constants";
 
 /**
  * End-to-end tests against the PRODUCTION server (`npm run start`); build first with
@@ -63,6 +69,10 @@ const serverEnv: Record<string, string> = {
   EMAIL_TRANSPORT: "outbox",
   OUTBOX_PUBLIC: "true",
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+  // Shopify is the simulator, reached through configuration only.
+  SHOPIFY_CLIENT_ID: E2E_SHOPIFY_CLIENT_ID,
+  SHOPIFY_CLIENT_SECRET: E2E_SHOPIFY_CLIENT_SECRET,
+  SHOPIFY_API_ORIGIN: SHOPIFY_SIMULATOR_URL,
   ...(pgliteDir ? { PGLITE_DIR: pgliteDir } : {}),
 };
 
@@ -82,6 +92,7 @@ export default defineConfig({
   use: {
     baseURL: BASE_URL,
     locale: "en-GB",
+    userAgent: BROWSER_USER_AGENT,
     timezoneId: "Europe/Brussels",
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
@@ -92,6 +103,7 @@ export default defineConfig({
       name: "chromium",
       use: {
         ...devices["Desktop Chrome"],
+        userAgent: BROWSER_USER_AGENT,
         launchOptions: {
           executablePath: "/usr/bin/chromium",
           args: [
@@ -108,15 +120,33 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: "npm run start",
-    // 200 once the server listens and the database answers (503 before).
-    url: `${BASE_URL}/api/health`,
-    reuseExistingServer: !isCI,
-    timeout: 120_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-    env: serverEnv,
-  },
+  webServer: [
+    {
+      command: "npm run shopify:simulator",
+      url: `${SHOPIFY_SIMULATOR_URL}/control/health`,
+      reuseExistingServer: !isCI,
+      timeout: 30_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        SHOPIFY_SIMULATOR_PORT: new URL(SHOPIFY_SIMULATOR_URL).port,
+        SHOPIFY_CLIENT_ID: E2E_SHOPIFY_CLIENT_ID,
+        SHOPIFY_CLIENT_SECRET: E2E_SHOPIFY_CLIENT_SECRET,
+        SHOPIFY_SIMULATOR_APP_URL: BASE_URL,
+        // Shopify retries over hours; a test cannot wait that long.
+        SHOPIFY_SIMULATOR_RETRY_DELAYS_MS: "500,1000,2000,4000",
+      },
+    },
+    {
+      command: "npm run start",
+      // 200 once the server listens and the database answers (503 before).
+      url: `${BASE_URL}/api/health`,
+      reuseExistingServer: !isCI,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+      env: serverEnv,
+    },
+  ],
 });

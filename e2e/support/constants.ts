@@ -13,3 +13,13 @@ export const SCREENSHOTS_DIR = path.resolve(import.meta.dirname, "..", "screensh
 export function screenshotPath(name: string): string {
   return path.join(SCREENSHOTS_DIR, name.endsWith(".png") ? name : `${name}.png`);
 }
+
+/** The Shopify simulator the e2e server talks to instead of Shopify (e2e/shopify-simulator). */
+export const SHOPIFY_SIMULATOR_URL = "http://localhost:3999";
+
+export const E2E_SHOPIFY_CLIENT_ID = "facturo-e2e";
+export const E2E_SHOPIFY_CLIENT_SECRET = "facturo-e2e-shopify-secret";
+
+/** A regular desktop Chrome: Shopify's library turns away "HeadlessChrome" as a bot. */
+export const BROWSER_USER_AGENT =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";

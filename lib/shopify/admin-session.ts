@@ -11,7 +11,7 @@ import {
   tokenPairFromSession,
   type TokenPair,
 } from "./access-token";
-import { getShopifyApp, HttpResponseError, Session } from "./shopify-app";
+import { getShopifyApp, Session, shopifyHttpStatus } from "./shopify-app";
 
 /** The connection has no usable token: disconnected, uninstalled, or never installed. */
 export class ShopifyConnectionClosedError extends Error {
@@ -102,7 +102,7 @@ async function refreshUnderLock(
       });
       fresh = tokenPairFromSession(session);
     } catch (error) {
-      if (error instanceof HttpResponseError && error.response.code === 400) {
+      if (shopifyHttpStatus(error) === 400) {
         return { closed: "reauthorize" as const };
       }
       throw error;

@@ -2,7 +2,13 @@
 // first (it installs the library's fetch), and every import must be ESM from this
 // file: mixing in a CJS copy creates a second runtime that ignores our fetch hook.
 import "@shopify/shopify-api/adapters/web-api";
-import { ApiVersion, LogSeverity, shopifyApi, type Shopify } from "@shopify/shopify-api";
+import {
+  ApiVersion,
+  HttpResponseError,
+  LogSeverity,
+  shopifyApi,
+  type Shopify,
+} from "@shopify/shopify-api";
 import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import type { AppConfig } from "@/lib/config/env";
 import { logger } from "@/lib/log/logger";
@@ -98,4 +104,11 @@ function routeShopifyCallsThroughConfiguredOrigin(): void {
     }
     return fetch(shopifyAddress(input, origin), init);
   });
+}
+
+/** The HTTP status of a failed Shopify call, or null when it never got an answer. */
+export function shopifyHttpStatus(error: unknown): number | null {
+  if (!(error instanceof HttpResponseError)) return null;
+  const { code } = error.response as { code: unknown };
+  return typeof code === "number" ? code : null;
 }

@@ -5,7 +5,7 @@ import { defineJob } from "@/lib/jobs/define-job";
 import { adminGraphqlFor } from "../admin-graphql/admin-client";
 import { getAdminSession, ShopifyConnectionClosedError } from "../admin-session";
 import { webhookEndpoint } from "../endpoints";
-import { getShopifyApp, HttpResponseError } from "../shopify-app";
+import { getShopifyApp, shopifyHttpStatus } from "../shopify-app";
 import { removeWebhookSubscriptions } from "../webhook-subscriptions";
 
 /**
@@ -30,8 +30,7 @@ export const disconnectShopifyJob = defineJob({
       ctx.log.info({ shop: connection.shop, removed }, "Shopify subscriptions removed");
     } catch (error) {
       const tokenIsDead =
-        error instanceof ShopifyConnectionClosedError ||
-        (error instanceof HttpResponseError && error.response.code === 401);
+        error instanceof ShopifyConnectionClosedError || shopifyHttpStatus(error) === 401;
       if (!tokenIsDead && !ctx.isLastAttempt) throw error;
       ctx.log.warn(
         { err: error, shop: connection.shop },

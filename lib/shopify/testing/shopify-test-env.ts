@@ -11,9 +11,7 @@ export const TEST_SHOPIFY_ENV = {
   APP_URL: "http://localhost:3000",
 } as const;
 
-/** A normal desktop browser: the library refuses bot-like user agents (curl, node, HeadlessChrome). */
-export const BROWSER_USER_AGENT =
-  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
+export { BROWSER_USER_AGENT } from "@/e2e/support/constants";
 
 export interface SignedWebhookOptions {
   topic: string;

@@ -155,7 +155,7 @@ describe("privacy webhooks", () => {
       deliveryPostalCode: null,
       deliveryCity: null,
       deliveryCountry: null,
-    } as never);
+    });
     await deliver("customers/redact", { shop_id: 1, shop_domain: shop, customer: { email } });
     expect(await getCustomer(handle.db, t, customerId)).toBeNull();
   });

@@ -1,0 +1,46 @@
+/**
+ * `npm run dev`: `next dev`, plus the Shopify simulator when no real Shopify app
+ * is configured, so a merchant trying Facturo locally can connect a (simulated)
+ * shop and place orders. With SHOPIFY_CLIENT_ID set, real Shopify is used.
+ */
+import { spawn } from "node:child_process";
+import { startShopifySimulator } from "@/e2e/shopify-simulator";
+
+const SIMULATOR_PORT = Number(process.env.SHOPIFY_SIMULATOR_PORT ?? 3999);
+const DEV_CLIENT_ID = "facturo-dev";
+const DEV_CLIENT_SECRET = "facturo-dev-secret";
+
+async function main(): Promise<void> {
+  const env = { ...process.env };
+  let simulator: Awaited<ReturnType<typeof startShopifySimulator>> | undefined;
+  if (!env.SHOPIFY_CLIENT_ID) {
+    const appUrl = env.APP_URL ?? "http://localhost:3000";
+    simulator = await startShopifySimulator({
+      port: SIMULATOR_PORT,
+      clientId: DEV_CLIENT_ID,
+      clientSecret: DEV_CLIENT_SECRET,
+      complianceUrl: `${appUrl}/api/shopify/webhooks`,
+      log: (line) => console.log(`[shopify-simulator] ${line}`),
+    });
+    Object.assign(env, {
+      SHOPIFY_CLIENT_ID: DEV_CLIENT_ID,
+      SHOPIFY_CLIENT_SECRET: DEV_CLIENT_SECRET,
+      SHOPIFY_API_ORIGIN: `http://localhost:${simulator.port}`,
+    });
+    console.log(
+      `Shopify simulator on http://localhost:${simulator.port} (no SHOPIFY_CLIENT_ID set, so shops are simulated)`,
+    );
+  }
+  const next = spawn("next", ["dev", ...process.argv.slice(2)], { stdio: "inherit", env });
+  const stop = () => next.kill("SIGTERM");
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  next.on("exit", (code) => {
+    void (simulator?.close() ?? Promise.resolve()).finally(() => process.exit(code ?? 0));
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
