@@ -1,30 +1,14 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { screenshotPath } from "./support/constants";
-import { latestEmail, latestMagicLink } from "./support/outbox";
+import { newMerchant } from "./support/merchant";
+import { latestEmail } from "./support/outbox";
 
 /**
  * A merchant invoices by hand: a customer, an invoice, its preview, Send; the customer's
  * email (with the PDF attached) lands in the outbox and the list shows the invoice as
  * sent. The read API then serves it to that merchant's key, and not to anyone else's.
  */
-
-async function newMerchant(page: Page, company: string) {
-  const email = `owner-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@example.be`;
-  await page.goto("/login");
-  await page.getByLabel("Email address").fill(email);
-  await page.locator("form.form button[type=submit]").click();
-  await expect(page).toHaveURL(/check-email/);
-  await page.goto(await latestMagicLink(page, email));
-  await page.locator("#legalName").fill(company);
-  await page.locator("#vatNumber").fill("BE 0403.170.701");
-  await page.locator("#street").fill("Veldstraat 1");
-  await page.locator("#postalCode").fill("9000");
-  await page.locator("#city").fill("Gent");
-  await page.locator("#iban").fill("BE68 5390 0754 7034");
-  await page.locator("form.form button[type=submit]").click();
-  await expect(page).toHaveURL(/\/documents/);
-}
 
 async function createApiKey(page: Page): Promise<string> {
   await page.goto("/settings/api-keys");

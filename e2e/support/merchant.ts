@@ -1,0 +1,39 @@
+import { expect, type Page } from "@playwright/test";
+import { latestMagicLink } from "./outbox";
+
+export type UiLocale = "en" | "fr" | "nl";
+
+export async function chooseLanguage(page: Page, locale: UiLocale) {
+  await page.locator(`.lang-form button[lang=${locale}]`).first().click();
+  await expect(page.locator("html")).toHaveAttribute("lang", locale);
+}
+
+/** A new merchant, signed in with a magic link, with a company complete enough to invoice. */
+export async function newMerchant(page: Page, company: string, locale: UiLocale = "en") {
+  const email = `owner-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@example.be`;
+  await page.goto("/login");
+  if (locale !== "en") await chooseLanguage(page, locale);
+  await page.locator("form.form input[type=email]").fill(email);
+  await page.locator("form.form button[type=submit]").click();
+  await expect(page).toHaveURL(/check-email/);
+  await page.goto(await latestMagicLink(page, email));
+  await page.locator("#legalName").fill(company);
+  await page.locator("#vatNumber").fill("BE 0403.170.701");
+  await page.locator("#street").fill("Veldstraat 1");
+  await page.locator("#postalCode").fill("9000");
+  await page.locator("#city").fill("Gent");
+  await page.locator("#iban").fill("BE68 5390 0754 7034");
+  await page.locator("form.form button[type=submit]").click();
+  await expect(page).toHaveURL(/\/documents/);
+  return email;
+}
+
+/** Apps & connections → Activate Shopify → Configure. */
+export async function openShopifyApp(page: Page) {
+  await page.locator(".user-menu > summary").click();
+  await page.locator(".user-menu-panel a[href='/apps']").click();
+  const shopify = page.locator("[data-app=shopify]");
+  await shopify.locator(".btn-green").click();
+  await shopify.locator("a.btn-yellow").click();
+  await expect(page).toHaveURL(/\/apps\/shopify$/);
+}

@@ -1,0 +1,42 @@
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { SHOPIFY_SIMULATOR_URL } from "./constants";
+
+/** The simulator's control API (e2e/shopify-simulator/README.md). */
+export async function simulatedShop(request: APIRequestContext, shop: string) {
+  const response = await request.get(`${SHOPIFY_SIMULATOR_URL}/control/shops/${shop}`);
+  expect(response.ok()).toBe(true);
+  return (await response.json()) as {
+    installed: boolean;
+    subscriptions: { topic: string; uri: string }[];
+  };
+}
+
+export async function uninstallOnSimulator(request: APIRequestContext, shop: string) {
+  const response = await request.post(`${SHOPIFY_SIMULATOR_URL}/control/shops/${shop}/uninstall`, {
+    data: {},
+  });
+  expect(response.ok()).toBe(true);
+}
+
+/** On the simulated Shopify: log in, then Install app (or Cancel) on the consent screen. */
+export async function approveOnShopify(
+  page: Page,
+  options: { decision?: "install" | "cancel"; screenshot?: string } = {},
+) {
+  await expect(page).toHaveURL(new RegExp(`^${SHOPIFY_SIMULATOR_URL}/shops/`));
+  const login = page.getByRole("button", { name: "Log in" });
+  if (await login.isVisible()) {
+    await page.getByLabel("Email").fill("owner@example.be");
+    await page.getByLabel("Password").fill("any password");
+    await login.click();
+  }
+  await expect(
+    page
+      .getByText("read_orders")
+      .or(page.getByText(/orders/i))
+      .first(),
+  ).toBeVisible();
+  if (options.screenshot) await page.screenshot({ path: options.screenshot });
+  const button = options.decision === "cancel" ? "Cancel" : "Install app";
+  await page.getByRole("button", { name: button }).click();
+}
