@@ -78,6 +78,8 @@ const serverEnv: Record<string, string> = {
 
 export default defineConfig({
   testDir: "e2e",
+  // Journeys only: the simulator's own *.test.ts files are Vitest's.
+  testMatch: "**/*.spec.ts",
   outputDir: "test-results",
   globalSetup: "./e2e/support/global-setup.ts",
   fullyParallel: false,

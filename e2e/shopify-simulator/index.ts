@@ -1,0 +1,14 @@
+/** Programmatic entry point: start a Shopify simulator in-process (tests, scripts). */
+export { startShopifySimulator, type RunningSimulator } from "./server";
+export {
+  resolveConfig,
+  optionsFromEnv,
+  type SimulatorConfig,
+  type SimulatorOptions,
+} from "./config";
+export type { DeliveryOptions } from "./webhook-sender";
+export type { Delivery, ShopState, SimulatorState } from "./state";
+export { queryHmac, webhookHmac, hostParam } from "./sign";
+export { restOrderToGraphql } from "./rest-order-to-graphql";
+export { installApp, authorizeThroughPages, adminGraphql, control } from "./testing";
+export { startReceiver, type Receiver, type ReceivedWebhook } from "./test-receiver";
