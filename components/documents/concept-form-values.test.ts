@@ -74,6 +74,7 @@ describe("form values", () => {
           netCents: 0,
           vatCents: 0,
           grossCents: 0,
+          restock: true,
         },
       ],
     );

@@ -16,7 +16,12 @@ import { createConcept, lockDocument, recordDocumentEvent } from "./documents";
  * amounts stay positive: the document type says it is a credit (Belgian practice
  * and Peppol's CreditNote both expect that).
  */
-export async function createCreditNoteFor(db: Db, t: Tenant, invoiceId: string): Promise<string> {
+export async function createCreditNoteFor(
+  db: Db,
+  t: Tenant,
+  invoiceId: string,
+  from: { sourceKey?: string } = {},
+): Promise<string> {
   const [invoice] = await db
     .select()
     .from(documents)
@@ -73,19 +78,17 @@ export async function createCreditNoteFor(db: Db, t: Tenant, invoiceId: string):
       sourceName: invoice.sourceName,
       currency: invoice.currency,
       fixedVat: invoice.fixedVat,
+      creditedDocumentId: invoiceId,
+      ...(from.sourceKey ? { sourceKey: from.sourceKey } : {}),
     },
   );
-  await db
-    .update(documents)
-    .set({ creditedDocumentId: invoiceId })
-    .where(t.where(documents, eq(documents.id, id)));
   await recordDocumentEvent(db, t, invoiceId, "credited", { creditNoteId: id });
   return id;
 }
 
 export interface PaymentInput {
   amountCents: number;
-  method: "manual" | "bank_transfer" | "mollie" | "bancontact" | "cash";
+  method: "manual" | "bank_transfer" | "mollie" | "bancontact" | "cash" | "shopify";
   paidOn: string;
   reference?: string | null;
 }

@@ -30,6 +30,13 @@ export interface ConceptSource {
   sourceName?: string | null;
   fixedVat?: FixedVatAmount[] | null;
   currency?: string;
+  /** Unique per organisation: a second concept with the same key is refused (see the schema). */
+  sourceKey?: string | null;
+  paidOnIssue?: { method: "shopify"; reference: string | null } | null;
+  /** The invoice a credit note corrects. */
+  creditedDocumentId?: string | null;
+  /** Per line: false when credited goods do not return to stock. */
+  lineRestock?: readonly boolean[];
 }
 
 async function writeLinesAndTotals(
@@ -39,6 +46,7 @@ async function writeLinesAndTotals(
   concept: Concept,
   fixedVat: FixedVatAmount[] | null,
   currency: string,
+  lineRestock: readonly boolean[] = [],
 ) {
   const totals = priceConcept(concept.lines, { currency, fixedVat });
   await tx
@@ -60,6 +68,7 @@ async function writeLinesAndTotals(
         netCents: totals.lines[position]?.netCents ?? 0,
         vatCents: totals.lines[position]?.vatCents ?? 0,
         grossCents: totals.lines[position]?.grossCents ?? 0,
+        restock: lineRestock[position] ?? true,
       }),
     ),
   );
@@ -106,6 +115,9 @@ export async function createConcept(
           sourceId: from.sourceId ?? null,
           sourceName: from.sourceName ?? null,
           fixedVat: from.fixedVat ?? null,
+          sourceKey: from.sourceKey ?? null,
+          paidOnIssue: from.paidOnIssue ?? null,
+          creditedDocumentId: from.creditedDocumentId ?? null,
         }),
       )
       .returning({ id: documents.id });
@@ -117,6 +129,7 @@ export async function createConcept(
       concept,
       from.fixedVat ?? null,
       currency,
+      from.lineRestock,
     );
     await tx
       .update(documents)

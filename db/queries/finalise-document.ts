@@ -128,6 +128,7 @@ async function moveStock(tx: Tx, t: Tenant, documentId: string, direction: -1 | 
     .where(t.where(articles, inArray(articles.sku, skus), eq(articles.trackStock, true)));
   const bySku = new Map(tracked.map((a) => [a.sku, a.id]));
   const movements = lines.flatMap((line) => {
+    if (direction > 0 && !line.restock) return [];
     const articleId = line.sku ? bySku.get(line.sku) : undefined;
     if (!articleId) return [];
     const quantityMilli = direction * parseQuantity(line.quantity).thousandths;
@@ -184,7 +185,7 @@ export async function finaliseDocument(db: Db, t: Tenant, id: string, now = new 
     if (!legend) {
       const resolved = await resolveDocumentTexts(tx, t, {
         type: document.type,
-        state: "unpaid",
+        state: document.paidOnIssue ? "paid" : "unpaid",
         documentLanguage: document.language,
       });
       legend = renderText(
@@ -219,6 +220,20 @@ export async function finaliseDocument(db: Db, t: Tenant, id: string, now = new 
       .returning();
     if (!finalised) throw new Error("Finalisation lost its row");
     if (document.type === "invoice") await moveStock(tx, t, id, -1);
+    if (document.type === "invoice" && document.paidOnIssue && finalised.totalCents > 0) {
+      await tx
+        .update(documents)
+        .set({ status: "paid", paidCents: finalised.totalCents })
+        .where(t.where(documents, eq(documents.id, id)));
+      await recordDocumentEvent(tx, t, id, "paid", {
+        amountCents: finalised.totalCents,
+        method: document.paidOnIssue.method,
+        reference: document.paidOnIssue.reference,
+        paidOn: issueDate,
+      });
+      finalised.status = "paid";
+      finalised.paidCents = finalised.totalCents;
+    }
     if (document.type === "credit_note") {
       await moveStock(tx, t, id, 1);
       if (document.creditedDocumentId)

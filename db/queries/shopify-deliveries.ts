@@ -63,7 +63,12 @@ export async function finishDelivery(
   db: Db,
   t: Tenant,
   id: string,
-  result: { status: Exclude<ShopifyDeliveryStatus, "received">; outcome?: string; error?: string },
+  result: {
+    status: Exclude<ShopifyDeliveryStatus, "received">;
+    outcome?: string;
+    error?: string;
+    documentId?: string;
+  },
 ): Promise<void> {
   await db
     .update(shopifyWebhookDeliveries)
@@ -71,6 +76,7 @@ export async function finishDelivery(
       status: result.status,
       outcome: result.outcome ?? null,
       error: result.error ?? null,
+      ...(result.documentId ? { documentId: result.documentId } : {}),
       processedAt: new Date(),
       attempts: sql`${shopifyWebhookDeliveries.attempts} + 1`,
     })

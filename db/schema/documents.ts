@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
@@ -86,6 +87,17 @@ export const documents = pgTable(
     source: text("source").$type<"manual" | "shopify">().notNull().default("manual"),
     sourceId: text("source_id"),
     sourceName: text("source_name"),
+    /**
+     * The business key of a document made by an integration, e.g.
+     * `shopify:<shop>:order:<id>:invoice`: unique, so repeated or concurrent
+     * deliveries of one order can only ever create one document.
+     */
+    sourceKey: text("source_key"),
+    /**
+     * Set on a concept whose order was already paid elsewhere (Shopify checkout):
+     * finalising it records that payment, so it is issued as paid.
+     */
+    paidOnIssue: jsonb("paid_on_issue").$type<{ method: "shopify"; reference: string | null } | null>(),
     fixedVat: jsonb("fixed_vat").$type<FixedVatAmount[] | null>(),
     vatBreakdown: jsonb("vat_breakdown").$type<VatBreakdownEntry[]>().notNull().default([]),
     totalNetCents: bigint("total_net_cents", { mode: "number" }).notNull().default(0),
@@ -110,6 +122,9 @@ export const documents = pgTable(
     uniqueIndex("document_org_number").on(t.organisationId, t.number),
     uniqueIndex("document_org_ogm").on(t.organisationId, t.structuredCommunication),
     uniqueIndex("document_public_token").on(t.publicToken),
+    uniqueIndex("document_org_source_key")
+      .on(t.organisationId, t.sourceKey)
+      .where(sql`${t.sourceKey} is not null`),
   ],
 );
 
@@ -134,6 +149,8 @@ export const documentLines = pgTable(
     netCents: bigint("net_cents", { mode: "number" }).notNull().default(0),
     vatCents: bigint("vat_cents", { mode: "number" }).notNull().default(0),
     grossCents: bigint("gross_cents", { mode: "number" }).notNull().default(0),
+    /** False on a credited line whose goods did not come back (Shopify "no restock"). */
+    restock: boolean("restock").notNull().default(true),
   },
   (t) => [index("document_line_document").on(t.documentId, t.position)],
 );

@@ -90,6 +90,8 @@ export const shopifyWebhookDeliveries = pgTable(
     outcome: text("outcome"),
     error: text("error"),
     attempts: integer("attempts").notNull().default(0),
+    /** The document this delivery created or changed, for the inbox's link. */
+    documentId: uuid("document_id"),
     duplicates: integer("duplicates").notNull().default(0),
     processedAt: timestamp("processed_at", { withTimezone: true }),
   },
@@ -123,4 +125,49 @@ export const shopifyPrivacyRequests = pgTable(
     uniqueIndex("shopify_privacy_delivery").on(t.deliveryId),
     index("shopify_privacy_org").on(t.organisationId, t.createdAt.desc()),
   ],
+);
+
+/**
+ * The latest payload seen of each Shopify order (from any orders/* webhook, the
+ * import or the reconciliation): refunds name only their order, and the inbox and
+ * Retry need the order as Shopify last described it.
+ */
+export const shopifyOrders = pgTable(
+  "shopify_order",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    shop: text("shop").notNull(),
+    orderId: text("order_id").notNull(),
+    orderName: text("order_name"),
+    /** Shopify's updated_at: an older payload never replaces a newer one. */
+    shopifyUpdatedAt: timestamp("shopify_updated_at", { withTimezone: true }),
+    payload: text("payload"),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("shopify_order_org_shop_order").on(t.organisationId, t.shop, t.orderId)],
+);
+
+export type ShopifyImportStatus = "running" | "done" | "failed";
+
+/** One "import existing orders" run, with its live counters for the progress bar. */
+export const shopifyImports = pgTable(
+  "shopify_import",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    connectionId: uuid("connection_id").notNull(),
+    kind: text("kind").$type<"import" | "reconcile">().notNull().default("import"),
+    since: timestamp("since", { withTimezone: true }).notNull(),
+    status: text("status").$type<ShopifyImportStatus>().notNull().default("running"),
+    seen: integer("seen").notNull().default(0),
+    created: integer("created").notNull().default(0),
+    existing: integer("existing").notNull().default(0),
+    skipped: integer("skipped").notNull().default(0),
+    failed: integer("failed").notNull().default(0),
+    error: text("error"),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("shopify_import_org").on(t.organisationId, t.startedAt.desc())],
 );

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Db } from "@/db";
 import type { AppConfig } from "@/lib/config/env";
 import type { Logger } from "@/lib/log/logger";
+import type { Queue } from "./queue";
 
 /** What every job handler gets: explicit dependencies, no globals. */
 export interface JobContext {
@@ -10,6 +11,8 @@ export interface JobContext {
   log: Logger;
   /** True when a failure now will not be retried: the handler may record it for the merchant. */
   isLastAttempt?: boolean;
+  /** The queue the worker runs on, for jobs that queue follow-up work. */
+  queue?: Queue;
 }
 
 /**

@@ -36,7 +36,7 @@ export const sendDocumentJob = defineJob({
     const organisation = await getOrganisation(ctx.db, organisationId);
     const { language, texts } = await resolveDocumentTexts(ctx.db, t, {
       type: document.type,
-      state: document.status === "paid" ? "paid" : "unpaid",
+      state: document.status === "paid" || document.paidOnIssue ? "paid" : "unpaid",
       documentLanguage: document.language,
     });
     const values = documentTextValues({

@@ -32,7 +32,7 @@ export async function startWorker(
         }
         try {
           const isLastAttempt = received.retryCount >= received.retryLimit;
-          await job.handler(parsed.data, { ...ctx, log, isLastAttempt });
+          await job.handler(parsed.data, { queue: boss, ...ctx, log, isLastAttempt });
           log.debug("Job done");
         } catch (err) {
           if (err instanceof PermanentJobError) {

@@ -9,8 +9,11 @@ export interface DeliveryContext extends JobContext {
 
 /** What happened to a delivery, shown in the sync inbox; a throw means "retry". */
 export interface DeliveryOutcome {
-  status: "processed" | "ignored";
+  /** failed: nothing a retry by the queue can fix; the merchant sees why (and can Retry later). */
+  status: "processed" | "ignored" | "failed";
   outcome?: string;
+  documentId?: string;
+  error?: string;
 }
 
 /** One handler per topic; each is idempotent because Shopify repeats deliveries. */

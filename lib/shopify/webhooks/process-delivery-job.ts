@@ -6,6 +6,8 @@ import {
 } from "@/db/queries/shopify-deliveries";
 import { tenant } from "@/db/tenant";
 import { defineJob } from "@/lib/jobs/define-job";
+import { ShopifyConnectionClosedError } from "../admin-session";
+import { ShopifyPayloadError } from "../orders";
 import { topicHandlers } from "./topic-handlers";
 
 /**
@@ -31,9 +33,16 @@ export const processShopifyDeliveryJob = defineJob({
       const payload: unknown = JSON.parse(delivery.rawBody ?? "null");
       const result = await handler(payload, { ...ctx, t, delivery });
       await finishDelivery(ctx.db, t, deliveryId, result);
+      if (result.status === "failed")
+        ctx.log.warn({ deliveryId, ...result }, "Shopify delivery needs attention");
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const permanent = error instanceof z.ZodError || error instanceof SyntaxError;
+      // Retrying cannot change a payload we cannot read or a connection that is gone.
+      const permanent =
+        error instanceof z.ZodError ||
+        error instanceof SyntaxError ||
+        error instanceof ShopifyPayloadError ||
+        error instanceof ShopifyConnectionClosedError;
       if (permanent || ctx.isLastAttempt) {
         await finishDelivery(ctx.db, t, deliveryId, {
           status: "failed",

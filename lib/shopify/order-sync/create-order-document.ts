@@ -1,0 +1,160 @@
+import type { Db } from "@/db";
+import { isAppActive } from "@/db/queries/apps";
+import { createConcept, recordDocumentEvent } from "@/db/queries/documents";
+import { getOrganisation } from "@/db/queries/organisations";
+import { findDocumentBySourceKey, markConceptPaidOnIssue } from "@/db/queries/shopify-orders";
+import { recordPayment } from "@/db/queries/credit-and-pay";
+import type { Tenant } from "@/db/tenant";
+import { isUniqueViolation } from "@/db/errors";
+import type { DocumentLanguage } from "@/db/schema/organisations";
+import type { Queue } from "@/lib/jobs/queue";
+import {
+  brusselsDate,
+  mapOrderToDocument,
+  type MappedOrderDocument,
+  type ShopifyOrder,
+} from "../orders";
+import { matchOrCreateCustomer } from "./match-customer";
+import type { OrderSettings } from "./order-settings";
+import { sendIfAutomatic, type SendOutcome } from "./send-if-automatic";
+import { orderDocumentKey } from "./source-keys";
+import { toConceptLines } from "./to-concept-lines";
+import { isPaid } from "./trigger";
+
+export interface OrderSyncDeps {
+  db: Db;
+  queue: Queue;
+}
+
+export type OrderDocumentOutcome =
+  | { result: "created"; documentId: string; send: SendOutcome }
+  | { result: "exists"; documentId: string; paidNow: boolean };
+
+const gatewayReference = (order: ShopifyOrder) =>
+  order.paymentGatewayNames.join(", ").slice(0, 200) || null;
+
+/**
+ * The document an order becomes, exactly once: the source key
+ * (shop, order, document type) is unique, so concurrent or repeated deliveries
+ * either create it or find it. A paid order's document is issued as paid (the
+ * gateway noted); with "send automatically" it is numbered and emailed at once,
+ * otherwise it waits as a concept for the merchant.
+ */
+export async function createOrderDocument(
+  deps: OrderSyncDeps,
+  t: Tenant,
+  input: { shop: string; order: ShopifyOrder; settings: OrderSettings },
+): Promise<OrderDocumentOutcome> {
+  const { db } = deps;
+  const { shop, order, settings } = input;
+  const sourceKey = orderDocumentKey(shop, order.id, settings.documentType);
+  const existing = await findDocumentBySourceKey(db, t, sourceKey);
+  if (existing)
+    return {
+      result: "exists",
+      documentId: existing.id,
+      paidNow: await settlePaidOrder(db, t, existing, order),
+    };
+
+  const mapped = mapOrderToDocument(order, {
+    documentType: settings.documentType,
+    sellerCountry: "BE",
+  });
+  const language = await documentLanguage(db, t, mapped);
+  const customerId = await matchOrCreateCustomer(
+    db,
+    t,
+    mapped.buyer,
+    language,
+    `Shopify ${order.name ?? order.id}`,
+  );
+  const { lines } = toConceptLines(mapped.lines, language);
+  const paid = isPaid(order);
+  let documentId: string;
+  try {
+    documentId = await createConcept(
+      db,
+      t,
+      {
+        type: settings.documentType,
+        customerId,
+        language,
+        issueDate: mapped.issueDate ?? today(),
+        dueDate: null,
+        legend: "",
+        lines,
+      },
+      {
+        source: "shopify",
+        sourceId: order.id,
+        sourceName: order.name,
+        sourceKey,
+        currency: mapped.currency,
+        fixedVat: [...mapped.fixedVat],
+        paidOnIssue: paid ? { method: "shopify", reference: gatewayReference(order) } : null,
+      },
+    );
+  } catch (error) {
+    // Another delivery of this order created it a moment ago.
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await findDocumentBySourceKey(db, t, sourceKey);
+    if (!winner) throw error;
+    return { result: "exists", documentId: winner.id, paidNow: false };
+  }
+  if (mapped.warnings.length > 0 || mapped.notes.length > 0) {
+    await recordDocumentEvent(db, t, documentId, "shopify_mapping", {
+      warnings: mapped.warnings.map((w) => w.code),
+      notes: mapped.notes,
+    });
+  }
+  const send = settings.autoSend
+    ? await sendIfAutomatic(deps, t, documentId)
+    : ({ sent: false } as const);
+  return { result: "created", documentId, send };
+}
+
+/**
+ * An order paid after its document was made: a sent invoice records the payment,
+ * a concept will be issued as paid. Returns whether anything changed.
+ */
+async function settlePaidOrder(
+  db: Db,
+  t: Tenant,
+  document: NonNullable<Awaited<ReturnType<typeof findDocumentBySourceKey>>>,
+  order: ShopifyOrder,
+): Promise<boolean> {
+  if (!isPaid(order)) return false;
+  if (document.status === "concept") {
+    if (document.paidOnIssue) return false;
+    await markConceptPaidOnIssue(db, t, document.id, gatewayReference(order));
+    return true;
+  }
+  const open = document.totalCents - document.paidCents;
+  if (
+    document.type !== "invoice" ||
+    open <= 0 ||
+    !["sent", "partially_paid"].includes(document.status)
+  ) {
+    return false;
+  }
+  await recordPayment(db, t, document.id, {
+    amountCents: open,
+    method: "shopify",
+    paidOn: today(),
+    reference: gatewayReference(order),
+  });
+  return true;
+}
+
+/** The customer's language when Foreign customers is on (and Shopify knows it), else the company's. */
+async function documentLanguage(
+  db: Db,
+  t: Tenant,
+  mapped: MappedOrderDocument,
+): Promise<DocumentLanguage> {
+  const organisation = await getOrganisation(db, t.organisationId);
+  if (mapped.language && (await isAppActive(db, t, "foreign-customers"))) return mapped.language;
+  return organisation.defaultLanguage;
+}
+
+const today = () => brusselsDate(new Date().toISOString()) ?? new Date().toISOString().slice(0, 10);

@@ -1,0 +1,30 @@
+import type { Db } from "@/db";
+import type { Tenant } from "@/db/tenant";
+import type { Queue } from "@/lib/jobs/queue";
+import { queueDocumentSends, SendBlockedError } from "@/lib/documents/queue-document-send";
+
+/** Why an automatic send did not happen; the document then waits as a concept. */
+export type SendProblem = "missing_email" | "company_incomplete" | "vat_number_required";
+
+export type SendOutcome = { sent: true } | { sent: false; problem?: SendProblem };
+
+/**
+ * "Send automatically by email": number the document and queue its email, to the
+ * order's address. What stops it (no email on the order, company details missing,
+ * a reverse charge without the buyer's VAT number) leaves a concept and a reason
+ * the merchant sees in the sync inbox.
+ */
+export async function sendIfAutomatic(
+  deps: { db: Db; queue: Queue },
+  t: Tenant,
+  documentId: string,
+): Promise<SendOutcome> {
+  try {
+    const result = await queueDocumentSends(deps.db, t, [documentId], deps.queue);
+    if (result.queued.includes(documentId)) return { sent: true };
+    return { sent: false, problem: "missing_email" };
+  } catch (error) {
+    if (error instanceof SendBlockedError) return { sent: false, problem: error.code };
+    throw error;
+  }
+}
