@@ -4,18 +4,21 @@ import enArticles from "./messages/en/articles.json";
 import enCustomers from "./messages/en/customers.json";
 import enDocuments from "./messages/en/documents.json";
 import enShopify from "./messages/en/shopify.json";
+import enShopifyInbox from "./messages/en/shopify-inbox.json";
 import enTexts from "./messages/en/texts.json";
 import fr from "./messages/fr.json";
 import frArticles from "./messages/fr/articles.json";
 import frCustomers from "./messages/fr/customers.json";
 import frDocuments from "./messages/fr/documents.json";
 import frShopify from "./messages/fr/shopify.json";
+import frShopifyInbox from "./messages/fr/shopify-inbox.json";
 import frTexts from "./messages/fr/texts.json";
 import nl from "./messages/nl.json";
 import nlArticles from "./messages/nl/articles.json";
 import nlCustomers from "./messages/nl/customers.json";
 import nlDocuments from "./messages/nl/documents.json";
 import nlShopify from "./messages/nl/shopify.json";
+import nlShopifyInbox from "./messages/nl/shopify-inbox.json";
 import nlTexts from "./messages/nl/texts.json";
 
 /**
@@ -29,6 +32,7 @@ const english = {
   customers: enCustomers,
   documents: enDocuments,
   shopify: enShopify,
+  shopifyInbox: enShopifyInbox,
   texts: enTexts,
 };
 export type Messages = typeof english;
@@ -41,6 +45,7 @@ const catalogs: Record<UiLocale, Messages> = {
     customers: frCustomers,
     documents: frDocuments,
     shopify: frShopify,
+    shopifyInbox: frShopifyInbox,
     texts: frTexts,
   },
   nl: {
@@ -49,6 +54,7 @@ const catalogs: Record<UiLocale, Messages> = {
     customers: nlCustomers,
     documents: nlDocuments,
     shopify: nlShopify,
+    shopifyInbox: nlShopifyInbox,
     texts: nlTexts,
   },
 };
