@@ -45,7 +45,7 @@ interface Shop {
 let nextOrderId = 7_000_000_000_000;
 
 /** A fixture as a new order of this test (its own id, so tests do not share documents). */
-function freshOrder(name: string, changes: Record<string, unknown> = {}) {
+function freshOrder(name: string, changes: Record<string, unknown> = {}): Record<string, unknown> {
   const id = ++nextOrderId;
   return {
     ...orderFixture(name),
@@ -267,14 +267,14 @@ describe("cancellations and refunds", () => {
     if (!article.ok) throw new Error("article");
     await recordManualCorrection(handle.db, s.t, article.id, 10_000, "initial");
     const base = freshOrder("testshop-usd-ontario-hst13-before-refund.json", { test: false });
-    const order = {
+    const order: Record<string, unknown> = {
       ...base,
       line_items: (base.line_items as Record<string, unknown>[]).map((l) => ({ ...l, sku })),
     };
     await deliver(s, "orders/paid", order);
     expect(await currentStock(handle.db, s.t, article.id)).toBe(8_000);
 
-    const refund = {
+    const refund: Record<string, unknown> = {
       ...fixture("refunds/testshop-usd-ontario-hst13-refund-one-unit.json"),
       order_id: order.id,
     };
@@ -290,7 +290,12 @@ describe("cancellations and refunds", () => {
     expect(await currentStock(handle.db, s.t, article.id)).toBe(9_000);
     expect((await deliver(s, "refunds/create", refund))?.outcome).toBe("already_credited");
 
-    const noRestock = { ...refund, id: 991, admin_graphql_api_id: "gid://shopify/Refund/991" };
+    const noRestock: Record<string, unknown> = {
+      ...refund,
+      id: 991,
+      admin_graphql_api_id: "gid://shopify/Refund/991",
+      refund_line_items: structuredClone(refund.refund_line_items),
+    };
     (noRestock.refund_line_items as Record<string, unknown>[]).forEach(
       (line) => (line.restock_type = "no_restock"),
     );
