@@ -192,3 +192,18 @@ export async function recordShopSetup(
     )
     .where(t.where(shopifyConnections, eq(shopifyConnections.id, connectionId)));
 }
+
+/** The order settings; validated by the caller (lib/shopify/order-sync/order-settings.ts). */
+export async function saveConnectionSettings(
+  db: Db,
+  t: Tenant,
+  connectionId: string,
+  settings: Record<string, unknown>,
+): Promise<boolean> {
+  const rows = await db
+    .update(shopifyConnections)
+    .set({ settings })
+    .where(t.where(shopifyConnections, eq(shopifyConnections.id, connectionId)))
+    .returning({ id: shopifyConnections.id });
+  return rows.length > 0;
+}

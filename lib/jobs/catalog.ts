@@ -1,5 +1,7 @@
 import { disconnectShopifyJob } from "@/lib/shopify/connection/disconnect-job";
 import { finishShopifyInstallJob } from "@/lib/shopify/connection/finish-install-job";
+import { importShopifyOrdersJob } from "@/lib/shopify/order-sync/import-orders-job";
+import { reconcileShopifyJob } from "@/lib/shopify/order-sync/reconcile-job";
 import { processShopifyDeliveryJob } from "@/lib/shopify/webhooks/process-delivery-job";
 import type { JobDefinition } from "./define-job";
 import { sendDocumentJob } from "./send-document-job";
@@ -12,4 +14,6 @@ export const allJobs: readonly JobDefinition[] = [
   finishShopifyInstallJob,
   disconnectShopifyJob,
   processShopifyDeliveryJob,
+  importShopifyOrdersJob,
+  reconcileShopifyJob,
 ];

@@ -24,6 +24,8 @@ export interface JobDefinition<Schema extends z.ZodType = z.ZodType> {
   schema: Schema;
   retryLimit: number;
   retryDelaySeconds: number;
+  /** Run on this schedule (cron, UTC) as well as when enqueued. */
+  cron?: string;
   handler(data: z.output<Schema>, ctx: JobContext): Promise<void>;
 }
 

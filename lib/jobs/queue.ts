@@ -16,7 +16,8 @@ export async function startQueue(handle: DbHandle): Promise<Queue> {
     schema: "pgboss",
     // Embedded mode has one process; maintenance is cheap and keeps the tables small.
     supervise: true,
-    schedule: false,
+    // Cron jobs (the hourly Shopify reconciliation): pg-boss elects one process to fire them.
+    schedule: true,
   });
   boss.on("error", (err) => {
     // pg-boss reports maintenance errors here; they must not crash the process.

@@ -15,6 +15,8 @@ export async function startWorker(
 ): Promise<void> {
   for (const job of jobs) {
     await ensureJobQueue(boss, job);
+    // pg-boss keeps one schedule per name, whichever worker sets it: idempotent.
+    if (job.cron) await boss.schedule(job.name, job.cron, {});
     await boss.work(
       job.name,
       {

@@ -18,13 +18,14 @@ export function isPaid(order: Pick<OrderState, "financialStatus">): boolean {
  * from the order's state, not only from the topic: deliveries arrive late, twice
  * or out of order, and an order paid at checkout comes with orders/create first.
  * Any later event of an order proves it was created, so a missed orders/create
- * is caught up by the next delivery.
+ * is caught up by the next delivery. The import and the reconciliation pass
+ * "import" / "reconcile": for them only the order's state counts.
  */
 export function triggerHasFired(trigger: OrderTrigger, topic: string, order: OrderState): boolean {
   if (order.cancelled) return false;
   switch (trigger) {
     case "order_created":
-      return topic.startsWith("orders/") || topic === "reconcile";
+      return topic.startsWith("orders/") || topic === "import" || topic === "reconcile";
     case "order_paid":
       return topic === "orders/paid" || isPaid(order);
     case "order_fulfilled":

@@ -1,6 +1,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Tenant } from "@/db/tenant";
 import { BROWSER_USER_AGENT } from "@/e2e/support/constants";
+import { beginInstall } from "../connection/begin-install";
+import { completeInstall } from "../connection/complete-install";
 
 /**
  * The merchant's browser in integration tests: follows the consent URL on the
@@ -87,4 +90,23 @@ export async function startWebhookReceiver(
     url: `http://localhost:${port}/api/shopify/webhooks`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Installs the app on a simulated shop for this organisation, through the real OAuth code. */
+export async function installOnSimulator(
+  deps: Parameters<typeof completeInstall>[0],
+  t: Tenant,
+  shop: string,
+): Promise<string> {
+  const request = new Request(`http://localhost:3000/api/shopify/install?shop=${shop}`, {
+    headers: { "user-agent": BROWSER_USER_AGENT },
+  });
+  const begun = await beginInstall(deps, t, request, shop);
+  if (!begun.ok) throw new Error(`Install refused: ${begun.error}`);
+  const callbackUrl = await approveOnSimulator(begun.location);
+  const completed = await completeInstall(deps, t, callbackRequest(callbackUrl, begun.setCookies), {
+    alreadyRestarted: false,
+  });
+  if (completed.kind !== "connected") throw new Error(`Install failed: ${completed.kind}`);
+  return completed.connectionId;
 }

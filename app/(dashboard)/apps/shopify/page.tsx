@@ -4,12 +4,19 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireActiveApp } from "@/app/_server/require-active-app";
 import { DisconnectButton } from "@/components/shopify/disconnect-button";
 import { InstallForm } from "@/components/shopify/install-form";
+import { ConnectedSections } from "@/components/shopify/connected-sections";
 import { PrivacyRequests } from "@/components/shopify/privacy-requests";
 import { RefreshWhile } from "@/components/shopify/refresh-while";
+import { isAppActive } from "@/db/queries/apps";
+import { getOrganisation } from "@/db/queries/organisations";
 import { getShopifyConnection } from "@/db/queries/shopify-connections";
+import { countInboxDeliveries } from "@/db/queries/shopify-deliveries";
+import { latestImportRun } from "@/db/queries/shopify-imports";
 import { listPrivacyRequests } from "@/db/queries/shopify-privacy";
 import { getConfig } from "@/lib/config/env";
+import { activeTextLanguages } from "@/lib/documents/resolve-texts";
 import { isInstallError } from "@/lib/shopify/connection/install-errors";
+import { readOrderSettings } from "@/lib/shopify/order-sync/order-settings";
 import { isShopifyConfigured } from "@/lib/shopify/shopify-app";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,12 +26,20 @@ export async function generateMetadata(): Promise<Metadata> {
 const FIELD_ERRORS = ["invalid_shop", "custom_domain"] as const;
 
 export default async function ShopifyPage({ searchParams }: PageProps<"/apps/shopify">) {
-  const { db, tenant } = await requireActiveApp("shopify");
+  const { db, tenant, organisationId } = await requireActiveApp("shopify");
   const params = await searchParams;
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
-  const [connection, privacyRequests] = await Promise.all([
-    getShopifyConnection(db, tenant),
-    listPrivacyRequests(db, tenant),
+  const [connection, privacyRequests, lastImport, lastReconcile, deliveryCounts] =
+    await Promise.all([
+      getShopifyConnection(db, tenant),
+      listPrivacyRequests(db, tenant),
+      latestImportRun(db, tenant, "import"),
+      latestImportRun(db, tenant, "reconcile"),
+      countInboxDeliveries(db, tenant),
+    ]);
+  const [organisation, foreignCustomersActive] = await Promise.all([
+    getOrganisation(db, organisationId),
+    isAppActive(db, tenant, "foreign-customers"),
   ]);
   const error = isInstallError(params.error) ? params.error : undefined;
   const typedShop = typeof params.shop === "string" ? params.shop : (connection?.shop ?? "");
@@ -69,7 +84,7 @@ export default async function ShopifyPage({ searchParams }: PageProps<"/apps/sho
                 ? t(connection.setupError ? "shopify.setupRetrying" : "shopify.settingUp")
                 : t("shopify.ready")}
             </p>
-            <RefreshWhile active={settingUp} />
+            <RefreshWhile active={settingUp || lastImport?.status === "running"} />
             <div className="form-actions">
               <DisconnectButton shop={connection.shop} />
             </div>
@@ -89,6 +104,23 @@ export default async function ShopifyPage({ searchParams }: PageProps<"/apps/sho
           </>
         )}
       </section>
+      {connected && (
+        <ConnectedSections
+          settings={readOrderSettings(connection.settings)}
+          textLanguages={
+            foreignCustomersActive
+              ? activeTextLanguages({
+                  defaultLanguage: organisation.defaultLanguage,
+                  foreignCustomersActive,
+                }).map((language) => t(`common.languages.${language}`))
+              : null
+          }
+          lastImport={lastImport}
+          lastReconcile={lastReconcile}
+          canReadAllOrders={connection.scopes.split(",").includes("read_all_orders")}
+          failedDeliveries={deliveryCounts.failed}
+        />
+      )}
       {privacyRequests.length > 0 && <PrivacyRequests requests={privacyRequests} />}
     </>
   );
