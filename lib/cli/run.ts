@@ -9,6 +9,7 @@ import {
   parseCreateOrganisationArgs,
 } from "./commands/create-organisation";
 import { migrate, migrateUsage } from "./commands/migrate";
+import { orderPreview, orderPreviewUsage, parseOrderPreviewArgs } from "./commands/order-preview";
 import { assertSeparateWorkerPossible, runWorker, workerUsage } from "./commands/worker";
 import { CliError, type CliOutput } from "./output";
 
@@ -36,6 +37,11 @@ commands:
       with a magic link to that address). Prints the organisation id.
   create-api-key --organisation <organisation id> --name "<key name>"
       Create an API key for the organisation. Prints the key once.
+  order:preview FILE [--refund REFUND_FILE] [--org ORGANISATION_ID] [--ubl]
+      Print, as JSON in the read API's shape, the document a Shopify order
+      payload would become (default settings: an invoice; --org: that
+      organisation's seller data and Shopify settings), saving nothing. With
+      --refund, the credit note a refunds/create payload would become.
   worker
       Run the job worker until SIGINT/SIGTERM. Needs DATABASE_URL (PostgreSQL).
   help
@@ -50,6 +56,7 @@ const commandUsages: Record<string, string> = {
   "create-organisation": createOrganisationUsage,
   "create-api-key": createApiKeyUsage,
   worker: workerUsage,
+  "order:preview": orderPreviewUsage,
 };
 
 function isExpected(err: unknown): err is Error {
@@ -114,6 +121,12 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
       case "create-api-key": {
         const input = parseCreateApiKeyArgs(args);
         await withDatabase(deps, (handle) => createApiKey({ db: handle.db, out }, input));
+        return 0;
+      }
+      case "order:preview": {
+        const input = parseOrderPreviewArgs(args);
+        const config = input.organisationId ? deps.getConfig() : ({} as AppConfig);
+        await orderPreview({ out, config, openDatabase: (c) => deps.openDatabase(c) }, input);
         return 0;
       }
       case "worker": {
