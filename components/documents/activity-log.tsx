@@ -31,11 +31,16 @@ export function ActivityLog({ events }: { events: EventRow[] }) {
         const to = text(details.to);
         return to ? t("sentTo", { to }) : t("sent");
       }
+      case "paid":
+        return details.method === "shopify"
+          ? t("paidShopify", { gateway: text(details.reference) ?? "Shopify" })
+          : t("paid");
       case "edited":
       case "send_failed":
       case "cancelled":
-      case "paid":
       case "credited":
+      case "shopify_cancelled":
+      case "shopify_mapping":
         return t(event.kind);
       default:
         return t("other");

@@ -91,6 +91,11 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
         <h2 id="actions-title">{t("detail.actions")}</h2>
         {isConcept && (
           <>
+            {document.paidOnIssue && (
+              <p className="notice">
+                {t("detail.paidOnIssue", { gateway: document.paidOnIssue.reference ?? "Shopify" })}
+              </p>
+            )}
             {!customer?.email && (
               <p className="notice" id="send-blocked">
                 {customer ? t("detail.noEmail") : t("detail.noCustomerToSend")}
