@@ -40,3 +40,25 @@ export async function approveOnShopify(
   const button = options.decision === "cancel" ? "Cancel" : "Install app";
   await page.getByRole("button", { name: button }).click();
 }
+
+/** Places an order on the simulated shop from a fixture payload; Shopify's webhooks follow. */
+export async function placeOrderOnSimulator(
+  request: APIRequestContext,
+  shop: string,
+  fixture: string,
+) {
+  const response = await request.post(`${SHOPIFY_SIMULATOR_URL}/control/shops/${shop}/orders`, {
+    data: { fixture },
+  });
+  expect(response.status()).toBe(201);
+  return ((await response.json()) as { order: { id: number; name: string } }).order;
+}
+
+/** Merchant side: Install on the Shopify page, approve, and wait until orders flow. */
+export async function connectShop(page: Page, shop: string) {
+  await page.locator("#shop").fill(shop);
+  await page.locator("form[action='/api/shopify/install'] button[type=submit]").click();
+  await approveOnShopify(page);
+  await expect(page).toHaveURL(/\/apps\/shopify\?connected=1/);
+  await expect(page.locator("#orders-title")).toBeVisible({ timeout: 20_000 });
+}
