@@ -97,7 +97,10 @@ export const documents = pgTable(
      * Set on a concept whose order was already paid elsewhere (Shopify checkout):
      * finalising it records that payment, so it is issued as paid.
      */
-    paidOnIssue: jsonb("paid_on_issue").$type<{ method: "shopify"; reference: string | null } | null>(),
+    paidOnIssue: jsonb("paid_on_issue").$type<{
+      method: "shopify";
+      reference: string | null;
+    } | null>(),
     fixedVat: jsonb("fixed_vat").$type<FixedVatAmount[] | null>(),
     vatBreakdown: jsonb("vat_breakdown").$type<VatBreakdownEntry[]>().notNull().default([]),
     totalNetCents: bigint("total_net_cents", { mode: "number" }).notNull().default(0),
