@@ -4,6 +4,7 @@ import {
   customers,
   documents,
   shopifyConnections,
+  shopifyOrders,
   shopifyPrivacyRequests,
   shopifyWebhookDeliveries,
   type ShopifyPrivacyTopic,
@@ -113,6 +114,12 @@ export async function redactCustomerData(db: Db, t: Tenant, match: CustomerMatch
           )
           .returning({ id: shopifyWebhookDeliveries.id })
       : [];
+    if (orderIds.length) {
+      await tx
+        .update(shopifyOrders)
+        .set({ payload: null })
+        .where(t.where(shopifyOrders, inArray(shopifyOrders.orderId, orderIds)));
+    }
     return {
       conceptsDeleted: concepts.length,
       documentsKept: issued.length,
@@ -125,7 +132,7 @@ export async function redactCustomerData(db: Db, t: Tenant, match: CustomerMatch
 
 /**
  * Forgets a shop 48 hours after its uninstall: the connection (token, settings),
- * the stored webhook deliveries and the Shopify ids on customers. Documents stay:
+ * the stored webhook deliveries and orders, and the Shopify ids on customers. Documents stay:
  * they are the merchant's accounting records, not Shopify's data.
  */
 export async function redactShopData(db: Db, t: Tenant, shop: string, keepDeliveryId: string) {
@@ -154,6 +161,7 @@ export async function redactShopData(db: Db, t: Tenant, shop: string, keepDelive
       .update(shopifyWebhookDeliveries)
       .set({ rawBody: null })
       .where(t.where(shopifyWebhookDeliveries, eq(shopifyWebhookDeliveries.id, keepDeliveryId)));
+    await tx.delete(shopifyOrders).where(t.where(shopifyOrders, eq(shopifyOrders.shop, shop)));
     const unlinked = await tx
       .update(customers)
       .set({ shopifyCustomerId: null })

@@ -5,6 +5,7 @@ import { createCustomer, getCustomer } from "@/db/queries/customers";
 import { createConcept, getDocument } from "@/db/queries/documents";
 import { finaliseDocument } from "@/db/queries/finalise-document";
 import { getShopifyConnection } from "@/db/queries/shopify-connections";
+import { getOrderPayload, storeOrderPayload } from "@/db/queries/shopify-orders";
 import { listPrivacyRequests } from "@/db/queries/shopify-privacy";
 import { shopifyConnections, shopifyWebhookDeliveries } from "@/db/schema";
 import { concept } from "@/db/testing/document-factory";
@@ -112,6 +113,14 @@ describe("privacy webhooks", () => {
       email,
       "9002",
     );
+    await storeOrderPayload(handle.db, t, {
+      shop,
+      orderId: orderIds[0] ?? "",
+      orderName: "#9",
+      updatedAt: null,
+      payload: JSON.stringify({ email }),
+    });
+    expect(await getOrderPayload(handle.db, t, shop, orderIds[0] ?? "")).toContain(email);
     const row = await deliver("customers/redact", {
       shop_id: 1,
       shop_domain: shop,
@@ -121,6 +130,7 @@ describe("privacy webhooks", () => {
     expect(row?.status).toBe("processed");
 
     expect(await getDocument(handle.db, t, conceptId)).toBeNull();
+    expect(await getOrderPayload(handle.db, t, shop, orderIds[0] ?? "")).toBeNull();
     const invoice = await getDocument(handle.db, t, invoiceId);
     expect(invoice?.document.customer).toMatchObject({ name: "Pieter Verstraete", email: null });
     expect(invoice?.document.customer?.billing.city).toBe("Gent");
