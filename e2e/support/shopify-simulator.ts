@@ -60,5 +60,8 @@ export async function connectShop(page: Page, shop: string) {
   await page.locator("form[action='/api/shopify/install'] button[type=submit]").click();
   await approveOnShopify(page);
   await expect(page).toHaveURL(/\/apps\/shopify\?connected=1/);
-  await expect(page.locator("#orders-title")).toBeVisible({ timeout: 20_000 });
+  // Orders placed before the webhooks are subscribed would never reach Facturo.
+  await expect(page.getByTestId("shopify-setup")).toHaveAttribute("data-state", "ready", {
+    timeout: 20_000,
+  });
 }

@@ -79,7 +79,11 @@ export default async function ShopifyPage({ searchParams }: PageProps<"/apps/sho
                 date: format.dateTime(connection.connectedAt, { dateStyle: "long" }),
               })}
             </p>
-            <p role="status">
+            <p
+              role="status"
+              data-testid="shopify-setup"
+              data-state={settingUp ? "setting-up" : "ready"}
+            >
               {settingUp
                 ? t(connection.setupError ? "shopify.setupRetrying" : "shopify.settingUp")
                 : t("shopify.ready")}
