@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startShopifySimulator, type RunningSimulator } from "@/e2e/shopify-simulator";
 import type { DbHandle } from "@/db";
 import { getShopifyConnection, saveConnectionSettings } from "@/db/queries/shopify-connections";
-import { getImportRun, startImportRun } from "@/db/queries/shopify-imports";
+import { getImportRun, latestImportRun, startImportRun } from "@/db/queries/shopify-imports";
 import { documents } from "@/db/schema";
 import { createOrg, createUser, openTestDb, uniqueSuffix } from "@/db/testing/test-db";
 import { testJobContext } from "@/db/testing/test-worker";
@@ -14,6 +14,7 @@ import { startQueue, type Queue } from "@/lib/jobs/queue";
 import { TEST_SHOPIFY_ENV } from "../testing/shopify-test-env";
 import { installOnSimulator } from "../testing/simulated-merchant";
 import { importShopifyOrdersJob } from "./import-orders-job";
+import { reconcileShopifyJob } from "./reconcile-job";
 
 let handle: DbHandle;
 let simulator: RunningSimulator;
@@ -100,6 +101,25 @@ describe("import of existing orders", () => {
       created: 0,
       existing: 3,
       skipped: 1,
+    });
+  });
+
+  it("the hourly reconciliation starts a run for each connected shop and creates what webhooks missed", async () => {
+    const t = tenant((await createOrg(handle.db, (await createUser(handle.db)).id)).id);
+    const shop = `missed-${uniqueSuffix()}.myshopify.com`;
+    const connectionId = await installOnSimulator({ ...ctx, queue: boss }, t, shop);
+    // No webhook subscriptions: the order's webhooks are lost.
+    await placeOrder(shop, "eu-be-b2c-21-paid-fr.json");
+    await reconcileShopifyJob.handler({}, ctx);
+    const run = await latestImportRun(handle.db, t, "reconcile");
+    expect(run).toMatchObject({ connectionId, status: "running", kind: "reconcile" });
+    await importShopifyOrdersJob.handler(
+      { organisationId: t.organisationId, runId: run?.id ?? "" },
+      ctx,
+    );
+    expect(await getImportRun(handle.db, t, run?.id ?? "")).toMatchObject({
+      status: "done",
+      created: 1,
     });
   });
 
