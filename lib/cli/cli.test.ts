@@ -8,6 +8,7 @@ import { authenticateApiKey } from "@/db/queries/api-keys";
 import { apiKeys, memberships, organisations, users } from "@/db/schema";
 import { createOrg, createUser, openTestDb, uniqueSuffix } from "@/db/testing/test-db";
 import { ConfigError, parseConfig, type AppConfig } from "@/lib/config/env";
+import { allJobs } from "@/lib/jobs/catalog";
 import { defineJob } from "@/lib/jobs/define-job";
 import { enqueue, startQueue } from "@/lib/jobs/queue";
 import { runWorker } from "./commands/worker";
@@ -306,9 +307,9 @@ describe("facturo worker", () => {
     });
     expect(run.stderr.join("\n")).not.toContain("error");
     expect(run.code).toBe(0);
-    expect(run.stderr[0]).toMatch(
-      /^Worker started on (pglite|postgres) with jobs: send-email, send-document\./,
-    );
+    expect(run.stderr[0]).toMatch(/^Worker started on (pglite|postgres) with jobs: /);
+    // Every job of the catalogue, by name.
+    expect(run.stderr[0]).toContain(`with jobs: ${allJobs.map((job) => job.name).join(", ")}.`);
     expect(run.stderr.slice(1)).toEqual([
       "Received SIGTERM: letting running jobs finish, then stopping…",
       "Worker stopped.",
