@@ -5,7 +5,15 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM through file URLs that break when bundled (stack.md G5).
-  serverExternalPackages: ["@electric-sql/pglite", "pino", "pg-boss", "proper-lockfile"],
+  // @shopify/shopify-api: one copy from node_modules for the worker (instrumentation)
+  // and the route handlers, so its error classes and fetch hook are the same everywhere.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pino",
+    "pg-boss",
+    "proper-lockfile",
+    "@shopify/shopify-api",
+  ],
   poweredByHeader: false,
   experimental: { serverActions: { bodySizeLimit: "2mb" } },
 };

@@ -69,7 +69,7 @@ test("a refusal, a reconnection, a disconnect and an uninstall (nl)", async ({ p
   await page.getByLabel("URL van de winkel").fill(handle);
   await page.getByRole("button", { name: "Installeren" }).click();
   await approveOnShopify(page, { screenshot: screenshotPath("nl-21-shopify-consent.png") });
-  await expect(page.getByText(`Gekoppeld met ${shop}`)).toBeVisible();
+  await expect(page.getByText(`Gekoppeld aan ${shop}`)).toBeVisible();
   await expect(page.getByText("komen nu in Facturo binnen")).toBeVisible({ timeout: 20_000 });
   await expectNoSeriousA11yViolations(page);
   await page.screenshot({ path: screenshotPath("nl-22-shopify-connected.png") });
@@ -82,7 +82,7 @@ test("a refusal, a reconnection, a disconnect and an uninstall (nl)", async ({ p
   // Connect again, then remove the app in Shopify: the page says what happened.
   await page.getByRole("button", { name: "Installeren" }).click();
   await approveOnShopify(page);
-  await expect(page.getByText(`Gekoppeld met ${shop}`)).toBeVisible();
+  await expect(page.getByText(`Gekoppeld aan ${shop}`)).toBeVisible();
   await expect(page.getByText("komen nu in Facturo binnen")).toBeVisible({ timeout: 20_000 });
   await uninstallOnSimulator(request, shop);
   await expect

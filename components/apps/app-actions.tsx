@@ -28,12 +28,15 @@ export function AppActions({
     }
     holder.current?.querySelector<HTMLElement>("a, button")?.focus();
   }, [active]);
-  const toggle = (next: boolean) =>
+  const toggle = (next: boolean) => {
+    // Deactivating Shopify disconnects the shop: say so before doing it.
+    if (appKey === "shopify" && !next && !window.confirm(t("deactivateShopifyConfirm"))) return;
     startTransition(async () => {
       const result = await setAppActive(appKey, next);
       if (result.ok) toast.success(t(next ? "activated" : "deactivated", { app: appName }));
       else toast.error(t("notActive", { app: appName }));
     });
+  };
 
   return (
     <span ref={holder} style={{ display: "contents" }}>

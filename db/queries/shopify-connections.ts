@@ -92,6 +92,7 @@ export async function saveInstalledShop(
     accessTokenExpiresAt: installed.accessTokenExpiresAt,
     webhooksReadyAt: null,
     setupError: null,
+    setupFailedAt: null,
     connectedAt: new Date(),
   };
   try {
@@ -175,7 +176,7 @@ export async function recordShopSetup(
   connectionId: string,
   result:
     | { ok: true; shopName: string; shopEmail: string | null; shopCurrency: string | null }
-    | { ok: false; error: string },
+    | { ok: false; error: string; final: boolean },
 ): Promise<void> {
   await db
     .update(shopifyConnections)
@@ -187,8 +188,9 @@ export async function recordShopSetup(
             shopCurrency: result.shopCurrency,
             webhooksReadyAt: new Date(),
             setupError: null,
+            setupFailedAt: null,
           }
-        : { setupError: result.error },
+        : { setupError: result.error, ...(result.final ? { setupFailedAt: new Date() } : {}) },
     )
     .where(t.where(shopifyConnections, eq(shopifyConnections.id, connectionId)));
 }

@@ -19,11 +19,22 @@ export interface CustomerMatch {
 
 export type PrivacyRequest = typeof shopifyPrivacyRequests.$inferSelect;
 
-/** The customers and documents that hold a Shopify customer's personal data. */
+/**
+ * The customers and documents that hold a Shopify customer's personal data, as far
+ * as Shopify's data goes: customers linked to Shopify (by id, or by email among
+ * linked customers) and documents made from Shopify orders. A customer the
+ * merchant created by hand, and documents made by hand, are the merchant's own
+ * records and are not touched by a request that comes from the shop.
+ */
 export async function findCustomerData(db: Pick<Db, "select">, t: Tenant, match: CustomerMatch) {
   const customerConditions = [
     match.shopifyCustomerId ? eq(customers.shopifyCustomerId, match.shopifyCustomerId) : undefined,
-    match.email ? sql`lower(${customers.email}) = lower(${match.email})` : undefined,
+    match.email
+      ? and(
+          sql`${customers.shopifyCustomerId} is not null`,
+          sql`lower(${customers.email}) = lower(${match.email})`,
+        )
+      : undefined,
   ].filter(Boolean);
   const matchedCustomers = customerConditions.length
     ? await db
@@ -34,15 +45,13 @@ export async function findCustomerData(db: Pick<Db, "select">, t: Tenant, match:
   const customerIds = matchedCustomers.map((c) => c.id);
   const documentConditions = [
     customerIds.length ? inArray(documents.customerId, customerIds) : undefined,
-    match.orderIds.length
-      ? and(eq(documents.source, "shopify"), inArray(documents.sourceId, match.orderIds))
-      : undefined,
+    match.orderIds.length ? inArray(documents.sourceId, match.orderIds) : undefined,
   ].filter(Boolean);
   const matchedDocuments = documentConditions.length
     ? await db
         .select({ id: documents.id, status: documents.status, sourceId: documents.sourceId })
         .from(documents)
-        .where(t.where(documents, or(...documentConditions)))
+        .where(t.where(documents, eq(documents.source, "shopify"), or(...documentConditions)))
     : [];
   return { customerIds, documents: matchedDocuments };
 }
@@ -162,11 +171,20 @@ export async function redactShopData(db: Db, t: Tenant, shop: string, keepDelive
       .set({ rawBody: null })
       .where(t.where(shopifyWebhookDeliveries, eq(shopifyWebhookDeliveries.id, keepDeliveryId)));
     await tx.delete(shopifyOrders).where(t.where(shopifyOrders, eq(shopifyOrders.shop, shop)));
-    const unlinked = await tx
-      .update(customers)
-      .set({ shopifyCustomerId: null })
-      .where(t.where(customers, sql`${customers.shopifyCustomerId} is not null`))
-      .returning({ id: customers.id });
+    // Shopify ids say which shop they came from only through the connection: clear
+    // them when no other shop is (or was) connected to this organisation.
+    const [otherShop] = await tx
+      .select({ id: shopifyConnections.id })
+      .from(shopifyConnections)
+      .where(t.where(shopifyConnections))
+      .limit(1);
+    const unlinked = otherShop
+      ? []
+      : await tx
+          .update(customers)
+          .set({ shopifyCustomerId: null })
+          .where(t.where(customers, sql`${customers.shopifyCustomerId} is not null`))
+          .returning({ id: customers.id });
     await tx
       .update(shopifyPrivacyRequests)
       .set({ customerEmail: null })

@@ -45,6 +45,8 @@ export const shopifyConnections = pgTable(
     /** Set once the webhook subscriptions are in place; null while setting up. */
     webhooksReadyAt: timestamp("webhooks_ready_at", { withTimezone: true }),
     setupError: text("setup_error"),
+    /** Set when the setup job gave up: the page then offers to install again. */
+    setupFailedAt: timestamp("setup_failed_at", { withTimezone: true }),
     /** Order settings (document type, trigger, auto-send…), owned by lib/shopify/orders. */
     settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default({}),
     connectedAt: timestamp("connected_at", { withTimezone: true }).notNull().defaultNow(),

@@ -15,13 +15,22 @@ async function main(): Promise<void> {
   let simulator: Awaited<ReturnType<typeof startShopifySimulator>> | undefined;
   if (!env.SHOPIFY_CLIENT_ID) {
     const appUrl = env.APP_URL ?? "http://localhost:3000";
-    simulator = await startShopifySimulator({
-      port: SIMULATOR_PORT,
-      clientId: DEV_CLIENT_ID,
-      clientSecret: DEV_CLIENT_SECRET,
-      complianceUrl: `${appUrl}/api/shopify/webhooks`,
-      log: (line) => console.log(`[shopify-simulator] ${line}`),
-    });
+    try {
+      simulator = await startShopifySimulator({
+        port: SIMULATOR_PORT,
+        clientId: DEV_CLIENT_ID,
+        clientSecret: DEV_CLIENT_SECRET,
+        complianceUrl: `${appUrl}/api/shopify/webhooks`,
+        log: (line) => console.log(`[shopify-simulator] ${line}`),
+      });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
+      console.error(
+        `Port ${SIMULATOR_PORT} is already in use (another "npm run dev" or Shopify simulator?). ` +
+          "Stop it, or choose another port with SHOPIFY_SIMULATOR_PORT.",
+      );
+      process.exit(1);
+    }
     Object.assign(env, {
       SHOPIFY_CLIENT_ID: DEV_CLIENT_ID,
       SHOPIFY_CLIENT_SECRET: DEV_CLIENT_SECRET,

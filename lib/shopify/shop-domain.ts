@@ -29,8 +29,13 @@ export function normaliseShopDomain(input: string): ShopDomainResult {
     return { ok: false, error: "invalid" };
   }
   const [hostPart = "", ...pathParts] = withoutScheme.split(/[/?#]/);
+  if (/:\d+$/.test(hostPart) && !hostPart.includes(".")) return { ok: false, error: "invalid" };
   const host = hostPart.replace(/:\d+$/, "").replace(/\.$/, "");
   if (/[@\s\\]/.test(host)) return { ok: false, error: "invalid" };
+  // "http//my-shop.myshopify.com": the shop's address is there, but mangled.
+  if (typed.includes("myshopify.com") && !host.endsWith(".myshopify.com")) {
+    return { ok: false, error: "invalid" };
+  }
 
   if (host === "admin.shopify.com") {
     const [segment, handle] = pathParts;
@@ -44,6 +49,8 @@ export function normaliseShopDomain(input: string): ShopDomainResult {
       ? checked(`${host}.myshopify.com`)
       : { ok: false, error: "invalid" };
   if (host.endsWith(".myshopify.com")) return checked(host);
+  // A Shopify-looking host with a typo (myshopfy.com, myshopify.co) is not a custom domain.
+  if (/shopify|myshop/.test(host)) return { ok: false, error: "invalid" };
   // A host name with a dot that is not Shopify's: almost always the shop's own domain.
   return /^[a-z0-9.-]+$/.test(host)
     ? { ok: false, error: "custom_domain" }

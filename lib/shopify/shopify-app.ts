@@ -37,10 +37,10 @@ export class ShopifyNotConfiguredError extends Error {
   }
 }
 
-const holder = globalThis as unknown as {
-  facturoShopify?: { key: string; app: ShopifyApp };
-  facturoShopifyOrigin?: string;
-};
+// Per module instance, not on globalThis: a bundle must only ever use the library
+// copy it imported, or `instanceof` on the library's errors fails across bundles.
+let cached: { key: string; app: ShopifyApp } | undefined;
+const holder = globalThis as unknown as { facturoShopifyOrigin?: string };
 
 export function isShopifyConfigured(config: AppConfig): boolean {
   return Boolean(config.SHOPIFY_CLIENT_ID && config.SHOPIFY_CLIENT_SECRET);
@@ -57,7 +57,7 @@ export function getShopifyApp(config: AppConfig): ShopifyApp {
   const appUrl = new URL(config.APP_URL);
   const key = [config.SHOPIFY_CLIENT_ID, config.SHOPIFY_SCOPES, appUrl.origin].join("|");
   holder.facturoShopifyOrigin = config.SHOPIFY_API_ORIGIN;
-  if (holder.facturoShopify?.key === key) return holder.facturoShopify.app;
+  if (cached?.key === key) return cached.app;
 
   routeShopifyCallsThroughConfiguredOrigin();
   const app = shopifyApi({
@@ -76,7 +76,7 @@ export function getShopifyApp(config: AppConfig): ShopifyApp {
       },
     },
   });
-  holder.facturoShopify = { key, app };
+  cached = { key, app };
   return app;
 }
 

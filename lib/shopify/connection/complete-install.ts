@@ -15,6 +15,7 @@ import {
   InvalidHmacError,
   InvalidOAuthError,
   isShopifyConfigured,
+  shopifyHttpStatus,
 } from "../shopify-app";
 import { finishShopifyInstallJob } from "./finish-install-job";
 import { shopifyPageWith, type InstallError } from "./install-errors";
@@ -44,14 +45,17 @@ export async function completeInstall(
   request: Request,
   options: { alreadyRestarted: boolean },
 ): Promise<CompleteInstallResult> {
+  const query = new URL(request.url).searchParams;
+  // The shop goes back into the form, so "Click Install to try again" is one click.
+  const typed = normaliseShopDomain(query.get("shop") ?? "");
   const fail = (error: InstallError): CompleteInstallResult => ({
     kind: "failed",
     error,
-    location: shopifyPageWith({ error }),
+    location: shopifyPageWith(typed.ok ? { error, shop: typed.shop } : { error }),
   });
   if (!isShopifyConfigured(deps.config)) return fail("not_configured");
-  const query = new URL(request.url).searchParams;
-  if (query.get("error")) return fail("declined");
+  const refusal = query.get("error");
+  if (refusal) return fail(refusal === "access_denied" ? "declined" : "invalid_callback");
 
   let session;
   let setCookies: string[] = [];
@@ -65,17 +69,19 @@ export async function completeInstall(
   } catch (error) {
     deps.log.warn({ err: error }, "Shopify install callback refused");
     if (error instanceof CookieNotFound) {
-      const shop = normaliseShopDomain(query.get("shop") ?? "");
-      if (options.alreadyRestarted || !shop.ok) return fail("state_expired");
+      if (options.alreadyRestarted || !typed.ok) return fail("state_expired");
       return {
         kind: "restart",
-        location: `/api/shopify/install?${new URLSearchParams({ shop: shop.shop }).toString()}`,
+        location: `/api/shopify/install?${new URLSearchParams({ shop: typed.shop }).toString()}`,
       };
     }
     if (error instanceof BotActivityDetected) return fail("unsupported_browser");
     if (error instanceof InvalidOAuthError || error instanceof InvalidHmacError) {
       return fail("invalid_callback");
     }
+    // Shopify answered, but refused the code (used twice, expired): start again.
+    const status = shopifyHttpStatus(error);
+    if (status !== null && status >= 400 && status < 500) return fail("invalid_callback");
     if (
       error instanceof HttpRequestError ||
       error instanceof HttpResponseError ||
@@ -83,7 +89,7 @@ export async function completeInstall(
     ) {
       return fail("shopify_unreachable");
     }
-    throw error;
+    return fail("unexpected");
   }
 
   const pair = tokenPairFromSession(session);

@@ -2,11 +2,10 @@ import { z } from "zod";
 import { getShopifyConnectionById, recordShopSetup } from "@/db/queries/shopify-connections";
 import { tenant } from "@/db/tenant";
 import { defineJob, PermanentJobError } from "@/lib/jobs/define-job";
-import { adminGraphqlFor } from "../admin-graphql/admin-client";
 import { SHOP_QUERY } from "../admin-graphql/queries";
-import { getAdminSession, ShopifyConnectionClosedError } from "../admin-session";
+import { ShopifyConnectionClosedError } from "../admin-session";
+import { adminGraphqlForConnection } from "../admin-graphql/for-connection";
 import { webhookEndpoint } from "../endpoints";
-import { getShopifyApp } from "../shopify-app";
 import { syncWebhookSubscriptions } from "../webhook-subscriptions";
 import { SUBSCRIBED_TOPICS } from "../webhook-topics";
 
@@ -29,8 +28,7 @@ export const finishShopifyInstallJob = defineJob({
     const connection = await getShopifyConnectionById(ctx.db, t, connectionId);
     if (connection?.status !== "connected") return;
     try {
-      const session = await getAdminSession(ctx, t, connectionId);
-      const graphql = adminGraphqlFor(getShopifyApp(ctx.config), session);
+      const graphql = await adminGraphqlForConnection(ctx, t, connectionId);
       const { shop } = await graphql<ShopAnswer>(SHOP_QUERY);
       const sync = await syncWebhookSubscriptions(
         graphql,
@@ -46,8 +44,13 @@ export const finishShopifyInstallJob = defineJob({
       ctx.log.info({ shop: connection.shop, ...sync }, "Shopify connection ready");
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      await recordShopSetup(ctx.db, t, connectionId, { ok: false, error: message.slice(0, 500) });
-      if (error instanceof ShopifyConnectionClosedError) {
+      const closed = error instanceof ShopifyConnectionClosedError;
+      await recordShopSetup(ctx.db, t, connectionId, {
+        ok: false,
+        error: message.slice(0, 500),
+        final: closed || Boolean(ctx.isLastAttempt),
+      });
+      if (closed) {
         throw new PermanentJobError(message, "connection_closed");
       }
       throw error;

@@ -13,6 +13,7 @@ export const INSTALL_ERRORS = [
   "shopify_unreachable",
   "unsupported_browser",
   "not_configured",
+  "unexpected",
 ] as const;
 
 export type InstallError = (typeof INSTALL_ERRORS)[number];

@@ -161,6 +161,7 @@ describe("privacy webhooks", () => {
       ...emptyCustomerInput,
       name: "Only Concepts",
       email,
+      shopifyCustomerId: "9003",
       deliveryStreet: null,
       deliveryPostalCode: null,
       deliveryCity: null,
@@ -168,6 +169,23 @@ describe("privacy webhooks", () => {
     });
     await deliver("customers/redact", { shop_id: 1, shop_domain: shop, customer: { email } });
     expect(await getCustomer(handle.db, t, customerId)).toBeNull();
+  });
+
+  it("leaves a customer the merchant created by hand alone, even with the same email", async () => {
+    const email = `hand-${uniqueSuffix()}@example.be`;
+    const customerId = await createCustomer(handle.db, t, {
+      ...emptyCustomerInput,
+      name: "Piet, by hand",
+      email,
+      deliveryStreet: null,
+      deliveryPostalCode: null,
+      deliveryCity: null,
+      deliveryCountry: null,
+    });
+    const conceptId = await createConcept(handle.db, t, concept({ customerId }));
+    await deliver("customers/redact", { shop_id: 1, shop_domain: shop, customer: { email } });
+    expect(await getCustomer(handle.db, t, customerId)).toMatchObject({ email });
+    expect(await getDocument(handle.db, t, conceptId)).not.toBeNull();
   });
 
   it("fails a privacy payload of the wrong shape visibly instead of retrying it forever", async () => {

@@ -44,7 +44,8 @@ export default async function ShopifyPage({ searchParams }: PageProps<"/apps/sho
   const error = isInstallError(params.error) ? params.error : undefined;
   const typedShop = typeof params.shop === "string" ? params.shop : (connection?.shop ?? "");
   const connected = connection?.status === "connected";
-  const settingUp = connected && !connection.webhooksReadyAt;
+  const setupFailed = connected && Boolean(connection.setupFailedAt) && !connection.webhooksReadyAt;
+  const settingUp = connected && !connection.webhooksReadyAt && !setupFailed;
   const fieldError = FIELD_ERRORS.find((e) => e === error);
 
   return (
@@ -52,7 +53,7 @@ export default async function ShopifyPage({ searchParams }: PageProps<"/apps/sho
       <div className="page-header">
         <Link href="/apps">← {t("apps.title")}</Link>
         <h1>{t("apps.shopify.title")}</h1>
-        <p>{t("apps.shopify.intro")}</p>
+        <p>{connected ? t("shopify.connectedIntro") : t("apps.shopify.intro")}</p>
       </div>
       {error && !fieldError && (
         <p className="alert" role="alert">
@@ -60,7 +61,7 @@ export default async function ShopifyPage({ searchParams }: PageProps<"/apps/sho
         </p>
       )}
       {params.connected === "1" && connected && (
-        <p className="notice" role="status">
+        <p className="notice notice-success" role="status">
           {t("shopify.connectedNotice")}
         </p>
       )}
@@ -88,6 +89,17 @@ export default async function ShopifyPage({ searchParams }: PageProps<"/apps/sho
                 ? t(connection.setupError ? "shopify.setupRetrying" : "shopify.settingUp")
                 : t("shopify.ready")}
             </p>
+            {setupFailed && (
+              <div className="alert" role="alert">
+                <p>{t("shopify.setupFailed")}</p>
+                <a
+                  className="btn"
+                  href={`/api/shopify/install?shop=${encodeURIComponent(connection.shop)}`}
+                >
+                  {t("shopify.reconnect")}
+                </a>
+              </div>
+            )}
             <RefreshWhile active={settingUp || lastImport?.status === "running"} />
             <div className="form-actions">
               <DisconnectButton shop={connection.shop} />

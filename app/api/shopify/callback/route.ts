@@ -3,7 +3,11 @@ import { getRequestLogger } from "@/app/_server/request-logger";
 import { requireActiveApp } from "@/app/_server/require-active-app";
 import { getConfig } from "@/lib/config/env";
 import { getQueue } from "@/lib/jobs/runtime";
-import { completeInstall } from "@/lib/shopify/connection/complete-install";
+import {
+  completeInstall,
+  type CompleteInstallResult,
+} from "@/lib/shopify/connection/complete-install";
+import { shopifyPageWith } from "@/lib/shopify/connection/install-errors";
 
 export const dynamic = "force-dynamic";
 
@@ -14,12 +18,24 @@ const RESTARTED_COOKIE = "facturo_shopify_restarted";
 export async function GET(request: Request) {
   const { db, tenant } = await requireActiveApp("shopify");
   const jar = await cookies();
-  const result = await completeInstall(
-    { db, config: getConfig(), queue: await getQueue(), log: await getRequestLogger() },
-    tenant,
-    request,
-    { alreadyRestarted: jar.has(RESTARTED_COOKIE) },
-  );
+  const log = await getRequestLogger();
+  let result: CompleteInstallResult;
+  try {
+    result = await completeInstall(
+      { db, config: getConfig(), queue: await getQueue(), log },
+      tenant,
+      request,
+      { alreadyRestarted: jar.has(RESTARTED_COOKIE) },
+    );
+  } catch (error) {
+    // Never a bare error page in the middle of an install: say so and offer Install again.
+    log.error({ err: error }, "Shopify install callback failed");
+    result = {
+      kind: "failed",
+      error: "unexpected",
+      location: shopifyPageWith({ error: "unexpected" }),
+    };
+  }
   const headers = new Headers({ location: result.location });
   if (result.kind === "connected") {
     for (const cookie of result.setCookies) headers.append("set-cookie", cookie);

@@ -1,0 +1,1 @@
+ALTER TABLE "shopify_connection" ADD COLUMN "setup_failed_at" timestamp with time zone;
