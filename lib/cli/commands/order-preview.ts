@@ -10,6 +10,8 @@ import { organisations, users } from "@/db/schema";
 import { tenant } from "@/db/tenant";
 import type { AppConfig } from "@/lib/config/env";
 import { documentJson } from "@/lib/documents/document-json";
+import { UblError } from "@/lib/peppol";
+import { renderDocumentUbl } from "@/lib/peppol/render-document-ubl";
 import type { Queue } from "@/lib/jobs/queue";
 import { parseShopifyOrder } from "@/lib/shopify/orders";
 import { createOrderDocument } from "@/lib/shopify/order-sync/create-order-document";
@@ -104,8 +106,6 @@ export async function orderPreview(
   deps: { out: CliOutput; config: AppConfig; openDatabase(config: AppConfig): Promise<DbHandle> },
   input: OrderPreviewInput,
 ): Promise<void> {
-  if (input.ubl)
-    throw new CliError("--ubl is not available yet: UBL output arrives with Peppol support");
   const parsed = parseShopifyOrder(await readJson(input.orderFile, "order file"));
   if (!parsed.ok)
     throw new CliError(`${input.orderFile} is not a Shopify order: ${parsed.error.message}`);
@@ -178,6 +178,23 @@ export async function orderPreview(
         );
       }
       documentId = credited.documentId;
+    }
+    if (input.ubl) {
+      // Peppol UBL exists for issued invoices and credit notes: issue it in the throw-away copy.
+      if (refund === null && settings.documentType !== "invoice") {
+        throw new CliError(
+          `--ubl needs an invoice, but this seller makes ${settings.documentType} documents`,
+        );
+      }
+      await finaliseDocument(memory.db, t, documentId);
+      try {
+        deps.out.out((await renderDocumentUbl(memory.db, t, documentId)).xml);
+      } catch (error) {
+        if (error instanceof UblError)
+          throw new CliError(`no valid UBL for this order: ${error.message}`);
+        throw error;
+      }
+      return;
     }
     const found = await getDocument(memory.db, t, documentId);
     if (!found) throw new Error("preview document vanished");

@@ -107,10 +107,19 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
         {finalised && (
           <>
             <p className="muted">{t("detail.finalisedNote")}</p>
+            {(document.type === "invoice" || document.type === "credit_note") &&
+              document.customer?.vatNumber?.startsWith("BE") && (
+                <p className="notice">{t("detail.peppolB2b")}</p>
+              )}
             <div className={styles.actions}>
               <a href={`${pdfHref}?download=1`} className="btn btn-primary" download>
                 {t("detail.downloadPdf")}
               </a>
+              {(document.type === "invoice" || document.type === "credit_note") && (
+                <a href={`/api/documents/${document.id}/ubl`} className="btn" download>
+                  {t("detail.downloadUbl")}
+                </a>
+              )}
               <SendAgainButton documentId={document.id} />
               {document.type === "invoice" && (
                 <InvoiceActions
