@@ -7,3 +7,4 @@ export * from "./articles";
 export * from "./documents";
 export * from "./document-texts";
 export * from "./shopify";
+export * from "./bank";

@@ -1,3 +1,4 @@
+import { importBankStatementJob } from "@/lib/bank/import-statement-job";
 import { disconnectShopifyJob } from "@/lib/shopify/connection/disconnect-job";
 import { finishShopifyInstallJob } from "@/lib/shopify/connection/finish-install-job";
 import { importShopifyOrdersJob } from "@/lib/shopify/order-sync/import-orders-job";
@@ -16,4 +17,5 @@ export const allJobs: readonly JobDefinition[] = [
   processShopifyDeliveryJob,
   importShopifyOrdersJob,
   reconcileShopifyJob,
+  importBankStatementJob,
 ];

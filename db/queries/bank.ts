@@ -1,0 +1,176 @@
+import { and, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { bankImports, bankStatementLines, documents, type BankLineStatus } from "../schema";
+import type { Tenant } from "../tenant";
+
+export type BankImport = typeof bankImports.$inferSelect;
+export type BankLine = typeof bankStatementLines.$inferSelect;
+type NewBankLine = Omit<typeof bankStatementLines.$inferInsert, "organisationId" | "importId">;
+
+export async function createBankImport(
+  db: Db,
+  t: Tenant,
+  file: { filename: string; content: Buffer },
+): Promise<string> {
+  const [row] = await db
+    .insert(bankImports)
+    .values(t.owned(file))
+    .returning({ id: bankImports.id });
+  if (!row) throw new Error("Bank import not stored");
+  return row.id;
+}
+
+export async function getBankImport(db: Db, t: Tenant, id: string): Promise<BankImport | null> {
+  const [row] = await db
+    .select()
+    .from(bankImports)
+    .where(t.where(bankImports, eq(bankImports.id, id)));
+  return row ?? null;
+}
+
+export async function listBankImports(db: Db, t: Tenant, limit = 10) {
+  const { content: _content, ...columns } = getTableColumns(bankImports);
+  return db
+    .select(columns)
+    .from(bankImports)
+    .where(t.where(bankImports))
+    .orderBy(desc(bankImports.createdAt))
+    .limit(limit);
+}
+
+export async function finishBankImport(
+  db: Db,
+  t: Tenant,
+  id: string,
+  result: Partial<
+    Pick<
+      BankImport,
+      "format" | "error" | "lines" | "newLines" | "matched" | "suggested" | "unmatched"
+    >
+  > & {
+    status: "done" | "failed";
+  },
+): Promise<void> {
+  await db
+    .update(bankImports)
+    .set({ ...result, finishedAt: new Date() })
+    .where(t.where(bankImports, eq(bankImports.id, id)));
+}
+
+/** Stores the lines not seen before (by key) and returns only those: re-imports change nothing. */
+export async function insertNewBankLines(
+  db: Db,
+  t: Tenant,
+  importId: string,
+  lines: NewBankLine[],
+): Promise<BankLine[]> {
+  if (lines.length === 0) return [];
+  return db
+    .insert(bankStatementLines)
+    .values(lines.map((line) => t.owned({ ...line, importId })))
+    .onConflictDoNothing({
+      target: [bankStatementLines.organisationId, bankStatementLines.lineKey],
+    })
+    .returning();
+}
+
+export async function updateBankLine(
+  db: Db,
+  t: Tenant,
+  id: string,
+  update: {
+    status: BankLineStatus;
+    invoiceId?: string | null;
+    rule?: string | null;
+    overpaymentCents?: number;
+    paidAt?: Date | null;
+  },
+): Promise<void> {
+  await db
+    .update(bankStatementLines)
+    .set(update)
+    .where(t.where(bankStatementLines, eq(bankStatementLines.id, id)));
+}
+
+/**
+ * Claims a line for a payment (confirming a suggestion, or matching by hand): only
+ * a line that is still suggested or unmatched can be claimed, so a double click
+ * never records two payments.
+ */
+export async function claimBankLine(db: Db, t: Tenant, id: string, invoiceId: string) {
+  const [row] = await db
+    .update(bankStatementLines)
+    .set({ status: "matched", invoiceId, rule: "manual", paidAt: new Date() })
+    .where(
+      t.where(
+        bankStatementLines,
+        eq(bankStatementLines.id, id),
+        inArray(bankStatementLines.status, ["suggested", "unmatched"]),
+      ),
+    )
+    .returning();
+  return row ?? null;
+}
+
+/** Invoices that can still receive money, with what the matcher needs. */
+export async function openInvoicesForMatching(db: Db, t: Tenant) {
+  const rows = await db
+    .select({
+      id: documents.id,
+      number: documents.number,
+      structuredCommunication: documents.structuredCommunication,
+      totalCents: documents.totalCents,
+      paidCents: documents.paidCents,
+      customer: documents.customer,
+      currency: documents.currency,
+    })
+    .from(documents)
+    .where(
+      t.where(
+        documents,
+        eq(documents.type, "invoice"),
+        inArray(documents.status, ["sent", "partially_paid"]),
+      ),
+    );
+  return rows.flatMap((r) =>
+    r.number
+      ? [
+          {
+            id: r.id,
+            number: r.number,
+            structuredCommunication: r.structuredCommunication,
+            totalCents: r.totalCents,
+            paidCents: r.paidCents,
+            customerName: r.customer?.company ?? r.customer?.name ?? "",
+            currency: r.currency,
+          },
+        ]
+      : [],
+  );
+}
+
+/** Lines the merchant must look at: suggestions to confirm and money nobody claimed. */
+export async function listBankLinesToReview(db: Db, t: Tenant, limit = 100) {
+  return db
+    .select({
+      line: bankStatementLines,
+      invoiceNumber: documents.number,
+    })
+    .from(bankStatementLines)
+    .leftJoin(
+      documents,
+      and(
+        eq(documents.id, bankStatementLines.invoiceId),
+        eq(documents.organisationId, bankStatementLines.organisationId),
+      ),
+    )
+    .where(
+      t.where(
+        bankStatementLines,
+        inArray(bankStatementLines.status, ["suggested", "unmatched"]),
+        sql`${bankStatementLines.amountCents} > 0`,
+      ),
+    )
+    .orderBy(desc(bankStatementLines.bookingDate))
+    .limit(limit);
+}

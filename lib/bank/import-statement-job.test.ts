@@ -1,0 +1,145 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/db";
+import { createBankImport, getBankImport, listBankLinesToReview } from "@/db/queries/bank";
+import { createConcept, getDocument } from "@/db/queries/documents";
+import { finaliseDocument } from "@/db/queries/finalise-document";
+import { createCustomer } from "@/db/queries/customers";
+import { bankStatementLines } from "@/db/schema";
+import { concept, line } from "@/db/testing/document-factory";
+import { createOrg, createUser, openTestDb } from "@/db/testing/test-db";
+import { testJobContext } from "@/db/testing/test-worker";
+import { tenant, type Tenant } from "@/db/tenant";
+import { emptyCustomerInput } from "@/lib/customers/customer-schema";
+import type { JobContext } from "@/lib/jobs/define-job";
+import { importBankStatementJob } from "./import-statement-job";
+
+let handle: DbHandle;
+let ctx: JobContext;
+let t: Tenant;
+
+/** A camt.053 statement with the given credit entries (amount "12.10", OGM digits or free text). */
+function camt(
+  statementId: string,
+  entries: { amount: string; ogm?: string; text?: string; name?: string }[],
+) {
+  const entry = (e: (typeof entries)[number], i: number) => `
+      <Ntry>
+        <NtryRef>${i + 1}</NtryRef>
+        <Amt Ccy="EUR">${e.amount}</Amt>
+        <CdtDbtInd>CRDT</CdtDbtInd>
+        <Sts>BOOK</Sts>
+        <BookgDt><Dt>2026-11-20</Dt></BookgDt>
+        <NtryDtls><TxDtls>
+          <Amt Ccy="EUR">${e.amount}</Amt>
+          <CdtDbtInd>CRDT</CdtDbtInd>
+          <RltdPties><Dbtr><Nm>${e.name ?? "Payer"}</Nm></Dbtr></RltdPties>
+          <RmtInf>${
+            e.ogm
+              ? `<Strd><CdtrRefInf><Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry><Issr>BBA</Issr></Tp><Ref>${e.ogm}</Ref></CdtrRefInf></Strd>`
+              : `<Ustrd>${e.text ?? ""}</Ustrd>`
+          }</RmtInf>
+        </TxDtls></NtryDtls>
+      </Ntry>`;
+  return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
+  <BkToCstmrStmt>
+    <GrpHdr><MsgId>${statementId}</MsgId><CreDtTm>2026-11-20T10:00:00</CreDtTm></GrpHdr>
+    <Stmt>
+      <Id>${statementId}</Id>
+      <CreDtTm>2026-11-20T10:00:00</CreDtTm>
+      <Acct><Id><IBAN>BE68539007547034</IBAN></Id><Ccy>EUR</Ccy></Acct>
+      ${entries.map(entry).join("")}
+    </Stmt>
+  </BkToCstmrStmt>
+</Document>`);
+}
+
+async function issuedInvoice(customerName: string, unitPrice: string) {
+  const customerId = await createCustomer(handle.db, t, {
+    ...emptyCustomerInput,
+    name: customerName,
+    deliveryStreet: null,
+    deliveryPostalCode: null,
+    deliveryCity: null,
+    deliveryCountry: null,
+  } as never);
+  const id = await createConcept(
+    handle.db,
+    t,
+    concept({
+      customerId,
+      lines: [line({ unitPrice, unitPriceCents: Math.round(Number(unitPrice) * 100) })],
+    }),
+  );
+  return finaliseDocument(handle.db, t, id);
+}
+
+async function importFile(content: Buffer, statementId: string) {
+  const importId = await createBankImport(handle.db, t, {
+    filename: `${statementId}.xml`,
+    content,
+  });
+  await importBankStatementJob.handler({ organisationId: t.organisationId, importId }, ctx);
+  return getBankImport(handle.db, t, importId);
+}
+
+beforeAll(async () => {
+  handle = await openTestDb();
+  ctx = testJobContext(handle);
+  t = tenant((await createOrg(handle.db, (await createUser(handle.db)).id)).id);
+});
+
+afterAll(async () => {
+  await handle?.close();
+});
+
+describe("bank statement import", () => {
+  it("pays invoices by structured communication, partially and in full, and only once per line", async () => {
+    const invoice = await issuedInvoice("Marie Dupont", "100.00"); // 121.00 with VAT
+    const ogm = invoice.structuredCommunication ?? "";
+    const file = camt("STMT-1", [
+      { amount: "21.00", ogm },
+      { amount: "100.00", ogm },
+    ]);
+    const first = await importFile(file, "STMT-1");
+    expect(first).toMatchObject({
+      status: "done",
+      format: "camt053",
+      lines: 2,
+      newLines: 2,
+      matched: 2,
+    });
+    expect((await getDocument(handle.db, t, invoice.id))?.document).toMatchObject({
+      status: "paid",
+      paidCents: 12100,
+    });
+    const again = await importFile(file, "STMT-1");
+    expect(again).toMatchObject({ status: "done", lines: 2, newLines: 0, matched: 0 });
+    expect((await getDocument(handle.db, t, invoice.id))?.document.paidCents).toBe(12100);
+  });
+
+  it("flags an over-payment and lists what it cannot match for the merchant", async () => {
+    const invoice = await issuedInvoice("Jan Peeters", "10.00"); // 12.10
+    const result = await importFile(
+      camt("STMT-2", [
+        { amount: "20.00", ogm: invoice.structuredCommunication ?? "" },
+        { amount: "55.55", text: "gift, no reference", name: "Unknown Payer" },
+      ]),
+      "STMT-2",
+    );
+    expect(result).toMatchObject({ matched: 1, unmatched: 1 });
+    const [over] = await handle.db
+      .select()
+      .from(bankStatementLines)
+      .where(eq(bankStatementLines.invoiceId, invoice.id));
+    expect(over).toMatchObject({ status: "matched", overpaymentCents: 790 });
+    const review = await listBankLinesToReview(handle.db, t);
+    expect(review.map((r) => r.line.amountCents)).toContain(5555);
+  });
+
+  it("keeps a file it cannot read, marked failed with the reason", async () => {
+    const result = await importFile(Buffer.from("this is not a bank statement"), "garbage");
+    expect(result).toMatchObject({ status: "failed", error: "unknown_format" });
+  });
+});

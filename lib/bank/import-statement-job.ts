@@ -1,0 +1,107 @@
+import { z } from "zod";
+import {
+  finishBankImport,
+  getBankImport,
+  insertNewBankLines,
+  openInvoicesForMatching,
+  updateBankLine,
+} from "@/db/queries/bank";
+import { recordPayment } from "@/db/queries/credit-and-pay";
+import { tenant } from "@/db/tenant";
+import { defineJob } from "@/lib/jobs/define-job";
+import { BankStatementError } from "./bank-statement-error";
+import { matchStatementLines } from "./match-payments";
+import { parseStatement } from "./parse-statement";
+
+/**
+ * Imports one uploaded statement: parse, store each line once (account +
+ * statement + line is the key, so a second import of the file adds nothing),
+ * match the new credit lines, and record a payment on each matched invoice.
+ * Suggestions and unmatched lines wait for the merchant on the Payments page.
+ */
+export const importBankStatementJob = defineJob({
+  name: "import-bank-statement",
+  retryLimit: 3,
+  retryDelaySeconds: 10,
+  schema: z.object({ organisationId: z.string().uuid(), importId: z.string().uuid() }),
+  handler: async ({ organisationId, importId }, ctx) => {
+    const t = tenant(organisationId);
+    const upload = await getBankImport(ctx.db, t, importId);
+    if (upload?.status !== "received") return;
+    let statements;
+    try {
+      statements = parseStatement(new Uint8Array(upload.content));
+    } catch (error) {
+      if (!(error instanceof BankStatementError)) throw error;
+      await finishBankImport(ctx.db, t, importId, { status: "failed", error: error.code });
+      return;
+    }
+    const lines = statements.flatMap((statement) =>
+      statement.lines.map((line) => ({
+        lineKey: `${statement.accountIban}:${statement.statementId}:${line.lineId}`,
+        line,
+      })),
+    );
+    const stored = await insertNewBankLines(
+      ctx.db,
+      t,
+      importId,
+      lines.map(({ lineKey, line }) => ({
+        lineKey,
+        bookingDate: line.bookingDate,
+        amountCents: line.amountCents,
+        currency: line.currency,
+        counterpartyName: line.counterpartyName ?? null,
+        counterpartyIban: line.counterpartyIban ?? null,
+        structuredCommunication: line.structuredCommunication ?? null,
+        freeText: line.freeText ?? null,
+        status: line.amountCents > 0 && !line.reversal ? "unmatched" : "ignored",
+      })),
+    );
+    const fresh = new Map(stored.map((row) => [row.lineKey, row]));
+    const toMatch = lines
+      .filter(({ lineKey }) => fresh.has(lineKey))
+      .map(({ lineKey, line }) => ({ ...line, lineId: lineKey }));
+    const matches = matchStatementLines(toMatch, await openInvoicesForMatching(ctx.db, t));
+    const counts = { matched: 0, suggested: 0, unmatched: 0 };
+    for (const match of matches) {
+      const row = fresh.get(match.lineId);
+      if (!row || match.kind === "ignored_debit") continue;
+      if (match.kind === "matched" && match.invoiceId) {
+        const amountCents = match.amountCents - (match.overpaymentCents ?? 0);
+        if (amountCents > 0) {
+          await recordPayment(ctx.db, t, match.invoiceId, {
+            amountCents,
+            method: "bank_transfer",
+            paidOn: row.bookingDate,
+            reference: row.structuredCommunication ?? row.freeText?.slice(0, 140) ?? null,
+          });
+        }
+        await updateBankLine(ctx.db, t, row.id, {
+          status: "matched",
+          invoiceId: match.invoiceId,
+          rule: match.rule ?? null,
+          overpaymentCents: match.overpaymentCents ?? 0,
+          paidAt: new Date(),
+        });
+        counts.matched++;
+      } else if (match.kind === "suggested" && match.invoiceId) {
+        await updateBankLine(ctx.db, t, row.id, {
+          status: "suggested",
+          invoiceId: match.invoiceId,
+          rule: match.rule ?? null,
+        });
+        counts.suggested++;
+      } else {
+        counts.unmatched++;
+      }
+    }
+    await finishBankImport(ctx.db, t, importId, {
+      status: "done",
+      format: statements[0]?.format ?? null,
+      lines: lines.length,
+      newLines: stored.length,
+      ...counts,
+    });
+  },
+});
