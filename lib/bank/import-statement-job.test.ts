@@ -63,7 +63,7 @@ async function issuedInvoice(customerName: string, unitPrice: string) {
     deliveryPostalCode: null,
     deliveryCity: null,
     deliveryCountry: null,
-  } as never);
+  });
   const id = await createConcept(
     handle.db,
     t,
