@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 
 const items = [
   { href: "/documents", key: "documents" },
+  { href: "/payments", key: "payments" },
   { href: "/customers", key: "customers" },
   { href: "/articles", key: "articles" },
   { href: "/apps", key: "apps" },

@@ -3,6 +3,7 @@ import en from "./messages/en.json";
 import enArticles from "./messages/en/articles.json";
 import enCustomers from "./messages/en/customers.json";
 import enDocuments from "./messages/en/documents.json";
+import enPayments from "./messages/en/payments.json";
 import enShopify from "./messages/en/shopify.json";
 import enShopifyInbox from "./messages/en/shopify-inbox.json";
 import enTexts from "./messages/en/texts.json";
@@ -10,6 +11,7 @@ import fr from "./messages/fr.json";
 import frArticles from "./messages/fr/articles.json";
 import frCustomers from "./messages/fr/customers.json";
 import frDocuments from "./messages/fr/documents.json";
+import frPayments from "./messages/fr/payments.json";
 import frShopify from "./messages/fr/shopify.json";
 import frShopifyInbox from "./messages/fr/shopify-inbox.json";
 import frTexts from "./messages/fr/texts.json";
@@ -17,6 +19,7 @@ import nl from "./messages/nl.json";
 import nlArticles from "./messages/nl/articles.json";
 import nlCustomers from "./messages/nl/customers.json";
 import nlDocuments from "./messages/nl/documents.json";
+import nlPayments from "./messages/nl/payments.json";
 import nlShopify from "./messages/nl/shopify.json";
 import nlShopifyInbox from "./messages/nl/shopify-inbox.json";
 import nlTexts from "./messages/nl/texts.json";
@@ -31,6 +34,7 @@ const english = {
   articles: enArticles,
   customers: enCustomers,
   documents: enDocuments,
+  payments: enPayments,
   shopify: enShopify,
   shopifyInbox: enShopifyInbox,
   texts: enTexts,
@@ -44,6 +48,7 @@ const catalogs: Record<UiLocale, Messages> = {
     articles: frArticles,
     customers: frCustomers,
     documents: frDocuments,
+    payments: frPayments,
     shopify: frShopify,
     shopifyInbox: frShopifyInbox,
     texts: frTexts,
@@ -53,6 +58,7 @@ const catalogs: Record<UiLocale, Messages> = {
     articles: nlArticles,
     customers: nlCustomers,
     documents: nlDocuments,
+    payments: nlPayments,
     shopify: nlShopify,
     shopifyInbox: nlShopifyInbox,
     texts: nlTexts,

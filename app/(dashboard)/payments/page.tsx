@@ -1,0 +1,132 @@
+import type { Metadata } from "next";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { requireOrg } from "@/app/_server/context";
+import { MatchLine } from "@/components/payments/match-line";
+import { UploadStatementForm } from "@/components/payments/upload-statement-form";
+import { RefreshWhile } from "@/components/shopify/refresh-while";
+import { listBankImports, listBankLinesToReview, openInvoicesForMatching } from "@/db/queries/bank";
+import { belgianLocale, formatCalendarDate } from "@/components/documents/format";
+import { formatMoney } from "@/lib/money";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("payments"))("title") };
+}
+
+export default async function PaymentsPage() {
+  const { db, tenant } = await requireOrg();
+  const [t, format, locale] = await Promise.all([
+    getTranslations("payments"),
+    getFormatter(),
+    getLocale(),
+  ]);
+  const intl = belgianLocale(locale);
+  const [imports, review, openInvoices] = await Promise.all([
+    listBankImports(db, tenant),
+    listBankLinesToReview(db, tenant),
+    openInvoicesForMatching(db, tenant),
+  ]);
+  const invoiceOptions = openInvoices.map((invoice) => ({
+    id: invoice.id,
+    label: `${invoice.number} · ${invoice.customerName} · ${formatMoney(invoice.totalCents - invoice.paidCents, invoice.currency, intl)}`,
+  }));
+  return (
+    <>
+      <div className="page-header">
+        <h1>{t("title")}</h1>
+        <p>{t("intro")}</p>
+      </div>
+      <section className="card" aria-labelledby="upload-title">
+        <h2 id="upload-title">{t("upload.title")}</h2>
+        <UploadStatementForm />
+      </section>
+
+      <section className="card" aria-labelledby="review-title">
+        <h2 id="review-title">{t("review.title")}</h2>
+        {review.length === 0 ? (
+          <p className="muted">{t("review.none")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("review.date")}</th>
+                  <th scope="col">{t("review.from")}</th>
+                  <th scope="col">{t("review.communication")}</th>
+                  <th scope="col" className="num">
+                    {t("review.amount")}
+                  </th>
+                  <th scope="col">{t("review.action")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {review.map(({ line, invoiceNumber }) => (
+                  <tr key={line.id}>
+                    <td>{formatCalendarDate(line.bookingDate, intl)}</td>
+                    <td>{line.counterpartyName ?? line.counterpartyIban ?? "—"}</td>
+                    <td>
+                      {line.structuredCommunication ?? line.freeText ?? "—"}
+                      {line.status === "suggested" && invoiceNumber && (
+                        <p className="muted">{t("review.suggested", { number: invoiceNumber })}</p>
+                      )}
+                    </td>
+                    <td className="num">{formatMoney(line.amountCents, line.currency, intl)}</td>
+                    <td>
+                      <MatchLine
+                        lineId={line.id}
+                        suggestedInvoiceId={line.status === "suggested" ? line.invoiceId : null}
+                        invoices={invoiceOptions}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="imports-title">
+        <h2 id="imports-title">{t("imports.title")}</h2>
+        <RefreshWhile active={imports.some((i) => i.status === "received")} />
+        {imports.length === 0 ? (
+          <p className="muted">{t("imports.none")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("imports.date")}</th>
+                  <th scope="col">{t("imports.file")}</th>
+                  <th scope="col">{t("imports.result")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {imports.map((i) => (
+                  <tr key={i.id}>
+                    <td>
+                      {format.dateTime(i.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                    </td>
+                    <td>{i.filename}</td>
+                    <td>
+                      {i.status === "done"
+                        ? t("imports.done", {
+                            lines: i.lines,
+                            newLines: i.newLines,
+                            matched: i.matched,
+                            suggested: i.suggested,
+                            unmatched: i.unmatched,
+                          })
+                        : i.status === "failed"
+                          ? t("imports.failed", { error: i.error ?? "" })
+                          : t("imports.received")}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./support/axe";
+import { screenshotPath } from "./support/constants";
+import { newMerchant } from "./support/merchant";
+import { latestEmail } from "./support/outbox";
+
+/** A bank statement that quotes an invoice's structured communication marks it paid. */
+function camtStatement(ogmDigits: string, amount: string): Buffer {
+  return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
+  <BkToCstmrStmt>
+    <GrpHdr><MsgId>E2E-${ogmDigits}</MsgId><CreDtTm>2026-11-20T10:00:00</CreDtTm></GrpHdr>
+    <Stmt>
+      <Id>E2E-${ogmDigits}</Id>
+      <CreDtTm>2026-11-20T10:00:00</CreDtTm>
+      <Acct><Id><IBAN>BE68539007547034</IBAN></Id><Ccy>EUR</Ccy></Acct>
+      <Ntry>
+        <NtryRef>1</NtryRef>
+        <Amt Ccy="EUR">${amount}</Amt>
+        <CdtDbtInd>CRDT</CdtDbtInd>
+        <Sts>BOOK</Sts>
+        <BookgDt><Dt>2026-11-20</Dt></BookgDt>
+        <NtryDtls><TxDtls>
+          <Amt Ccy="EUR">${amount}</Amt>
+          <CdtDbtInd>CRDT</CdtDbtInd>
+          <RltdPties><Dbtr><Nm>Marie Dupont</Nm></Dbtr></RltdPties>
+          <RmtInf><Strd><CdtrRefInf><Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry><Issr>BBA</Issr></Tp><Ref>${ogmDigits}</Ref></CdtrRefInf></Strd></RmtInf>
+        </TxDtls></NtryDtls>
+      </Ntry>
+    </Stmt>
+  </BkToCstmrStmt>
+</Document>`);
+}
+
+test("importing a bank statement marks the invoice it pays as paid", async ({ page }) => {
+  await newMerchant(page, "Fietsen Janssens BV");
+  const customerEmail = `payer-${Date.now()}@example.be`;
+  await page.goto("/customers/new");
+  await page.getByLabel("Name", { exact: true }).fill("Marie Dupont");
+  await page.getByLabel("Email address").fill(customerEmail);
+  await page.getByRole("button", { name: "Create customer" }).click();
+  await expect(page).toHaveURL(/\/customers\/[0-9a-f-]{36}/);
+
+  await page.goto("/documents/new");
+  await page.locator("#customerId").selectOption({ label: "Marie Dupont" });
+  await page.locator("#lines-0-description").fill("Repair");
+  await page.locator("#lines-0-quantity").fill("1");
+  await page.locator("#lines-0-unitPrice").fill("100.00");
+  await page.getByRole("button", { name: "Save as concept" }).click();
+  await expect(page).toHaveURL(/\/documents\/[0-9a-f-]{36}$/);
+  const invoiceUrl = page.url();
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await latestEmail(page, customerEmail, { timeoutMs: 30_000 });
+  await page.goto(invoiceUrl);
+  const ogm = (
+    await page
+      .getByText(/\+\+\+\d{3}\/\d{4}\/\d{5}\+\+\+/)
+      .first()
+      .innerText()
+  ).replace(/\D/g, "");
+  expect(ogm).toHaveLength(12);
+
+  await page.goto("/payments");
+  await page.getByLabel(/Statement file/).setInputFiles({
+    name: "statement.xml",
+    mimeType: "application/xml",
+    buffer: camtStatement(ogm, "121.00"),
+  });
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page.getByText(/1 paid/)).toBeVisible({ timeout: 20_000 });
+  await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: screenshotPath("en-40-payments.png"), fullPage: true });
+
+  await page.goto(invoiceUrl);
+  await expect(page.locator(".badge, [class*=badge]").first()).toContainText("Paid");
+});
