@@ -63,7 +63,7 @@ test("a refusal, a reconnection, a disconnect and an uninstall (nl)", async ({ p
   await page.getByLabel("URL van de winkel").fill(`admin.shopify.com/store/${handle}`);
   await page.getByRole("button", { name: "Installeren" }).click();
   await approveOnShopify(page, { decision: "cancel" });
-  await expect(page.getByRole("alert")).toContainText("niet goedgekeurd");
+  await expect(page.locator("p.alert")).toContainText("niet goedgekeurd");
   await page.screenshot({ path: screenshotPath("nl-20-shopify-declined.png") });
 
   await page.getByLabel("URL van de winkel").fill(handle);
