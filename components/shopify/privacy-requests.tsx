@@ -29,7 +29,7 @@ export async function PrivacyRequests({ requests }: { requests: PrivacyRequest[]
       <h2 id="privacy-title">{t("title")}</h2>
       <p className="muted">{t("intro")}</p>
       <div className="table-wrap">
-        <table>
+        <table className="list">
           <thead>
             <tr>
               <th scope="col">{t("date")}</th>

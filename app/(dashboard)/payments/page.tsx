@@ -46,7 +46,7 @@ export default async function PaymentsPage() {
           <p className="muted">{t("review.none")}</p>
         ) : (
           <div className="table-wrap">
-            <table>
+            <table className="list">
               <thead>
                 <tr>
                   <th scope="col">{t("review.date")}</th>
@@ -92,7 +92,7 @@ export default async function PaymentsPage() {
           <p className="muted">{t("imports.none")}</p>
         ) : (
           <div className="table-wrap">
-            <table>
+            <table className="list">
               <thead>
                 <tr>
                   <th scope="col">{t("imports.date")}</th>
