@@ -21,3 +21,16 @@ export function formatVatRate(rateBp: number, locale: IntlLocale): string {
     rateBp / 10_000,
   );
 }
+
+/** A moment (import, delivery, connection) in Brussels time, in the reader's Belgian format. */
+export function formatDateTime(
+  instant: Date,
+  locale: IntlLocale,
+  style: "date" | "dateTime" = "dateTime",
+): string {
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: style === "date" ? "long" : "medium",
+    ...(style === "dateTime" ? { timeStyle: "short" } : {}),
+    timeZone: "Europe/Brussels",
+  }).format(instant);
+}

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { belgianLocale, formatDateTime } from "@/components/documents/format";
 import type { ShopifyImport } from "@/db/queries/shopify-imports";
 import type { OrderSettings } from "@/lib/shopify/order-sync/order-settings";
 import { ImportOrdersForm, ReconcileNowButton } from "./import-orders";
@@ -17,7 +18,8 @@ export async function ConnectedSections(props: {
   canReadAllOrders: boolean;
   failedDeliveries: number;
 }) {
-  const [t, format] = await Promise.all([getTranslations("shopify"), getFormatter()]);
+  const [t, locale] = await Promise.all([getTranslations("shopify"), getLocale()]);
+  const intl = belgianLocale(locale);
   const now = new Date();
   const { settings, lastImport, lastReconcile } = props;
   const counts = (run: ShopifyImport) => ({
@@ -89,10 +91,7 @@ export async function ConnectedSections(props: {
         <p>
           {lastReconcile
             ? t("reconcile.last", {
-                date: format.dateTime(lastReconcile.startedAt, {
-                  dateStyle: "medium",
-                  timeStyle: "short",
-                }),
+                date: formatDateTime(lastReconcile.startedAt, intl),
                 created: lastReconcile.created,
               })
             : t("reconcile.never")}

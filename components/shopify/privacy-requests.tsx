@@ -1,11 +1,13 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { belgianLocale, formatDateTime } from "@/components/documents/format";
 import type { PrivacyRequest } from "@/db/queries/shopify-privacy";
 
 const n = (summary: Record<string, number>, key: string) => summary[key] ?? 0;
 
 /** Shopify's GDPR requests and what Facturo did with each. */
 export async function PrivacyRequests({ requests }: { requests: PrivacyRequest[] }) {
-  const [t, format] = await Promise.all([getTranslations("shopify.privacy"), getFormatter()]);
+  const [t, locale] = await Promise.all([getTranslations("shopify.privacy"), getLocale()]);
+  const intl = belgianLocale(locale);
   const resultOf = (request: PrivacyRequest) => {
     const s = request.summary;
     if (request.topic === "customers/data_request") {
@@ -41,9 +43,7 @@ export async function PrivacyRequests({ requests }: { requests: PrivacyRequest[]
           <tbody>
             {requests.map((request) => (
               <tr key={request.id}>
-                <td>
-                  {format.dateTime(request.createdAt, { dateStyle: "medium", timeStyle: "short" })}
-                </td>
+                <td>{formatDateTime(request.createdAt, intl)}</td>
                 <td>{t(`topics.${request.topic}`)}</td>
                 <td>
                   {request.customerEmail ?? request.shopifyCustomerId ?? t("unknownCustomer")}

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireOrg } from "@/app/_server/context";
 import { MatchLine } from "@/components/payments/match-line";
 import { UploadStatementForm } from "@/components/payments/upload-statement-form";
 import { RefreshWhile } from "@/components/shopify/refresh-while";
 import { listBankImports, listBankLinesToReview, openInvoicesForMatching } from "@/db/queries/bank";
-import { belgianLocale, formatCalendarDate } from "@/components/documents/format";
+import { belgianLocale, formatCalendarDate, formatDateTime } from "@/components/documents/format";
 import { formatMoney } from "@/lib/money";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,11 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function PaymentsPage() {
   const { db, tenant } = await requireOrg();
-  const [t, format, locale] = await Promise.all([
-    getTranslations("payments"),
-    getFormatter(),
-    getLocale(),
-  ]);
+  const [t, locale] = await Promise.all([getTranslations("payments"), getLocale()]);
   const intl = belgianLocale(locale);
   const [imports, review, openInvoices] = await Promise.all([
     listBankImports(db, tenant),
@@ -103,9 +99,7 @@ export default async function PaymentsPage() {
               <tbody>
                 {imports.map((i) => (
                   <tr key={i.id}>
-                    <td>
-                      {format.dateTime(i.createdAt, { dateStyle: "medium", timeStyle: "short" })}
-                    </td>
+                    <td>{formatDateTime(i.createdAt, intl)}</td>
                     <td>{i.filename}</td>
                     <td>
                       {i.status === "done"

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { belgianLocale, formatDateTime } from "@/components/documents/format";
 import { requireActiveApp } from "@/app/_server/require-active-app";
 import { DisconnectButton } from "@/components/shopify/disconnect-button";
 import { InstallForm } from "@/components/shopify/install-form";
@@ -28,7 +29,8 @@ const FIELD_ERRORS = ["invalid_shop", "custom_domain"] as const;
 export default async function ShopifyPage({ searchParams }: PageProps<"/apps/shopify">) {
   const { db, tenant, organisationId } = await requireActiveApp("shopify");
   const params = await searchParams;
-  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+  const intl = belgianLocale(locale);
   const [connection, privacyRequests, lastImport, lastReconcile, deliveryCounts] =
     await Promise.all([
       getShopifyConnection(db, tenant),
@@ -77,7 +79,7 @@ export default async function ShopifyPage({ searchParams }: PageProps<"/apps/sho
             </p>
             <p className="muted">
               {t("shopify.connectedSince", {
-                date: format.dateTime(connection.connectedAt, { dateStyle: "long" }),
+                date: formatDateTime(connection.connectedAt, intl, "date"),
               })}
             </p>
             <p
@@ -111,7 +113,7 @@ export default async function ShopifyPage({ searchParams }: PageProps<"/apps/sho
               <p className="notice">
                 {t(`shopify.wasDisconnected.${connection.disconnectReason}`, {
                   shop: connection.shop,
-                  date: format.dateTime(connection.disconnectedAt, { dateStyle: "long" }),
+                  date: formatDateTime(connection.disconnectedAt, intl, "date"),
                 })}
               </p>
             )}
