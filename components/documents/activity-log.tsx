@@ -41,6 +41,7 @@ export function ActivityLog({ events }: { events: EventRow[] }) {
       case "credited":
       case "shopify_cancelled":
       case "shopify_mapping":
+      case "shopify_totals_mismatch":
         return t(event.kind);
       default:
         return t("other");

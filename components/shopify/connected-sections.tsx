@@ -96,6 +96,12 @@ export async function ConnectedSections(props: {
               })
             : t("reconcile.never")}
         </p>
+        {lastReconcile?.status === "failed" && (
+          <p className="alert">{t("reconcile.failed", { error: lastReconcile.error ?? "" })}</p>
+        )}
+        {lastReconcile?.status === "done" && lastReconcile.failed > 0 && (
+          <p className="alert">{t("reconcile.someFailed", { failed: lastReconcile.failed })}</p>
+        )}
         <div className="form-actions">
           <ReconcileNowButton />
           <Link className="btn" href="/apps/shopify/inbox">

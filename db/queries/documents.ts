@@ -164,14 +164,9 @@ export async function updateConcept(
   await db.transaction(async (tx) => {
     const current = await lockDocument(tx, t, id);
     assertTransition(current.type, current.status, "edit");
-    const totals = await writeLinesAndTotals(
-      tx,
-      t,
-      id,
-      concept,
-      current.fixedVat,
-      current.currency,
-    );
+    // VAT copied from Shopify describes Shopify's lines; once the merchant edits the
+    // lines it no longer does, so the edited document computes its own VAT.
+    const totals = await writeLinesAndTotals(tx, t, id, concept, null, current.currency);
     await tx
       .update(documents)
       .set({
@@ -183,6 +178,7 @@ export async function updateConcept(
         issueDate: concept.issueDate,
         dueDate: concept.dueDate,
         legend: concept.legend,
+        fixedVat: null,
         updatedAt: new Date(),
       })
       .where(t.where(documents, eq(documents.id, id)));

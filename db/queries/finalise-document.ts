@@ -220,7 +220,7 @@ export async function finaliseDocument(db: Db, t: Tenant, id: string, now = new 
       .returning();
     if (!finalised) throw new Error("Finalisation lost its row");
     if (document.type === "invoice") await moveStock(tx, t, id, -1);
-    if (document.type === "invoice" && document.paidOnIssue && finalised.totalCents > 0) {
+    if (document.type === "invoice" && document.paidOnIssue) {
       await tx
         .update(documents)
         .set({ status: "paid", paidCents: finalised.totalCents })

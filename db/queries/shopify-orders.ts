@@ -65,6 +65,14 @@ export async function findDocumentBySourceKey(db: Db, t: Tenant, sourceKey: stri
   return row ?? null;
 }
 
+export async function findDocumentById(db: Db, t: Tenant, id: string) {
+  const [row] = await db
+    .select({ id: documents.id, totalCents: documents.totalCents, status: documents.status })
+    .from(documents)
+    .where(t.where(documents, eq(documents.id, id)));
+  return row ?? null;
+}
+
 /** What has been credited on an invoice so far, issued credit notes only. */
 export async function creditedCents(db: Db, t: Tenant, invoiceId: string): Promise<number> {
   const [row] = await db

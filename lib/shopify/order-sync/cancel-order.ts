@@ -3,6 +3,7 @@ import { cancelConcept, recordDocumentEvent } from "@/db/queries/documents";
 import {
   creditedCents,
   documentsOfOrder,
+  findDocumentById,
   findDocumentBySourceKey,
 } from "@/db/queries/shopify-orders";
 import type { Tenant } from "@/db/tenant";
@@ -63,7 +64,13 @@ async function creditCancelledInvoice(
   const key = cancellationCreditNoteKey(input.shop, input.orderId);
   const existing = await findDocumentBySourceKey(deps.db, t, key);
   if (existing) return { status: "ignored", outcome: "already_credited", documentId: existing.id };
-  if ((await creditedCents(deps.db, t, invoiceId)) > 0) {
+  const invoice = await findDocumentById(deps.db, t, invoiceId);
+  const credited = await creditedCents(deps.db, t, invoiceId);
+  // A free order, or one already refunded in full (Shopify refunds before it cancels).
+  if (!invoice || credited >= invoice.totalCents) {
+    return { status: "ignored", outcome: "already_credited", documentId: invoiceId };
+  }
+  if (credited > 0) {
     return { status: "failed", outcome: "partially_credited", documentId: invoiceId };
   }
   let creditNoteId: string;

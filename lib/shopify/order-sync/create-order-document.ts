@@ -10,6 +10,8 @@ import type { DocumentLanguage } from "@/db/schema/organisations";
 import type { Queue } from "@/lib/jobs/queue";
 import {
   brusselsDate,
+  compareWithShopify,
+  computeMappedTotals,
   mapOrderToDocument,
   type MappedOrderDocument,
   type ShopifyOrder,
@@ -100,6 +102,21 @@ export async function createOrderDocument(
     const winner = await findDocumentBySourceKey(db, t, sourceKey);
     if (!winner) throw error;
     return { result: "exists", documentId: winner.id, paidNow: false };
+  }
+  // A document that does not add up to what Shopify charged is never sent on its own:
+  // it waits as a concept and the inbox says why (fees, duties, edited payloads…).
+  const mismatches = compareWithShopify(order, mapped, computeMappedTotals(mapped)).checks.filter(
+    (check) => check.status === "mismatch",
+  );
+  if (mismatches.length > 0) {
+    await recordDocumentEvent(db, t, documentId, "shopify_totals_mismatch", {
+      checks: mismatches.map((c) => ({
+        what: c.what,
+        shopify: c.shopifyCents,
+        document: c.documentCents,
+      })),
+    });
+    return { result: "created", documentId, send: { sent: false, problem: "totals_mismatch" } };
   }
   if (mapped.warnings.length > 0 || mapped.notes.length > 0) {
     await recordDocumentEvent(db, t, documentId, "shopify_mapping", {

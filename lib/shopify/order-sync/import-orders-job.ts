@@ -49,12 +49,23 @@ export const importShopifyOrdersJob = defineJob({
             updatedAt: fetched.order.updatedAt,
             payload: JSON.stringify(fetched.json),
           });
-          const result = await applyOrder({ db: ctx.db, queue: ctx.queue }, t, {
-            shop: connection.shop,
-            topic: run.kind,
-            order: fetched.order,
-            settings,
-          });
+          // One order that cannot be applied is counted, never the end of the run.
+          let result;
+          try {
+            result = await applyOrder({ db: ctx.db, queue: ctx.queue }, t, {
+              shop: connection.shop,
+              topic: run.kind,
+              order: fetched.order,
+              settings,
+            });
+          } catch (error) {
+            ctx.log.warn(
+              { err: error, orderId: fetched.order.id },
+              "Order not applied by the import",
+            );
+            counts.failed++;
+            continue;
+          }
           if (result.status === "failed") counts.failed++;
           else if (result.outcome === "document_exists") counts.existing++;
           else if (result.status === "processed") counts.created++;

@@ -14,7 +14,8 @@ const country = (code: string | null | undefined) =>
  * The order's buyer as a Facturo customer: the one with its Shopify customer id,
  * else the one with its email, else a new customer made from the order. An
  * existing customer is never overwritten (the merchant may have corrected it);
- * it only learns its Shopify id, so the next order matches faster.
+ * it only learns its Shopify id, so the next order matches faster, and the VAT
+ * number and company an order brings (a consumer who now buys for a company).
  */
 export async function matchOrCreateCustomer(
   db: Db,
@@ -28,6 +29,18 @@ export async function matchOrCreateCustomer(
     email: buyer.email,
   });
   if (existing) {
+    // A buyer who now orders for a company: the invoice must carry its name and VAT
+    // number (art. 5 KB nr. 1), so the order's company details win over the old ones.
+    if (buyer.vatNumber && buyer.vatNumber !== existing.vatNumber) {
+      await db
+        .update(customers)
+        .set({
+          vatNumber: buyer.vatNumber,
+          company: cut(buyer.company, 200) || existing.company,
+          updatedAt: new Date(),
+        })
+        .where(t.where(customers, eq(customers.id, existing.id)));
+    }
     if (buyer.shopifyCustomerId && !existing.shopifyCustomerId) {
       await db
         .update(customers)

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
 import { createArticle } from "@/db/queries/articles";
-import { getDocument } from "@/db/queries/documents";
+import { getDocument, updateConcept } from "@/db/queries/documents";
 import { finaliseDocument } from "@/db/queries/finalise-document";
 import { currentStock, recordManualCorrection } from "@/db/queries/stock";
 import {
@@ -13,6 +13,7 @@ import {
   shopifyWebhookDeliveries,
   documentSends,
 } from "@/db/schema";
+import { concept, line } from "@/db/testing/document-factory";
 import { createOrg, createUser, openTestDb, uniqueSuffix } from "@/db/testing/test-db";
 import { testJobContext } from "@/db/testing/test-worker";
 import { tenant, type Tenant } from "@/db/tenant";
@@ -222,6 +223,59 @@ describe("an order becomes a document", () => {
     const delivery = await deliver(s, "orders/create", { id: 1, name: "#1" });
     expect(delivery).toMatchObject({ status: "failed", outcome: "unexpected_payload" });
     expect(delivery?.error).toBeTruthy();
+  });
+});
+
+describe("what the review found", () => {
+  it("an edited Shopify concept computes its own VAT instead of keeping Shopify's", async () => {
+    const s = await newShop({ trigger: "order_created", autoSend: false });
+    const delivery = await deliver(s, "orders/create", freshOrder("eu-be-b2c-21-paid-fr.json"));
+    const id = delivery?.documentId ?? "";
+    await updateConcept(handle.db, s.t, id, concept({ lines: [line()] }));
+    const edited = (await getDocument(handle.db, s.t, id))?.document;
+    expect(edited).toMatchObject({
+      fixedVat: null,
+      totalNetCents: 1000,
+      totalVatCents: 210,
+      totalCents: 1210,
+    });
+  });
+
+  it("does not send a document that does not add up to Shopify's total, and says why", async () => {
+    const s = await newShop({ trigger: "order_created", autoSend: true });
+    const money = { amount: "99.99", currency_code: "EUR" };
+    const order = freshOrder("eu-be-b2c-21-paid-fr.json", {
+      total_price: "99.99",
+      total_price_set: { shop_money: money, presentment_money: money },
+    });
+    const delivery = await deliver(s, "orders/create", order);
+    expect(delivery).toMatchObject({ status: "failed", outcome: "totals_mismatch" });
+    const [document] = await documentsOf(s);
+    expect(document?.status).toBe("concept");
+  });
+
+  it("issues a free paid order as paid, and cancelling it later changes nothing", async () => {
+    const s = await newShop({ trigger: "order_paid", autoSend: true });
+    const order = freshOrder("eu-be-free-order.json");
+    await deliver(s, "orders/create", order);
+    const [issued] = await documentsOf(s);
+    expect(issued).toMatchObject({ status: "paid", totalCents: 0 });
+    const cancelled = await deliver(s, "orders/cancelled", {
+      ...order,
+      cancelled_at: "2026-03-30T10:00:00+02:00",
+    });
+    expect(cancelled).toMatchObject({ status: "ignored", outcome: "already_credited" });
+  });
+
+  it("a returning buyer who now orders for a company gets the company's VAT number on the invoice", async () => {
+    const s = await newShop({ trigger: "order_paid", autoSend: false });
+    await deliver(s, "orders/create", freshOrder("eu-be-b2c-21-paid-fr.json"));
+    const b2b = freshOrder("eu-be-b2c-21-paid-fr.json", {
+      note_attributes: [{ name: "vat_number", value: "BE0403170701" }],
+    });
+    const delivery = await deliver(s, "orders/create", b2b);
+    const document = (await getDocument(handle.db, s.t, delivery?.documentId ?? ""))?.document;
+    expect(document?.customer?.vatNumber).toBe("BE0403170701");
   });
 });
 

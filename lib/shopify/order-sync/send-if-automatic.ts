@@ -4,7 +4,8 @@ import type { Queue } from "@/lib/jobs/queue";
 import { queueDocumentSends, SendBlockedError } from "@/lib/documents/queue-document-send";
 
 /** Why an automatic send did not happen; the document then waits as a concept. */
-export type SendProblem = "missing_email" | "company_incomplete" | "vat_number_required";
+export type SendProblem =
+  "missing_email" | "company_incomplete" | "vat_number_required" | "totals_mismatch";
 
 export type SendOutcome = { sent: true } | { sent: false; problem?: SendProblem };
 
