@@ -1,4 +1,5 @@
 import { useFormatter, useTranslations } from "next-intl";
+import { gatewayLabel } from "@/lib/shopify/order-sync/order-settings";
 import styles from "./documents.module.css";
 
 interface EventRow {
@@ -33,7 +34,7 @@ export function ActivityLog({ events }: { events: EventRow[] }) {
       }
       case "paid":
         return details.method === "shopify"
-          ? t("paidShopify", { gateway: text(details.reference) ?? "Shopify" })
+          ? t("paidShopify", { gateway: gatewayLabel(text(details.reference)) })
           : t("paid");
       case "edited":
       case "send_failed":

@@ -43,7 +43,7 @@ export async function ConnectedSections(props: {
         <ul className="section-links">
           {(["paid", "unpaid"] as const).map((state) => (
             <li key={state}>
-              <strong>{t(`legends.${state}`)}</strong>:{" "}
+              <strong>{t(`legends.${state}`)}</strong> —{" "}
               <Link href={`/settings/texts?type=${settings.documentType}&state=${state}`}>
                 {t("legends.edit")} ({t(`orders.types.${settings.documentType}`)})
               </Link>

@@ -35,3 +35,17 @@ export function readOrderSettings(stored: unknown): OrderSettings {
 function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+
+/** "shopify_payments, Bank Deposit" → "Shopify Payments, Bank Deposit": gateway codes in words. */
+export function gatewayLabel(reference: string | null | undefined): string {
+  if (!reference) return "Shopify";
+  return reference
+    .split(",")
+    .map((name) =>
+      name
+        .trim()
+        .replace(/_/g, " ")
+        .replace(/\b\p{Ll}/gu, (letter) => letter.toUpperCase()),
+    )
+    .join(", ");
+}

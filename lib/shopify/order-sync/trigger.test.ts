@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readOrderSettings } from "./order-settings";
+import { gatewayLabel, readOrderSettings } from "./order-settings";
 import { triggerHasFired } from "./trigger";
 
 const order = (
@@ -47,5 +47,15 @@ describe("readOrderSettings", () => {
       trigger: "order_paid",
       autoSend: false,
     });
+  });
+});
+
+describe("gatewayLabel", () => {
+  it.each([
+    ["shopify_payments", "Shopify Payments"],
+    ["shopify_payments, Bank Deposit", "Shopify Payments, Bank Deposit"],
+    [null, "Shopify"],
+  ])("%j → %s", (reference, label) => {
+    expect(gatewayLabel(reference)).toBe(label);
   });
 });

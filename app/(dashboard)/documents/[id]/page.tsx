@@ -11,6 +11,7 @@ import { StatusBadge } from "@/components/documents/status-badge";
 import { TotalsSummary } from "@/components/documents/totals-summary";
 import { vatLabel } from "@/components/documents/vat-label";
 import { getConfig } from "@/lib/config/env";
+import { gatewayLabel } from "@/lib/shopify/order-sync/order-settings";
 import { isFinalised } from "@/lib/documents/document-lifecycle";
 import { centsToDecimalString, formatMoney } from "@/lib/money";
 import { getBrusselsDate } from "@/lib/numbering/get-brussels-date";
@@ -93,7 +94,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
           <>
             {document.paidOnIssue && (
               <p className="notice">
-                {t("detail.paidOnIssue", { gateway: document.paidOnIssue.reference ?? "Shopify" })}
+                {t("detail.paidOnIssue", { gateway: gatewayLabel(document.paidOnIssue.reference) })}
               </p>
             )}
             {!customer?.email && (
