@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pino from "pino";
 import { startShopifySimulator, type RunningSimulator } from "@/e2e/shopify-simulator";
@@ -7,12 +8,13 @@ import {
   markDisconnected,
   saveInstalledShop,
 } from "@/db/queries/shopify-connections";
+import { shopifyConnections } from "@/db/schema";
 import { createOrg, createUser, openTestDb, uniqueSuffix } from "@/db/testing/test-db";
 import { testJobContext } from "@/db/testing/test-worker";
 import { tenant, type Tenant } from "@/db/tenant";
 import type { JobContext } from "@/lib/jobs/define-job";
 import { startQueue, type Queue } from "@/lib/jobs/queue";
-import { openTokenPair } from "../access-token";
+import { openTokenPair, sealTokenPair } from "../access-token";
 import { adminGraphqlFor } from "../admin-graphql/admin-client";
 import { SHOP_QUERY } from "../admin-graphql/queries";
 import { getShopifyApp } from "../shopify-app";
@@ -271,9 +273,17 @@ describe("after the install", () => {
     await install(t, shop);
     const connection = await getShopifyConnection(handle.db, t);
     const before = openTokenPair(connection?.sealedTokens ?? "", ctx.config.ENCRYPTION_KEY);
-    const later = { ...ctx, now: () => new Date(Date.now() + 58 * 60_000) };
+    // The stored token is about to expire (not a moved clock: the new token must look fresh).
+    const expiring = {
+      ...before,
+      accessTokenExpiresAt: new Date(Date.now() + 60_000).toISOString(),
+    };
+    await handle.db
+      .update(shopifyConnections)
+      .set({ sealedTokens: sealTokenPair(expiring, ctx.config.ENCRYPTION_KEY) })
+      .where(eq(shopifyConnections.id, connection?.id ?? ""));
     const sessions = await Promise.all(
-      Array.from({ length: 5 }, () => getAdminSession(later, t, connection?.id ?? "")),
+      Array.from({ length: 5 }, () => getAdminSession(ctx, t, connection?.id ?? "")),
     );
     expect(shopState(shop)?.refreshCount).toBe(1);
     expect(new Set(sessions.map((s) => s.accessToken)).size).toBe(1);
