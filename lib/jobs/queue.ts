@@ -27,16 +27,36 @@ export async function startQueue(handle: DbHandle): Promise<Queue> {
   return boss;
 }
 
+// Queues this process has already created or updated (once per process is enough).
+const ensuredQueues = new WeakMap<Queue, Set<string>>();
+
+// Two processes creating the same queue at once can deadlock or collide in pg-boss's
+// own tables; the second attempt finds the queue made by the first.
+const RACE_CODES = new Set(["40P01", "23505", "42P07"]);
+
 /** Creates the queue (idempotent) with the job's retry policy. */
 export async function ensureJobQueue(boss: Queue, job: JobDefinition): Promise<void> {
-  const existing = await boss.getQueue(job.name);
+  const ensured = ensuredQueues.get(boss) ?? new Set<string>();
+  ensuredQueues.set(boss, ensured);
+  if (ensured.has(job.name)) return;
   const policy = {
     retryLimit: job.retryLimit,
     retryDelay: job.retryDelaySeconds,
     retryBackoff: true,
   };
-  if (existing) await boss.updateQueue(job.name, { name: job.name, ...policy });
-  else await boss.createQueue(job.name, { name: job.name, ...policy });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const existing = await boss.getQueue(job.name);
+      if (existing) await boss.updateQueue(job.name, { name: job.name, ...policy });
+      else await boss.createQueue(job.name, { name: job.name, ...policy });
+      break;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (attempt >= 5 || typeof code !== "string" || !RACE_CODES.has(code)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25 * attempt + Math.random() * 50));
+    }
+  }
+  ensured.add(job.name);
 }
 
 export interface EnqueueOptions {
