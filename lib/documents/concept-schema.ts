@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseDecimalToCents, parseQuantity } from "@/lib/money";
+import { parseDecimalScaled, parseDecimalToCents, parseQuantity } from "@/lib/money";
 import { VAT_CATEGORIES } from "@/lib/vat";
 import { documentTypes } from "./document-lifecycle";
 
@@ -36,7 +36,8 @@ export const conceptLineSchema = z
       .string()
       .trim()
       .regex(/^(\d{1,2}([.,]\d{1,2})?|100)?$/, "validation.discount")
-      .transform((v) => (v ? Math.round(Number(v.replace(",", ".")) * 100) : 0)),
+      // Basis points read from the text (no float): "12,5" → 1250.
+      .transform((v) => (v ? Number(parseDecimalScaled(v.replace(",", "."), 2, true)) : 0)),
     vatCategory: z.enum(VAT_CATEGORIES),
     vatRateBp: z.coerce.number().int().min(0).max(10_000),
   })

@@ -86,11 +86,11 @@ export default async function DocumentsPage({
           {hasConcepts && <BulkSendForm />}
           <div className="table-wrap">
             <table className="list">
-              <caption className={styles.srOnly}>{t("list.caption")}</caption>
+              <caption className="visually-hidden">{t("list.caption")}</caption>
               <thead>
                 <tr>
                   <th scope="col">
-                    <span className={styles.srOnly}>{t("list.select")}</span>
+                    <span className="visually-hidden">{t("list.select")}</span>
                   </th>
                   <th scope="col">{t("list.type")}</th>
                   <th scope="col">{t("list.number")}</th>

@@ -27,7 +27,7 @@ export async function DeliveriesTable({ rows }: { rows: InboxDelivery[] }) {
   return (
     <div className="table-wrap">
       <table className={`list ${styles.inboxTable}`}>
-        <caption className={styles.srOnly}>{t("list.caption")}</caption>
+        <caption className="visually-hidden">{t("list.caption")}</caption>
         <thead>
           <tr>
             <th scope="col">{t("list.received")}</th>
