@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { screenshotPath } from "./support/constants";
-import { newMerchant } from "./support/merchant";
+import { createCustomer, newMerchant } from "./support/merchant";
 import { latestEmail } from "./support/outbox";
 
 /**
@@ -23,12 +23,7 @@ test("a merchant creates a customer and an invoice by hand, previews and sends i
 }) => {
   await newMerchant(page, "Fietsen Janssens BV");
 
-  const customerEmail = `client-${Date.now()}@example.be`;
-  await page.goto("/customers/new");
-  await page.getByLabel("Name", { exact: true }).fill("Marie Dupont");
-  await page.getByLabel("Email address").fill(customerEmail);
-  await page.getByRole("button", { name: "Create customer" }).click();
-  await expect(page).toHaveURL(/\/customers\/[0-9a-f-]{36}/);
+  const customerEmail = await createCustomer(page, "Marie Dupont", "client");
 
   await page.goto("/documents/new");
   await page.locator("#customerId").selectOption({ label: "Marie Dupont" });

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { screenshotPath } from "./support/constants";
-import { newMerchant } from "./support/merchant";
+import { createCustomer, newMerchant } from "./support/merchant";
 import { latestEmail } from "./support/outbox";
 
 /** A bank statement that quotes an invoice's structured communication marks it paid. */
@@ -34,12 +34,7 @@ function camtStatement(ogmDigits: string, amount: string): Buffer {
 
 test("importing a bank statement marks the invoice it pays as paid", async ({ page }) => {
   await newMerchant(page, "Fietsen Janssens BV");
-  const customerEmail = `payer-${Date.now()}@example.be`;
-  await page.goto("/customers/new");
-  await page.getByLabel("Name", { exact: true }).fill("Marie Dupont");
-  await page.getByLabel("Email address").fill(customerEmail);
-  await page.getByRole("button", { name: "Create customer" }).click();
-  await expect(page).toHaveURL(/\/customers\/[0-9a-f-]{36}/);
+  const customerEmail = await createCustomer(page, "Marie Dupont", "payer");
 
   await page.goto("/documents/new");
   await page.locator("#customerId").selectOption({ label: "Marie Dupont" });

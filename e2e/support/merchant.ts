@@ -37,3 +37,14 @@ export async function openShopifyApp(page: Page) {
   await shopify.locator("a.btn-yellow").click();
   await expect(page).toHaveURL(/\/apps\/shopify$/);
 }
+
+/** A customer created through the Customers form (English UI); returns their email address. */
+export async function createCustomer(page: Page, name: string, emailPrefix: string) {
+  const email = `${emailPrefix}-${Date.now()}@example.be`;
+  await page.goto("/customers/new");
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Create customer" }).click();
+  await expect(page).toHaveURL(/\/customers\/[0-9a-f-]{36}/);
+  return email;
+}
