@@ -1,14 +1,9 @@
 import { eq, inArray, sql } from "drizzle-orm";
-import {
-  assertTransition,
-  isFinalised,
-  statusAfterPayment,
-  DocumentTransitionError,
-} from "@/lib/documents/document-lifecycle";
+import { isFinalised, DocumentTransitionError } from "@/lib/documents/document-lifecycle";
 import type { Db } from "../client";
 import { documentLines, documents } from "../schema";
 import type { Tenant } from "../tenant";
-import { createConcept, lockDocument, recordDocumentEvent } from "./documents";
+import { createConcept, recordDocumentEvent } from "./documents";
 
 /**
  * A credit note concept that corrects a finalised invoice: its lines start as a copy
@@ -84,30 +79,4 @@ export async function createCreditNoteFor(
   );
   await recordDocumentEvent(db, t, invoiceId, "credited", { creditNoteId: id });
   return id;
-}
-
-export interface PaymentInput {
-  amountCents: number;
-  method: "manual" | "bank_transfer" | "mollie" | "bancontact" | "cash" | "shopify";
-  paidOn: string;
-  reference?: string | null;
-}
-
-/** Records a payment on a sent invoice: partially paid until the total is reached. */
-export async function recordPayment(db: Db, t: Tenant, invoiceId: string, payment: PaymentInput) {
-  if (!Number.isSafeInteger(payment.amountCents) || payment.amountCents <= 0) {
-    throw new RangeError("A payment is a positive number of cents");
-  }
-  return db.transaction(async (tx) => {
-    const invoice = await lockDocument(tx, t, invoiceId);
-    const paidCents = invoice.paidCents + payment.amountCents;
-    const status = statusAfterPayment(invoice.totalCents, paidCents);
-    assertTransition(invoice.type, invoice.status, "record_payment", status);
-    await tx
-      .update(documents)
-      .set({ paidCents, status, updatedAt: new Date() })
-      .where(t.where(documents, eq(documents.id, invoiceId)));
-    await recordDocumentEvent(tx, t, invoiceId, "paid", { ...payment, totalPaidCents: paidCents });
-    return { status, paidCents };
-  });
 }

@@ -184,6 +184,8 @@ export const documentSends = pgTable(
       .notNull()
       .references(() => documents.id, { onDelete: "cascade" }),
     toAddress: text("to_address").notNull(),
+    /** A document email, or a payment reminder for an overdue invoice. */
+    kind: text("kind").$type<"document" | "reminder">().notNull().default("document"),
     status: text("status").$type<"queued" | "sent" | "failed">().notNull().default("queued"),
     emailId: uuid("email_id"),
     lastError: text("last_error"),

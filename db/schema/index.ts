@@ -8,3 +8,5 @@ export * from "./documents";
 export * from "./document-texts";
 export * from "./shopify";
 export * from "./bank";
+export * from "./payments";
+export * from "./peppol";

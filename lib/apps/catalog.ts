@@ -5,6 +5,9 @@
 export const appCatalog = [
   { key: "shopify", configurable: true },
   { key: "foreign-customers", configurable: true },
+  { key: "mollie", configurable: true },
+  { key: "bancontact", configurable: true },
+  { key: "peppol", configurable: true },
 ] as const;
 
 export type AppKey = (typeof appCatalog)[number]["key"];

@@ -6,7 +6,7 @@ import {
   openInvoicesForMatching,
   updateBankLine,
 } from "@/db/queries/bank";
-import { recordPayment } from "@/db/queries/credit-and-pay";
+import { recordPayment } from "@/db/queries/payments";
 import { tenant } from "@/db/tenant";
 import { defineJob } from "@/lib/jobs/define-job";
 import { BankStatementError } from "./bank-statement-error";
@@ -74,6 +74,7 @@ export const importBankStatementJob = defineJob({
             amountCents,
             method: "bank_transfer",
             paidOn: row.bookingDate,
+            sourceKey: `bank:${row.lineKey}`,
             reference: row.structuredCommunication ?? row.freeText?.slice(0, 140) ?? null,
           });
         }

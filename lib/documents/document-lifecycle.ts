@@ -10,19 +10,35 @@ export type DocumentType = (typeof documentTypes)[number];
 export const documentStatuses = ["concept", "sent", "partially_paid", "paid", "cancelled"] as const;
 export type DocumentStatus = (typeof documentStatuses)[number];
 
-export type DocumentAction = "finalise" | "cancel" | "record_payment" | "edit";
+/**
+ * `record_payment` is the merchant saying "paid"; `receive_payment` is money a
+ * provider or the bank reports, accepted even on a paid invoice (it is then an
+ * over-payment the merchant must see, not an error that loses it).
+ */
+export type DocumentAction =
+  | "finalise"
+  | "cancel"
+  | "record_payment"
+  | "receive_payment"
+  | "undo_payment"
+  | "edit";
 
 const transitions: Record<DocumentStatus, Partial<Record<DocumentAction, DocumentStatus[]>>> = {
   concept: { edit: ["concept"], finalise: ["sent"], cancel: ["cancelled"] },
-  sent: { record_payment: ["partially_paid", "paid"] },
-  partially_paid: { record_payment: ["partially_paid", "paid"] },
-  paid: {},
+  sent: { record_payment: ["partially_paid", "paid"], receive_payment: ["partially_paid", "paid"] },
+  partially_paid: {
+    record_payment: ["partially_paid", "paid"],
+    receive_payment: ["partially_paid", "paid"],
+    undo_payment: ["sent", "partially_paid"],
+  },
+  paid: { receive_payment: ["paid"], undo_payment: ["sent", "partially_paid", "paid"] },
   cancelled: {},
 };
 
 /** Only invoices are paid; credit notes, order forms and delivery notes stop at sent. */
 function allowedFor(type: DocumentType, action: DocumentAction): boolean {
-  return action !== "record_payment" || type === "invoice";
+  const paymentActions: DocumentAction[] = ["record_payment", "receive_payment", "undo_payment"];
+  return !paymentActions.includes(action) || type === "invoice";
 }
 
 export class DocumentTransitionError extends Error {

@@ -1,25 +1,34 @@
 import type { UiLocale } from "./locales";
 import en from "./messages/en.json";
 import enArticles from "./messages/en/articles.json";
+import enBancontact from "./messages/en/bancontact.json";
 import enCustomers from "./messages/en/customers.json";
 import enDocuments from "./messages/en/documents.json";
+import enMollie from "./messages/en/mollie.json";
 import enPayments from "./messages/en/payments.json";
+import enPeppol from "./messages/en/peppol.json";
 import enShopify from "./messages/en/shopify.json";
 import enShopifyInbox from "./messages/en/shopify-inbox.json";
 import enTexts from "./messages/en/texts.json";
 import fr from "./messages/fr.json";
 import frArticles from "./messages/fr/articles.json";
+import frBancontact from "./messages/fr/bancontact.json";
 import frCustomers from "./messages/fr/customers.json";
 import frDocuments from "./messages/fr/documents.json";
+import frMollie from "./messages/fr/mollie.json";
 import frPayments from "./messages/fr/payments.json";
+import frPeppol from "./messages/fr/peppol.json";
 import frShopify from "./messages/fr/shopify.json";
 import frShopifyInbox from "./messages/fr/shopify-inbox.json";
 import frTexts from "./messages/fr/texts.json";
 import nl from "./messages/nl.json";
 import nlArticles from "./messages/nl/articles.json";
+import nlBancontact from "./messages/nl/bancontact.json";
 import nlCustomers from "./messages/nl/customers.json";
 import nlDocuments from "./messages/nl/documents.json";
+import nlMollie from "./messages/nl/mollie.json";
 import nlPayments from "./messages/nl/payments.json";
+import nlPeppol from "./messages/nl/peppol.json";
 import nlShopify from "./messages/nl/shopify.json";
 import nlShopifyInbox from "./messages/nl/shopify-inbox.json";
 import nlTexts from "./messages/nl/texts.json";
@@ -32,9 +41,12 @@ import nlTexts from "./messages/nl/texts.json";
 const english = {
   ...en,
   articles: enArticles,
+  bancontact: enBancontact,
   customers: enCustomers,
   documents: enDocuments,
+  mollie: enMollie,
   payments: enPayments,
+  peppol: enPeppol,
   shopify: enShopify,
   shopifyInbox: enShopifyInbox,
   texts: enTexts,
@@ -46,9 +58,12 @@ const catalogs: Record<UiLocale, Messages> = {
   fr: {
     ...fr,
     articles: frArticles,
+    bancontact: frBancontact,
     customers: frCustomers,
     documents: frDocuments,
+    mollie: frMollie,
     payments: frPayments,
+    peppol: frPeppol,
     shopify: frShopify,
     shopifyInbox: frShopifyInbox,
     texts: frTexts,
@@ -56,9 +71,12 @@ const catalogs: Record<UiLocale, Messages> = {
   nl: {
     ...nl,
     articles: nlArticles,
+    bancontact: nlBancontact,
     customers: nlCustomers,
     documents: nlDocuments,
+    mollie: nlMollie,
     payments: nlPayments,
+    peppol: nlPeppol,
     shopify: nlShopify,
     shopifyInbox: nlShopifyInbox,
     texts: nlTexts,

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireOrg } from "@/app/_server/context";
 import { claimBankLine, createBankImport, updateBankLine } from "@/db/queries/bank";
-import { recordPayment } from "@/db/queries/credit-and-pay";
+import { recordPayment } from "@/db/queries/payments";
 import { getDocument } from "@/db/queries/documents";
 import { importBankStatementJob } from "@/lib/bank/import-statement-job";
 import { enqueue } from "@/lib/jobs/queue";
@@ -55,6 +55,7 @@ export async function matchBankLine(input: unknown): Promise<{ ok: boolean }> {
       amountCents,
       method: "bank_transfer",
       paidOn: line.bookingDate,
+      sourceKey: `bank:${line.lineKey}`,
       reference: line.structuredCommunication ?? line.freeText?.slice(0, 140) ?? null,
     });
     await updateBankLine(db, tenant, line.id, {

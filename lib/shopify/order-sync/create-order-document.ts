@@ -3,7 +3,7 @@ import { isAppActive } from "@/db/queries/apps";
 import { createConcept, recordDocumentEvent } from "@/db/queries/documents";
 import { getOrganisation } from "@/db/queries/organisations";
 import { findDocumentBySourceKey, markConceptPaidOnIssue } from "@/db/queries/shopify-orders";
-import { recordPayment } from "@/db/queries/credit-and-pay";
+import { recordPayment } from "@/db/queries/payments";
 import type { Tenant } from "@/db/tenant";
 import { isUniqueViolation } from "@/db/errors";
 import type { DocumentLanguage } from "@/db/schema/organisations";
