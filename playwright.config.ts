@@ -5,6 +5,7 @@ import { assertLocalDatabase } from "./e2e/support/assert-local-database";
 import {
   BASE_URL,
   BROWSER_USER_AGENT,
+  E2E_APP_PORT,
   E2E_SHOPIFY_CLIENT_ID,
   E2E_SHOPIFY_CLIENT_SECRET,
   SHOPIFY_SIMULATOR_URL,
@@ -60,6 +61,7 @@ function removeEmptyE2eDirs(dataDir: string): void {
 const serverEnv: Record<string, string> = {
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
+  PORT: String(E2E_APP_PORT),
   APP_URL: BASE_URL,
   AUTH_URL: BASE_URL,
   // Test-only secrets, fixed so runs are reproducible. Never use them anywhere else.

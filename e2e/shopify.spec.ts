@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { screenshotPath } from "./support/constants";
+import { BASE_URL, screenshotPath } from "./support/constants";
 import { newMerchant, openShopifyApp } from "./support/merchant";
 import { approveOnShopify, simulatedShop, uninstallOnSimulator } from "./support/shopify-simulator";
 
@@ -50,7 +50,7 @@ test("a merchant connects a Shopify shop (fr)", async ({ page, request }) => {
     "REFUNDS_CREATE",
   ]);
   expect(new Set(state.subscriptions.map((s) => s.uri))).toEqual(
-    new Set(["http://localhost:3000/api/shopify/webhooks"]),
+    new Set([`${BASE_URL}/api/shopify/webhooks`]),
   );
 });
 

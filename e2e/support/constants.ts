@@ -1,10 +1,12 @@
 import path from "node:path";
 
 /**
- * Always `localhost`, never 127.0.0.1: Next.js rewrites 127.x to localhost in
+ * Ports are fixed unless E2E_APP_PORT / E2E_SIMULATOR_PORT say otherwise (so two
+ * checkouts can run their journeys side by side). Always `localhost`, never 127.0.0.1: Next.js rewrites 127.x to localhost in
  * request URLs, so Auth.js builds its links and CSRF cookies for localhost (stack.md G13).
  */
-export const BASE_URL = "http://localhost:3000";
+export const E2E_APP_PORT = Number(process.env.E2E_APP_PORT ?? 3000);
+export const BASE_URL = `http://localhost:${E2E_APP_PORT}`;
 
 /** Where journey specs write their screenshots (PNGs are gitignored). */
 export const SCREENSHOTS_DIR = path.resolve(import.meta.dirname, "..", "screenshots");
@@ -15,7 +17,7 @@ export function screenshotPath(name: string): string {
 }
 
 /** The Shopify simulator the e2e server talks to instead of Shopify (e2e/shopify-simulator). */
-export const SHOPIFY_SIMULATOR_URL = "http://localhost:3999";
+export const SHOPIFY_SIMULATOR_URL = `http://localhost:${process.env.E2E_SIMULATOR_PORT ?? 3999}`;
 
 export const E2E_SHOPIFY_CLIENT_ID = "facturo-e2e";
 export const E2E_SHOPIFY_CLIENT_SECRET = "facturo-e2e-shopify-secret";
