@@ -1,5 +1,6 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { gatewayLabel } from "@/lib/shopify/order-sync/order-settings";
+import { paymentMethods, type PaymentMethod } from "@/db/schema/payments";
 import styles from "./documents.module.css";
 
 interface EventRow {
@@ -9,12 +10,21 @@ interface EventRow {
   createdAt: Date;
 }
 
+const isPaymentMethod = (value: unknown): value is PaymentMethod =>
+  (paymentMethods as readonly unknown[]).includes(value);
+
 const text = (value: unknown) => (typeof value === "string" && value ? value : null);
 
 /** The document's history in the merchant's words (document_event rows, oldest first). */
 export function ActivityLog({ events }: { events: EventRow[] }) {
   const t = useTranslations("documents.events");
+  const tMethods = useTranslations("documents.methods");
   const format = useFormatter();
+  // The log is an invoice's: amounts are in its currency, euro for every document so far.
+  const money = (cents: number) =>
+    format.number(cents / 100, { style: "currency", currency: "EUR" });
+  const methodOf = (details: Record<string, unknown>) =>
+    isPaymentMethod(details.method) ? tMethods(details.method) : tMethods("manual");
   const describe = (event: EventRow): string => {
     const { details } = event;
     switch (event.kind) {
@@ -33,9 +43,15 @@ export function ActivityLog({ events }: { events: EventRow[] }) {
         return to ? t("sentTo", { to }) : t("sent");
       }
       case "paid":
-        return details.method === "shopify"
-          ? t("paidShopify", { gateway: gatewayLabel(text(details.reference)) })
+        if (details.method === "shopify")
+          return t("paidShopify", { gateway: gatewayLabel(text(details.reference)) });
+        return typeof details.amountCents === "number"
+          ? t("paidAmount", { amount: money(details.amountCents), method: methodOf(details) })
           : t("paid");
+      case "payment_undone":
+        return t("payment_undone", {
+          amount: typeof details.amountCents === "number" ? money(details.amountCents) : "",
+        });
       case "edited":
       case "send_failed":
       case "cancelled":

@@ -35,6 +35,7 @@ export function InvoiceActions({
       const result = await markInvoicePaid(documentId, {
         amount: textOf(formData, "amount"),
         paidOn: textOf(formData, "paidOn"),
+        method: textOf(formData, "method"),
       });
       if (result.ok) {
         toast.success(t("documents.detail.markedPaid"));
@@ -79,6 +80,16 @@ export function InvoiceActions({
             <div className="field">
               <label htmlFor="payment-date">{t("documents.detail.paymentDate")}</label>
               <input id="payment-date" name="paidOn" type="date" defaultValue={today} />
+            </div>
+            <div className="field">
+              <label htmlFor="payment-method">{t("documents.detail.paymentMethod")}</label>
+              <select id="payment-method" name="method" defaultValue="bank_transfer">
+                {(["bank_transfer", "cash", "card", "manual"] as const).map((method) => (
+                  <option key={method} value={method}>
+                    {t(`documents.methods.${method}`)}
+                  </option>
+                ))}
+              </select>
             </div>
           </div>
           {error && (

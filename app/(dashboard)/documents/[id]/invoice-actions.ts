@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireOrg } from "@/app/_server/context";
 import { createCreditNoteFor } from "@/db/queries/credit-and-pay";
-import { recordPayment } from "@/db/queries/payments";
+import { PaymentNotFoundError, recordPayment, undoPayment } from "@/db/queries/payments";
 import { getDocument } from "@/db/queries/documents";
 import { DocumentTransitionError } from "@/lib/documents/document-lifecycle";
 import { fieldErrorsOf, type ActionResult } from "@/lib/forms/action-result";
@@ -18,6 +18,9 @@ const notFound: ActionResult = {
   formError: "documents.errors.notFound",
 };
 
+/** What the merchant can pick by hand; providers (Mollie, Bancontact) record their own. */
+const manualPaymentMethods = ["bank_transfer", "cash", "card", "manual"] as const;
+
 const paymentSchema = z.object({
   amount: z
     .string()
@@ -25,12 +28,13 @@ const paymentSchema = z.object({
     .regex(/^\d{1,10}([.,]\d{1,2})?$/, "documents.errors.paymentAmount")
     .transform((v) => parseDecimalToCents(v.replace(",", "."))),
   paidOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date"),
+  method: z.enum(manualPaymentMethods).catch("manual"),
 });
 
 /** Mark as paid: a payment of the given amount (all that is due, or part of it). */
 export async function markInvoicePaid(
   id: string,
-  input: { amount: string; paidOn: string },
+  input: { amount: string; paidOn: string; method: string },
 ): Promise<ActionResult> {
   if (!idSchema.safeParse(id).success) return notFound;
   const { db, tenant } = await requireOrg();
@@ -45,13 +49,30 @@ export async function markInvoicePaid(
   try {
     await recordPayment(db, tenant, id, {
       amountCents: parsed.data.amount,
-      method: "manual",
+      method: parsed.data.method,
       paidOn: parsed.data.paidOn,
     });
   } catch (error) {
     if (error instanceof DocumentTransitionError || error instanceof RangeError) {
       return { ok: false, fieldErrors: {}, formError: "documents.errors.notPayable" };
     }
+    throw error;
+  }
+  revalidatePath(`/documents/${id}`);
+  return { ok: true };
+}
+
+/** Undo: a payment recorded by mistake (or a bounced transfer) is taken back, visibly. */
+export async function undoInvoicePayment(id: string, paymentId: string): Promise<ActionResult> {
+  if (!idSchema.safeParse(id).success || !idSchema.safeParse(paymentId).success) return notFound;
+  const { db, tenant } = await requireOrg();
+  try {
+    await undoPayment(db, tenant, id, paymentId);
+  } catch (error) {
+    if (error instanceof PaymentNotFoundError) {
+      return { ok: false, fieldErrors: {}, formError: "documents.errors.paymentNotFound" };
+    }
+    if (error instanceof DocumentTransitionError) return notFound;
     throw error;
   }
   revalidatePath(`/documents/${id}`);

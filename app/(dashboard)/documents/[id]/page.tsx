@@ -5,6 +5,8 @@ import { requireOrg } from "@/app/_server/context";
 import { ActivityLog } from "@/components/documents/activity-log";
 import { ConceptActions, SendAgainButton } from "@/components/documents/document-actions";
 import { InvoiceActions } from "@/components/documents/invoice-actions";
+import { PaymentList } from "@/components/documents/payment-list";
+import { listPayments } from "@/db/queries/payments";
 import styles from "@/components/documents/documents.module.css";
 import { belgianLocale, formatCalendarDate } from "@/components/documents/format";
 import { StatusBadge } from "@/components/documents/status-badge";
@@ -52,6 +54,8 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   const finalised = isFinalised(document.status);
   const pdfHref = `/api/documents/${document.id}/pdf`;
   const dueCents = Math.max(document.totalCents - document.paidCents, 0);
+  const overpaidCents = Math.max(document.paidCents - document.totalCents, 0);
+  const payments = document.type === "invoice" ? await listPayments(db, tenant, document.id) : [];
 
   return (
     <>
@@ -216,6 +220,30 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
                               due: money(dueCents),
                             })
                           : `${t("detail.toBePaid")}: ${money(dueCents)}`}
+                    </dd>
+                  </>
+                )}
+                {payments.length > 0 && (
+                  <>
+                    <dt>{t("detail.payments")}</dt>
+                    <dd>
+                      <PaymentList
+                        documentId={document.id}
+                        currency={document.currency}
+                        payments={payments.map((p) => ({
+                          id: p.id,
+                          amountCents: p.amountCents,
+                          method: p.method,
+                          paidOn: p.paidOn,
+                          reference: p.reference,
+                          undone: p.undoneAt !== null,
+                        }))}
+                      />
+                      {overpaidCents > 0 && (
+                        <p className="notice">
+                          {t("detail.overpaid", { amount: money(overpaidCents) })}
+                        </p>
+                      )}
                     </dd>
                   </>
                 )}
