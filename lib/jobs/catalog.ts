@@ -1,4 +1,5 @@
 import { importBankStatementJob } from "@/lib/bank/import-statement-job";
+import { syncOnlinePaymentJob } from "@/lib/payments/online/sync-online-payment-job";
 import { disconnectShopifyJob } from "@/lib/shopify/connection/disconnect-job";
 import { finishShopifyInstallJob } from "@/lib/shopify/connection/finish-install-job";
 import { importShopifyOrdersJob } from "@/lib/shopify/order-sync/import-orders-job";
@@ -18,4 +19,5 @@ export const allJobs: readonly JobDefinition[] = [
   importShopifyOrdersJob,
   reconcileShopifyJob,
   importBankStatementJob,
+  syncOnlinePaymentJob,
 ];

@@ -1,0 +1,78 @@
+import type { Db } from "@/db/client";
+import { applyOnlinePaymentReport, findOnlinePaymentOwner } from "@/db/queries/online-payments";
+import { recordPayment } from "@/db/queries/payments";
+import type { OnlinePaymentStatus } from "@/db/schema";
+import type { Logger } from "@/lib/log/logger";
+import { getBrusselsDate } from "@/lib/numbering/get-brussels-date";
+import type { OnlinePaymentProviderKey } from "./online-payment-provider";
+import { readProviderApiKey } from "./provider-api-key";
+import type { OnlinePaymentProviders } from "./providers";
+
+export interface SyncDeps {
+  db: Db;
+  config: { ENCRYPTION_KEY: string };
+  providers: OnlinePaymentProviders;
+  log: Logger;
+}
+
+export type SyncOutcome =
+  | { kind: "unknown" }
+  | { kind: "no_api_key" }
+  | { kind: "unknown_at_provider" }
+  | { kind: "updated"; status: OnlinePaymentStatus; recorded: boolean };
+
+/**
+ * What a webhook or callback triggers: the notification is never trusted, the
+ * payment is fetched from the provider with the merchant's key. When it is paid,
+ * the money goes into the ledger under `<provider>:<id>`, so however often and in
+ * whatever order the notifications come, it is recorded once; the row's status
+ * only moves forward (db/queries/online-payments.ts laterStatus).
+ */
+export async function syncOnlinePayment(
+  deps: SyncDeps,
+  provider: OnlinePaymentProviderKey,
+  providerPaymentId: string,
+): Promise<SyncOutcome> {
+  const { db, log } = deps;
+  const owner = await findOnlinePaymentOwner(db, provider, providerPaymentId);
+  // An id Facturo never made (a probe, another app on the same account): nothing changes.
+  if (!owner) return { kind: "unknown" };
+  const { tenant: t, payment } = owner;
+  const apiKey = await readProviderApiKey(db, t, provider, deps.config.ENCRYPTION_KEY);
+  if (!apiKey) {
+    log.warn(
+      { provider, providerPaymentId },
+      "Online payment reported, but no API key to check it",
+    );
+    return { kind: "no_api_key" };
+  }
+  const remote = await deps.providers[provider].fetchPayment(apiKey, providerPaymentId);
+  if (!remote) return { kind: "unknown_at_provider" };
+
+  let recorded = false;
+  if (remote.status === "paid") {
+    const paidAt = remote.paidAt ?? new Date();
+    const day = getBrusselsDate(paidAt);
+    const result = await recordPayment(db, t, payment.documentId, {
+      amountCents: remote.amountCents,
+      method: provider,
+      paidOn: `${day.year}-${pad(day.month)}-${pad(day.day)}`,
+      reference: providerPaymentId,
+      sourceKey: `${provider}:${providerPaymentId}`,
+    });
+    recorded = result.recorded;
+    if (result.overpaidCents > 0)
+      log.warn({ provider, providerPaymentId, ...result }, "Online payment on a paid invoice");
+  }
+  const row = await applyOnlinePaymentReport(db, t, payment.id, {
+    status: remote.status,
+    paidAt: remote.paidAt,
+    paidMethod: remote.paidMethod,
+    expiresAt: remote.expiresAt,
+  });
+  return { kind: "updated", status: row?.status ?? remote.status, recorded };
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}
