@@ -1,14 +1,25 @@
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { CLUSTER_DIR_ENV, createCluster, destroyCluster } from "./postgres-cluster";
+import { assertBuildExists } from "./processes";
 import type { FaultCounts } from "./tally";
 import { TALLY_FILE_ENV } from "./tally";
 
-/** Starts an empty tally for the run and prints the sums at the end. */
+/**
+ * Before the run: a production build must exist, a throwaway PostgreSQL cluster is
+ * started (its directory handed to the test files through the environment) and
+ * the tally emptied. After: the cluster is removed, the per-suite table and the
+ * sums are printed, and the run fails unless lost, duplicated and 5xx are all zero.
+ */
 export default function setup() {
+  assertBuildExists();
   const file = path.resolve(".data/fault-tally.jsonl");
   rmSync(file, { force: true });
   process.env[TALLY_FILE_ENV] = file;
+  const cluster = createCluster();
+  process.env[CLUSTER_DIR_ENV] = cluster;
   return () => {
+    destroyCluster(cluster);
     const rows = existsSync(file)
       ? readFileSync(file, "utf8")
           .split("\n")
@@ -27,8 +38,12 @@ export default function setup() {
     }
     console.log("\nFault suite");
     console.table(Object.fromEntries(bySuite));
-    console.log(
-      `cases tried ${sum("tried")}, lost ${sum("lost")}, duplicated ${sum("duplicated")}, 5xx ${sum("serverErrors")}`,
-    );
+    const line = `cases tried ${sum("tried")}, lost ${sum("lost")}, duplicated ${sum("duplicated")}, 5xx ${sum("serverErrors")}`;
+    console.log(line);
+    if (sum("lost") + sum("duplicated") + sum("serverErrors") > 0) {
+      // A failing case already fails its file; this also catches a tally written without an assertion.
+      process.exitCode = 1;
+      throw new Error(`Fault suite: ${line} (all three must be 0)`);
+    }
   };
 }
