@@ -5,10 +5,16 @@ import type { Tenant } from "../tenant";
 
 export type DocumentSendRow = typeof documentSends.$inferSelect;
 
-export async function createDocumentSend(db: Db, t: Tenant, documentId: string, toAddress: string) {
+export async function createDocumentSend(
+  db: Db,
+  t: Tenant,
+  documentId: string,
+  toAddress: string,
+  kind: DocumentSendRow["kind"] = "document",
+) {
   const [row] = await db
     .insert(documentSends)
-    .values(t.owned({ documentId, toAddress }))
+    .values(t.owned({ documentId, toAddress, kind }))
     .returning();
   if (!row) throw new Error("Send insert returned nothing");
   return row;

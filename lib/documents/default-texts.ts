@@ -142,6 +142,7 @@ export type TextValues = Partial<
     | "orderName"
     | "customerName"
     | "total"
+    | "amountDue"
     | "dueDate"
     | "structuredCommunication"
     | "paymentLink"

@@ -8,6 +8,7 @@ import {
   unknownPlaceholders,
   type CustomText,
 } from "./resolve-texts";
+import { reminderTexts } from "./reminder-texts";
 
 function custom(overrides: Partial<CustomText> = {}): CustomText {
   const language = overrides.language ?? "fr";
@@ -189,6 +190,8 @@ describe("unknownPlaceholders", () => {
         const texts = defaultTexts("invoice", state, language);
         expect(unknownPlaceholders(Object.values(texts).join(" "))).toEqual([]);
       }
-    expect(textPlaceholders).toHaveLength(8);
+    for (const language of ["fr", "nl", "en", "de"] as const)
+      expect(unknownPlaceholders(Object.values(reminderTexts(language)).join(" "))).toEqual([]);
+    expect(textPlaceholders).toHaveLength(9);
   });
 });

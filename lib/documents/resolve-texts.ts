@@ -15,6 +15,7 @@ export const textPlaceholders = [
   "orderName",
   "customerName",
   "total",
+  "amountDue",
   "dueDate",
   "structuredCommunication",
   "paymentLink",

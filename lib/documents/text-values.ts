@@ -9,6 +9,8 @@ export function documentTextValues(input: {
   sourceName: string | null;
   customerName: string | null;
   totalCents: number;
+  /** What is still to pay; the total when not given. */
+  paidCents?: number;
   currency: string;
   dueDate: string | null;
   structuredCommunication: string | null;
@@ -21,6 +23,11 @@ export function documentTextValues(input: {
     orderName: input.sourceName ?? "",
     customerName: input.customerName ?? "",
     total: formatMoney(input.totalCents, input.currency, locale),
+    amountDue: formatMoney(
+      Math.max(input.totalCents - (input.paidCents ?? 0), 0),
+      input.currency,
+      locale,
+    ),
     dueDate: input.dueDate
       ? new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(
           new Date(`${input.dueDate}T00:00:00Z`),

@@ -9,6 +9,7 @@ import { getDocument, recordDocumentEvent } from "@/db/queries/documents";
 import { getOrganisation } from "@/db/queries/organisations";
 import { tenant } from "@/db/tenant";
 import { renderText } from "@/lib/documents/default-texts";
+import { reminderTexts } from "@/lib/documents/reminder-texts";
 import { documentTextValues } from "@/lib/documents/text-values";
 import { sendEmail } from "@/lib/email/send-email";
 import { renderDocumentPdf } from "@/lib/pdf/render-document-pdf";
@@ -34,17 +35,27 @@ export const sendDocumentJob = defineJob({
       throw new PermanentJobError(`Document ${send.documentId} is gone`, "document_missing");
     const { document } = found;
     const organisation = await getOrganisation(ctx.db, organisationId);
-    const { language, texts } = await resolveDocumentTexts(ctx.db, t, {
+    const isReminder = send.kind === "reminder";
+    if (isReminder && document.status === "paid") {
+      // Paid between the click and now: a reminder would be wrong, so it never leaves.
+      await markDocumentSendError(ctx.db, t, sendId, "Paid before the reminder left", true);
+      return;
+    }
+    const resolved = await resolveDocumentTexts(ctx.db, t, {
       type: document.type,
       state: document.status === "paid" || document.paidOnIssue ? "paid" : "unpaid",
       documentLanguage: document.language,
     });
+    // A reminder speaks the same language as the invoice's email, with its own words.
+    const { language } = resolved;
+    const texts = isReminder ? reminderTexts(language) : resolved.texts;
     const values = documentTextValues({
       language,
       number: document.number,
       sourceName: document.sourceName,
       customerName: document.customer?.name ?? null,
       totalCents: document.totalCents,
+      paidCents: document.paidCents,
       currency: document.currency,
       dueDate: document.dueDate,
       structuredCommunication: document.structuredCommunication,
@@ -69,7 +80,7 @@ export const sendDocumentJob = defineJob({
         idempotencyKey: `document-send:${sendId}`,
       });
       await markDocumentSendSent(ctx.db, t, sendId, email.id);
-      await recordDocumentEvent(ctx.db, t, document.id, "sent", {
+      await recordDocumentEvent(ctx.db, t, document.id, isReminder ? "reminder_sent" : "sent", {
         to: send.toAddress,
         emailId: email.id,
       });

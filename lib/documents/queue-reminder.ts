@@ -1,0 +1,38 @@
+import type { Db } from "@/db";
+import { snapshotCustomer } from "@/db/queries/customer-snapshot";
+import { createDocumentSend } from "@/db/queries/document-sends";
+import { getDocument, recordDocumentEvent } from "@/db/queries/documents";
+import type { Tenant } from "@/db/tenant";
+import { enqueue, type Queue } from "@/lib/jobs/queue";
+import { sendDocumentJob } from "@/lib/jobs/send-document-job";
+
+export type ReminderRefusal = "not_found" | "not_unpaid" | "not_due_yet" | "missing_email";
+
+/**
+ * One click, one reminder: an unpaid invoice past its due date is emailed again
+ * with the reminder text (and its PDF) through the same send job as documents, so
+ * a provider outage delays it but never loses it, and a retry never sends twice.
+ */
+export async function queueReminder(
+  db: Db,
+  t: Tenant,
+  invoiceId: string,
+  today: string,
+  queue?: Queue,
+): Promise<{ ok: true; to: string } | { ok: false; reason: ReminderRefusal }> {
+  const found = await getDocument(db, t, invoiceId);
+  const invoice = found?.document;
+  if (!invoice || invoice.type !== "invoice") return { ok: false, reason: "not_found" };
+  if (invoice.status !== "sent" && invoice.status !== "partially_paid")
+    return { ok: false, reason: "not_unpaid" };
+  if (!invoice.dueDate || invoice.dueDate >= today) return { ok: false, reason: "not_due_yet" };
+  // The customer may have a (new) email address since the invoice was sent.
+  const email =
+    (await snapshotCustomer(db, t, invoice.customerId))?.email ?? invoice.customer?.email;
+  if (!email) return { ok: false, reason: "missing_email" };
+  const boss = queue ?? (await (await import("@/lib/jobs/runtime")).getQueue());
+  const send = await createDocumentSend(db, t, invoiceId, email, "reminder");
+  await recordDocumentEvent(db, t, invoiceId, "reminder_queued", { to: email });
+  await enqueue(boss, sendDocumentJob, { organisationId: t.organisationId, sendId: send.id });
+  return { ok: true, to: email };
+}
