@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "../client";
+import type { OnlinePaymentStatus } from "../schema";
+import { tenant, type Tenant } from "../tenant";
+import { concept } from "../testing/document-factory";
+import { createOrg, createUser, openTestDb, uniqueSuffix } from "../testing/test-db";
+import { createConcept } from "./documents";
+import { finaliseDocument } from "./finalise-document";
+import {
+  applyOnlinePaymentReport,
+  findOnlinePaymentOwner,
+  insertOnlinePayment,
+  laterStatus,
+  latestOnlinePayment,
+  listOnlinePayments,
+} from "./online-payments";
+
+let handle: DbHandle;
+let t: Tenant;
+let other: Tenant;
+
+beforeAll(async () => {
+  handle = await openTestDb();
+  const user = await createUser(handle.db);
+  t = tenant((await createOrg(handle.db, user.id)).id);
+  other = tenant((await createOrg(handle.db, user.id)).id);
+});
+afterAll(() => handle.close());
+
+async function invoiceWithPayment(owner: Tenant) {
+  const documentId = await createConcept(handle.db, owner, concept());
+  await finaliseDocument(handle.db, owner, documentId);
+  const payment = await insertOnlinePayment(handle.db, owner, {
+    documentId,
+    provider: "mollie",
+    providerPaymentId: `tr_${uniqueSuffix()}`,
+    status: "open",
+    amountCents: 1210,
+    checkoutUrl: "https://www.mollie.com/checkout/x",
+  });
+  return { documentId, payment };
+}
+
+describe("online payment status", () => {
+  it.each<[OnlinePaymentStatus, OnlinePaymentStatus, OnlinePaymentStatus]>([
+    ["open", "pending", "pending"],
+    ["pending", "open", "pending"],
+    ["open", "expired", "expired"],
+    ["expired", "paid", "paid"],
+    ["paid", "expired", "paid"],
+    ["paid", "failed", "paid"],
+    ["failed", "open", "failed"],
+    ["expired", "canceled", "expired"],
+  ])("%s, then %s reported → %s", (current, reported, expected) => {
+    expect(laterStatus(current, reported)).toBe(expected);
+  });
+
+  it("stores a report under the lock and never moves back", async () => {
+    const { payment } = await invoiceWithPayment(t);
+    const paidAt = new Date("2026-11-29T09:00:00Z");
+    const paid = await applyOnlinePaymentReport(handle.db, t, payment.id, {
+      status: "paid",
+      paidAt,
+      paidMethod: "kbc",
+    });
+    expect(paid).toMatchObject({ status: "paid", paidAt, paidMethod: "kbc" });
+    const late = await applyOnlinePaymentReport(handle.db, t, payment.id, { status: "expired" });
+    expect(late).toMatchObject({ status: "paid", paidMethod: "kbc" });
+  });
+});
+
+describe("online payments are tenant-scoped", () => {
+  it("lists, finds the latest and updates only the tenant's own rows", async () => {
+    const mine = await invoiceWithPayment(t);
+    expect(await listOnlinePayments(handle.db, other, mine.documentId)).toEqual([]);
+    expect(await latestOnlinePayment(handle.db, other, mine.documentId, "mollie")).toBeNull();
+    expect(
+      await applyOnlinePaymentReport(handle.db, other, mine.payment.id, { status: "paid" }),
+    ).toBeNull();
+    expect((await latestOnlinePayment(handle.db, t, mine.documentId, "mollie"))?.status).toBe(
+      "open",
+    );
+  });
+
+  it("resolves a provider's payment id to the organisation that made it", async () => {
+    const theirs = await invoiceWithPayment(other);
+    const owner = await findOnlinePaymentOwner(
+      handle.db,
+      "mollie",
+      theirs.payment.providerPaymentId,
+    );
+    expect(owner?.tenant.organisationId).toBe(other.organisationId);
+    expect(
+      await findOnlinePaymentOwner(handle.db, "bancontact", theirs.payment.providerPaymentId),
+    ).toBeNull();
+  });
+});
