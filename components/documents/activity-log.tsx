@@ -42,6 +42,9 @@ export function ActivityLog({ events }: { events: EventRow[] }) {
         const to = text(details.to);
         return to ? t("sentTo", { to }) : t("sent");
       }
+      case "reminder_queued":
+      case "reminder_sent":
+        return t(event.kind, { to: text(details.to) ?? "" });
       case "paid":
         if (details.method === "shopify")
           return t("paidShopify", { gateway: gatewayLabel(text(details.reference)) });

@@ -16,12 +16,7 @@ export type DocumentStatus = (typeof documentStatuses)[number];
  * over-payment the merchant must see, not an error that loses it).
  */
 export type DocumentAction =
-  | "finalise"
-  | "cancel"
-  | "record_payment"
-  | "receive_payment"
-  | "undo_payment"
-  | "edit";
+  "finalise" | "cancel" | "record_payment" | "receive_payment" | "undo_payment" | "edit";
 
 const transitions: Record<DocumentStatus, Partial<Record<DocumentAction, DocumentStatus[]>>> = {
   concept: { edit: ["concept"], finalise: ["sent"], cancel: ["cancelled"] },

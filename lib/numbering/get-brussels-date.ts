@@ -29,3 +29,9 @@ export function getBrusselsDate(instant: Date): CalendarDate {
     Number(parts.find((part) => part.type === type)?.value);
   return { year: value("year"), month: value("month"), day: value("day") };
 }
+
+/** Today in Brussels as YYYY-MM-DD (due dates and "overdue" are Belgian calendar days). */
+export function brusselsToday(now: Date = new Date()): string {
+  const d = getBrusselsDate(now);
+  return `${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
+}

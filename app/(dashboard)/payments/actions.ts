@@ -7,6 +7,8 @@ import { claimBankLine, createBankImport, updateBankLine } from "@/db/queries/ba
 import { recordPayment } from "@/db/queries/payments";
 import { getDocument } from "@/db/queries/documents";
 import { importBankStatementJob } from "@/lib/bank/import-statement-job";
+import { queueReminder, type ReminderRefusal } from "@/lib/documents/queue-reminder";
+import { brusselsToday } from "@/lib/numbering/get-brussels-date";
 import { enqueue } from "@/lib/jobs/queue";
 import { getQueue } from "@/lib/jobs/runtime";
 
@@ -76,4 +78,21 @@ export async function matchBankLine(input: unknown): Promise<{ ok: boolean }> {
   }
   revalidatePath("/payments");
   return { ok: true };
+}
+
+const reminderSchema = z.string().uuid();
+
+type ReminderResult = { ok: true; to: string } | { ok: false; reason: ReminderRefusal };
+
+/** One click: the overdue invoice's reminder email is queued (the worker sends it). */
+export async function sendPaymentReminder(invoiceId: unknown): Promise<ReminderResult> {
+  const parsed = reminderSchema.safeParse(invoiceId);
+  if (!parsed.success) return { ok: false, reason: "not_found" };
+  const { db, tenant } = await requireOrg();
+  const result = await queueReminder(db, tenant, parsed.data, brusselsToday());
+  if (result.ok) {
+    revalidatePath("/payments");
+    revalidatePath(`/documents/${parsed.data}`);
+  }
+  return result;
 }

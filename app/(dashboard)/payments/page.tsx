@@ -2,11 +2,15 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireOrg } from "@/app/_server/context";
 import { MatchLine } from "@/components/payments/match-line";
+import { ReminderButton } from "@/components/payments/reminder-button";
 import { UploadStatementForm } from "@/components/payments/upload-statement-form";
 import { RefreshWhile } from "@/components/shopify/refresh-while";
 import { listBankImports, listBankLinesToReview, openInvoicesForMatching } from "@/db/queries/bank";
+import { listOverdueInvoices } from "@/db/queries/overdue";
 import { belgianLocale, formatCalendarDate, formatDateTime } from "@/components/documents/format";
 import { formatMoney } from "@/lib/money";
+import { brusselsToday } from "@/lib/numbering/get-brussels-date";
+import Link from "next/link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("payments"))("title") };
@@ -16,11 +20,17 @@ export default async function PaymentsPage() {
   const { db, tenant } = await requireOrg();
   const [t, locale] = await Promise.all([getTranslations("payments"), getLocale()]);
   const intl = belgianLocale(locale);
-  const [imports, review, openInvoices] = await Promise.all([
+  const today = brusselsToday();
+  const [imports, review, openInvoices, overdue] = await Promise.all([
     listBankImports(db, tenant),
     listBankLinesToReview(db, tenant),
     openInvoicesForMatching(db, tenant),
+    listOverdueInvoices(db, tenant, today),
   ]);
+  const daysLate = (dueDate: string) =>
+    Math.round(
+      (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${dueDate}T00:00:00Z`)) / 86_400_000,
+    );
   const invoiceOptions = openInvoices.map((invoice) => ({
     id: invoice.id,
     label: `${invoice.number} · ${invoice.customerName} · ${formatMoney(invoice.totalCents - invoice.paidCents, invoice.currency, intl)}`,
@@ -72,6 +82,63 @@ export default async function PaymentsPage() {
                         suggestedInvoiceId={line.status === "suggested" ? line.invoiceId : null}
                         invoices={invoiceOptions}
                       />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="overdue-title">
+        <h2 id="overdue-title">{t("overdue.title")}</h2>
+        <p className="muted">{t("overdue.intro")}</p>
+        {overdue.length === 0 ? (
+          <p className="muted">{t("overdue.none")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="list">
+              <thead>
+                <tr>
+                  <th scope="col">{t("overdue.invoice")}</th>
+                  <th scope="col">{t("overdue.customer")}</th>
+                  <th scope="col">{t("overdue.due")}</th>
+                  <th scope="col" className="num">
+                    {t("overdue.open")}
+                  </th>
+                  <th scope="col">{t("overdue.reminded")}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("overdue.send")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {overdue.map((invoice) => (
+                  <tr key={invoice.id}>
+                    <td>
+                      <Link href={`/documents/${invoice.id}`}>{invoice.number}</Link>
+                    </td>
+                    <td>{invoice.customerName ?? "—"}</td>
+                    <td>
+                      {formatCalendarDate(invoice.dueDate, intl)}
+                      <p className="muted">
+                        {t("overdue.days", { days: daysLate(invoice.dueDate) })}
+                      </p>
+                    </td>
+                    <td className="num">
+                      {formatMoney(invoice.totalCents - invoice.paidCents, invoice.currency, intl)}
+                    </td>
+                    <td>
+                      {invoice.lastReminderAt
+                        ? t("overdue.remindedOn", {
+                            count: invoice.reminders,
+                            date: formatDateTime(invoice.lastReminderAt, intl),
+                          })
+                        : t("overdue.never")}
+                    </td>
+                    <td>
+                      <ReminderButton invoiceId={invoice.id} label={invoice.number ?? ""} />
                     </td>
                   </tr>
                 ))}

@@ -6,6 +6,7 @@ import { ActivityLog } from "@/components/documents/activity-log";
 import { ConceptActions, SendAgainButton } from "@/components/documents/document-actions";
 import { InvoiceActions } from "@/components/documents/invoice-actions";
 import { PaymentList } from "@/components/documents/payment-list";
+import { ReminderButton } from "@/components/payments/reminder-button";
 import { listPayments } from "@/db/queries/payments";
 import styles from "@/components/documents/documents.module.css";
 import { belgianLocale, formatCalendarDate } from "@/components/documents/format";
@@ -16,12 +17,7 @@ import { getConfig } from "@/lib/config/env";
 import { gatewayLabel } from "@/lib/shopify/order-sync/order-settings";
 import { isFinalised } from "@/lib/documents/document-lifecycle";
 import { centsToDecimalString, formatMoney } from "@/lib/money";
-import { getBrusselsDate } from "@/lib/numbering/get-brussels-date";
-
-function brusselsToday(): string {
-  const d = getBrusselsDate(new Date());
-  return `${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
-}
+import { brusselsToday } from "@/lib/numbering/get-brussels-date";
 import { formatStructuredCommunication } from "@/lib/structured-communication/format-structured-communication";
 import { loadDocumentOr404 } from "../load-document";
 
@@ -126,6 +122,12 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
                 </a>
               )}
               <SendAgainButton documentId={document.id} />
+              {document.type === "invoice" &&
+                (document.status === "sent" || document.status === "partially_paid") &&
+                document.dueDate &&
+                document.dueDate < brusselsToday() && (
+                  <ReminderButton invoiceId={document.id} label={document.number ?? ""} />
+                )}
               {document.type === "invoice" && (
                 <InvoiceActions
                   documentId={document.id}
