@@ -1,4 +1,6 @@
 import { importBankStatementJob } from "@/lib/bank/import-statement-job";
+import { refreshPeppolOutcomesJob } from "@/lib/peppol/send/refresh-peppol-outcomes-job";
+import { sendOverPeppolJob } from "@/lib/peppol/send/send-over-peppol-job";
 import { syncOnlinePaymentJob } from "@/lib/payments/online/sync-online-payment-job";
 import { disconnectShopifyJob } from "@/lib/shopify/connection/disconnect-job";
 import { finishShopifyInstallJob } from "@/lib/shopify/connection/finish-install-job";
@@ -19,5 +21,7 @@ export const allJobs: readonly JobDefinition[] = [
   importShopifyOrdersJob,
   reconcileShopifyJob,
   importBankStatementJob,
+  sendOverPeppolJob,
+  refreshPeppolOutcomesJob,
   syncOnlinePaymentJob,
 ];

@@ -1,0 +1,192 @@
+import { randomUUID } from "node:crypto";
+import { and, desc, eq, inArray, isNull, or } from "drizzle-orm";
+import type { Db } from "../client";
+import {
+  peppolTransmissions,
+  type PeppolChannel,
+  type PeppolTransmissionStatus,
+} from "../schema/peppol";
+import type { Tenant } from "../tenant";
+
+export type PeppolTransmission = typeof peppolTransmissions.$inferSelect;
+
+/** Statuses that may still change; delivered, rejected and failed are final. */
+const OPEN: PeppolTransmissionStatus[] = ["queued", "sent"];
+
+/**
+ * A new transmission, queued. Its idempotency key (a UUID, as Storecove's
+ * `idempotencyGuid` requires) is chosen here, once: every retry of the send job
+ * reuses it, so the access point processes the document once.
+ */
+export async function createPeppolTransmission(
+  db: Db,
+  t: Tenant,
+  documentId: string,
+  receiverId: string | null,
+): Promise<PeppolTransmission> {
+  const [row] = await db
+    .insert(peppolTransmissions)
+    .values(t.owned({ documentId, receiverId, idempotencyKey: randomUUID() }))
+    .returning();
+  if (!row) throw new Error("peppol_transmission insert returned nothing");
+  return row;
+}
+
+export async function getPeppolTransmission(
+  db: Db,
+  t: Tenant,
+  id: string,
+): Promise<PeppolTransmission | null> {
+  const [row] = await db
+    .select()
+    .from(peppolTransmissions)
+    .where(t.where(peppolTransmissions, eq(peppolTransmissions.id, id)));
+  return row ?? null;
+}
+
+/** A document's transmissions, newest first (the document page's list). */
+export async function listDocumentTransmissions(
+  db: Db,
+  t: Tenant,
+  documentId: string,
+): Promise<PeppolTransmission[]> {
+  return db
+    .select()
+    .from(peppolTransmissions)
+    .where(t.where(peppolTransmissions, eq(peppolTransmissions.documentId, documentId)))
+    .orderBy(desc(peppolTransmissions.createdAt));
+}
+
+/** Is a transmission of this document still on its way? (a second one would send twice) */
+export async function openTransmissionOf(
+  db: Db,
+  t: Tenant,
+  documentId: string,
+): Promise<PeppolTransmission | null> {
+  const [row] = await db
+    .select()
+    .from(peppolTransmissions)
+    .where(
+      t.where(
+        peppolTransmissions,
+        eq(peppolTransmissions.documentId, documentId),
+        inArray(peppolTransmissions.status, OPEN),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+/** The access point took the document: its id is kept to match the outcome later. */
+export async function markTransmissionSubmitted(
+  db: Db,
+  t: Tenant,
+  id: string,
+  receiverId: string,
+  accessPointId: string,
+): Promise<void> {
+  await db
+    .update(peppolTransmissions)
+    .set({ status: "sent", receiverId, accessPointId, updatedAt: new Date() })
+    .where(
+      t.where(
+        peppolTransmissions,
+        eq(peppolTransmissions.id, id),
+        eq(peppolTransmissions.status, "queued"),
+      ),
+    );
+}
+
+/**
+ * Turns a queued Peppol transmission into the email fallback. Only one caller can
+ * win (the row must still be queued and unsent), so a retried job never queues the
+ * email twice.
+ */
+export async function claimEmailFallback(
+  db: Db,
+  t: Tenant,
+  id: string,
+  reason: string,
+): Promise<boolean> {
+  const claimed = await db
+    .update(peppolTransmissions)
+    .set({
+      channel: "email" satisfies PeppolChannel,
+      status: "sent",
+      reason,
+      updatedAt: new Date(),
+    })
+    .where(
+      t.where(
+        peppolTransmissions,
+        eq(peppolTransmissions.id, id),
+        eq(peppolTransmissions.status, "queued"),
+        isNull(peppolTransmissions.accessPointId),
+      ),
+    )
+    .returning({ id: peppolTransmissions.id });
+  return claimed.length > 0;
+}
+
+/**
+ * A final outcome (delivered, rejected, failed) for an open transmission; an outcome
+ * heard twice, or after another final one, changes nothing. Returns the row when it
+ * changed it.
+ */
+export async function settleTransmission(
+  db: Db,
+  t: Tenant,
+  id: string,
+  status: Exclude<PeppolTransmissionStatus, "queued" | "sent">,
+  reason: string | null,
+): Promise<PeppolTransmission | null> {
+  const [row] = await db
+    .update(peppolTransmissions)
+    .set({ status, reason, updatedAt: new Date() })
+    .where(
+      t.where(
+        peppolTransmissions,
+        eq(peppolTransmissions.id, id),
+        inArray(peppolTransmissions.status, OPEN),
+      ),
+    )
+    .returning();
+  return row ?? null;
+}
+
+/**
+ * The transmission an access-point outcome is about, with its organisation. The
+ * only lookup without a Tenant: outcomes arrive for the whole platform, and the
+ * tenant is what this answers (like a Shopify webhook's shop domain). Matched by the
+ * access point's id, or by our idempotency key when the submission's answer was lost.
+ */
+export async function findTransmissionForOutcome(
+  db: Db,
+  match: { accessPointId: string | null; idempotencyKey: string | null },
+): Promise<Pick<PeppolTransmission, "id" | "organisationId" | "documentId"> | null> {
+  const conditions = [
+    match.accessPointId ? eq(peppolTransmissions.accessPointId, match.accessPointId) : undefined,
+    match.idempotencyKey ? eq(peppolTransmissions.idempotencyKey, match.idempotencyKey) : undefined,
+  ].filter((c) => c !== undefined);
+  if (conditions.length === 0) return null;
+  const [row] = await db
+    .select({
+      id: peppolTransmissions.id,
+      organisationId: peppolTransmissions.organisationId,
+      documentId: peppolTransmissions.documentId,
+    })
+    .from(peppolTransmissions)
+    .where(or(...conditions))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Are documents on the network still waiting for their outcome? (keeps the poller going) */
+export async function anyTransmissionAwaitingOutcome(db: Db): Promise<boolean> {
+  const [row] = await db
+    .select({ id: peppolTransmissions.id })
+    .from(peppolTransmissions)
+    .where(and(eq(peppolTransmissions.channel, "peppol"), eq(peppolTransmissions.status, "sent")))
+    .limit(1);
+  return row !== undefined;
+}

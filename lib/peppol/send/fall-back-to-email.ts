@@ -1,0 +1,39 @@
+import type { Db } from "@/db";
+import { snapshotCustomer } from "@/db/queries/customer-snapshot";
+import { createDocumentSend } from "@/db/queries/document-sends";
+import { recordDocumentEvent, type DocumentRow } from "@/db/queries/documents";
+import { claimEmailFallback, settleTransmission } from "@/db/queries/peppol-transmissions";
+import type { Tenant } from "@/db/tenant";
+import { enqueue, type Queue } from "@/lib/jobs/queue";
+import { sendDocumentJob } from "@/lib/jobs/send-document-job";
+
+/**
+ * The buyer is not on the network: the document goes by email, the way every
+ * document does (the send-document job, with its PDF). The transmission becomes the
+ * email channel first, and only the caller that wins that change queues the email,
+ * so a retried job never emails twice. Without an email address it fails, visibly.
+ */
+export async function fallBackToEmail(
+  db: Db,
+  t: Tenant,
+  queue: Queue,
+  transmissionId: string,
+  document: DocumentRow,
+  emailAlreadyQueued: boolean,
+): Promise<void> {
+  const customer = (await snapshotCustomer(db, t, document.customerId)) ?? document.customer;
+  const email = customer?.email;
+  if (!email && !emailAlreadyQueued) {
+    await settleTransmission(db, t, transmissionId, "failed", "not_on_peppol_no_email");
+    await recordDocumentEvent(db, t, document.id, "peppol_failed", {
+      reason: "not_on_peppol_no_email",
+    });
+    return;
+  }
+  if (!(await claimEmailFallback(db, t, transmissionId, "not_on_peppol"))) return;
+  await recordDocumentEvent(db, t, document.id, "peppol_email_fallback", { to: email ?? null });
+  if (emailAlreadyQueued || !email) return;
+  const send = await createDocumentSend(db, t, document.id, email);
+  await recordDocumentEvent(db, t, document.id, "send_queued", { to: email });
+  await enqueue(queue, sendDocumentJob, { organisationId: t.organisationId, sendId: send.id });
+}

@@ -1,0 +1,232 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/db/client";
+import { activateApp } from "@/db/queries/apps";
+import { createConcept, getDocument } from "@/db/queries/documents";
+import { finaliseDocument } from "@/db/queries/finalise-document";
+import { updatePeppolSettings } from "@/db/queries/peppol-settings";
+import {
+  createPeppolTransmission,
+  getPeppolTransmission,
+  listDocumentTransmissions,
+} from "@/db/queries/peppol-transmissions";
+import { customers, emails } from "@/db/schema";
+import { tenant, type Tenant } from "@/db/tenant";
+import { concept } from "@/db/testing/document-factory";
+import { createOrg, createUser, openTestDb, uniqueSuffix } from "@/db/testing/test-db";
+import { startTestWorker, testJobContext } from "@/db/testing/test-worker";
+import { waitFor } from "@/db/testing/wait-for";
+import { startPeppolAccessPoint, type RunningAccessPoint } from "@/e2e/peppol-access-point/server";
+import { PermanentJobError, type JobContext } from "@/lib/jobs/define-job";
+import type { Queue } from "@/lib/jobs/queue";
+import { sendDocumentJob } from "@/lib/jobs/send-document-job";
+import { StorecoveAccessPoint } from "../transport/storecove-access-point";
+import { queuePeppolSend } from "./queue-peppol-send";
+import { refreshPeppolOutcomesJob } from "./refresh-peppol-outcomes-job";
+import { sendOverPeppolJob } from "./send-over-peppol-job";
+
+const KEY = "job-test-key";
+const ON_NETWORK = "BE0403170701"; // registered at the stand-in from the start
+const OFF_NETWORK = "BE0202239951";
+const REFUSING = "BE0417497106";
+
+let handle: DbHandle;
+let ap: RunningAccessPoint;
+let boss: Queue;
+let ctx: JobContext;
+let t: Tenant;
+let other: Tenant;
+
+async function merchant(): Promise<Tenant> {
+  const org = tenant((await createOrg(handle.db, (await createUser(handle.db)).id)).id);
+  await activateApp(handle.db, org, "peppol");
+  const { senderId } = await new StorecoveAccessPoint(KEY, ap.apiUrl).registerSender({
+    legalName: "Merchant",
+    street: "Rue de la Loi 16",
+    postalCode: "1000",
+    city: "Bruxelles",
+    country: "BE",
+    participant: { scheme: "0208", id: "0403170701" },
+    reference: org.organisationId,
+  });
+  await updatePeppolSettings(handle.db, org, { senderId, registeredAs: "0208:0403170701" });
+  return org;
+}
+
+/** A sent invoice to a company with this VAT number (and an email address). */
+async function issuedInvoice(org: Tenant, vatNumber: string | null) {
+  const [customer] = await handle.db
+    .insert(customers)
+    .values(
+      org.owned({
+        name: "Jan Peeters",
+        company: "Brouwerij Peeters BV",
+        vatNumber,
+        email: `boekhouding-${uniqueSuffix()}@example.be`,
+        language: "nl" as const,
+        billingStreet: "Kerkstraat 1",
+        billingPostalCode: "2000",
+        billingCity: "Antwerpen",
+      }),
+    )
+    .returning();
+  const id = await createConcept(handle.db, org, concept({ customerId: customer?.id ?? null }));
+  await finaliseDocument(handle.db, org, id);
+  return { id, email: customer?.email ?? "" };
+}
+
+const eventsOf = async (org: Tenant, id: string) =>
+  ((await getDocument(handle.db, org, id))?.events ?? []).map((e) => e.kind);
+
+const settled = (org: Tenant, id: string) =>
+  waitFor(async () => {
+    const [latest] = await listDocumentTransmissions(handle.db, org, id);
+    return latest && !["queued", "sent"].includes(latest.status) ? latest : undefined;
+  });
+
+beforeAll(async () => {
+  handle = await openTestDb();
+  ap = await startPeppolAccessPoint({ apiKey: KEY, deliveryDelayMs: 20 });
+  ctx = testJobContext(handle, { PEPPOL_AP_URL: ap.apiUrl, PEPPOL_AP_API_KEY: KEY });
+  boss = await startTestWorker(
+    handle,
+    [sendOverPeppolJob, refreshPeppolOutcomesJob, sendDocumentJob],
+    ctx,
+  );
+  ctx = { ...ctx, queue: boss };
+  t = await merchant();
+  other = await merchant();
+}, 60_000);
+
+afterAll(async () => {
+  await boss.stop({ graceful: false, wait: true });
+  await ap.close();
+  await handle.close();
+});
+
+describe("sending an invoice over Peppol", () => {
+  it("submits the UBL to a buyer on the network and records its delivery", async () => {
+    const { id } = await issuedInvoice(t, ON_NETWORK);
+    expect(await queuePeppolSend(handle.db, t, id, boss)).toMatchObject({ queued: true });
+    const transmission = await settled(t, id);
+    expect(transmission).toMatchObject({
+      channel: "peppol",
+      status: "delivered",
+      receiverId: "0208:0403170701",
+    });
+    const submitted = ap.state.submissions.find((s) => s.guid === transmission.accessPointId);
+    expect(submitted?.idempotencyGuid).toBe(transmission.idempotencyKey);
+    expect(submitted?.xml).toContain('<cbc:EndpointID schemeID="0208">0403170701</cbc:EndpointID>');
+    expect(submitted?.xml).toContain("<cac:AdditionalDocumentReference>"); // the PDF
+    expect(await eventsOf(t, id)).toEqual(
+      expect.arrayContaining(["peppol_queued", "peppol_sent", "peppol_delivered"]),
+    );
+  });
+
+  it("emails the invoice when the buyer is not on the network", async () => {
+    const { id, email } = await issuedInvoice(t, OFF_NETWORK);
+    await queuePeppolSend(handle.db, t, id, boss);
+    const [transmission] = await waitFor(async () => {
+      const rows = await listDocumentTransmissions(handle.db, t, id);
+      return rows[0]?.channel === "email" ? rows : undefined;
+    });
+    expect(transmission).toMatchObject({ status: "sent", reason: "not_on_peppol" });
+    const sent = await waitFor(
+      async () => (await handle.db.select().from(emails).where(eq(emails.toAddress, email)))[0],
+    );
+    expect(sent.attachments[0]?.contentType).toBe("application/pdf");
+    expect(ap.state.submissions.some((s) => s.receiver === "0208:0202239951")).toBe(false);
+    expect(await eventsOf(t, id)).toContain("peppol_email_fallback");
+  });
+
+  it("shows the receiver's refusal and its reason", async () => {
+    ap.state.rejections.set("0208:0417497106", "Buyer reference unknown");
+    ap.state.participants.add("0208:0417497106");
+    const { id } = await issuedInvoice(t, REFUSING);
+    await queuePeppolSend(handle.db, t, id, boss);
+    expect(await settled(t, id)).toMatchObject({
+      status: "rejected",
+      reason: "Buyer reference unknown",
+    });
+    expect(await eventsOf(t, id)).toContain("peppol_rejected");
+  });
+
+  it("never submits twice: a retried job, or one after a crash, reuses the first submission", async () => {
+    const { id } = await issuedInvoice(t, ON_NETWORK);
+    // Not through the queue: this test is the worker, running the same job three times.
+    const transmission = await createPeppolTransmission(handle.db, t, id, "0208:0403170701");
+    // The first attempt reached the access point, then crashed before recording it.
+    const firstTry = await new StorecoveAccessPoint(KEY, ap.apiUrl).submit({
+      senderId: "1001",
+      receiver: { scheme: "0208", id: "0403170701" },
+      xml: "<Invoice><ID>first try</ID></Invoice>",
+      idempotencyKey: transmission.idempotencyKey,
+    });
+    const job = { organisationId: t.organisationId, transmissionId: transmission.id };
+    await sendOverPeppolJob.handler({ ...job, emailAlreadyQueued: false }, ctx);
+    await sendOverPeppolJob.handler({ ...job, emailAlreadyQueued: false }, ctx);
+    const sameKey = ap.state.submissions.filter(
+      (s) => s.idempotencyGuid === transmission.idempotencyKey,
+    );
+    expect(sameKey).toHaveLength(1);
+    expect((await getPeppolTransmission(handle.db, t, transmission.id))?.accessPointId).toBe(
+      firstTry.accessPointId,
+    );
+    expect((await eventsOf(t, id)).filter((k) => k === "peppol_sent")).toHaveLength(1);
+  });
+
+  it("does not queue a second transmission while one is on its way", async () => {
+    const { id } = await issuedInvoice(t, ON_NETWORK);
+    await createPeppolTransmission(handle.db, t, id, "0208:0403170701");
+    expect(await queuePeppolSend(handle.db, t, id, boss)).toEqual({
+      queued: false,
+      reason: "already_on_its_way",
+    });
+  });
+
+  it("leaves consumers and concepts off the network", async () => {
+    const consumer = await issuedInvoice(t, null);
+    expect(await queuePeppolSend(handle.db, t, consumer.id, boss)).toEqual({
+      queued: false,
+      reason: "not_b2b",
+    });
+    const draft = await createConcept(handle.db, t, concept());
+    expect(await queuePeppolSend(handle.db, t, draft, boss)).toEqual({
+      queued: false,
+      reason: "not_issued",
+    });
+  });
+
+  it("keeps each organisation to its own documents and transmissions", async () => {
+    const { id } = await issuedInvoice(t, ON_NETWORK);
+    const mine = await createPeppolTransmission(handle.db, t, id, "0208:0403170701");
+    expect(await queuePeppolSend(handle.db, other, id, boss)).toEqual({
+      queued: false,
+      reason: "not_found",
+    });
+    expect(await listDocumentTransmissions(handle.db, other, id)).toEqual([]);
+    await expect(
+      sendOverPeppolJob.handler(
+        {
+          organisationId: other.organisationId,
+          transmissionId: mine.id,
+          emailAlreadyQueued: false,
+        },
+        ctx,
+      ),
+    ).rejects.toBeInstanceOf(PermanentJobError);
+    expect((await getPeppolTransmission(handle.db, t, mine.id))?.status).toBe("queued");
+  });
+
+  it("fails visibly when the merchant is not registered on the network", async () => {
+    const unregistered = tenant((await createOrg(handle.db, (await createUser(handle.db)).id)).id);
+    await activateApp(handle.db, unregistered, "peppol");
+    const { id } = await issuedInvoice(unregistered, ON_NETWORK);
+    await queuePeppolSend(handle.db, unregistered, id, boss);
+    expect(await settled(unregistered, id)).toMatchObject({
+      status: "failed",
+      reason: "not_registered",
+    });
+    expect(await eventsOf(unregistered, id)).toContain("peppol_failed");
+  });
+});
