@@ -283,6 +283,26 @@ describe("orders", () => {
     expect(second.data.orders.pageInfo.hasNextPage).toBe(false);
   });
 
+  it("places a shop's history in bulk, without webhooks, and pages through it", async () => {
+    const placed = await control(sim.origin, `/shops/${SHOP}/orders/bulk`, {
+      fixtures: ["eu-be-b2c-21-paid-fr.json", "eu-be-mixed-6-21-unpaid-nl.json"],
+      count: 120,
+    });
+    expect(placed).toMatchObject({
+      status: 201,
+      body: { placed: 120, firstName: "#1001", lastName: "#1120" },
+    });
+    expect(sim.state.shops.get(SHOP)?.deliveries).toEqual([]);
+    let after: string | null = null;
+    const names: string[] = [];
+    do {
+      const page = (await gql(ORDERS_QUERY, { first: 50, after })).body as OrdersPage;
+      names.push(...page.data.orders.nodes.map((o) => o.name));
+      after = page.data.orders.pageInfo.hasNextPage ? page.data.orders.pageInfo.endCursor : null;
+    } while (after);
+    expect(new Set(names).size).toBe(120);
+  });
+
   it("filters on updated_at / created_at in the search query", async () => {
     // REST timestamps have whole seconds.
     clock = Math.floor(clock / 1000) * 1000;

@@ -36,6 +36,11 @@ const placeOrderSchema = z
     message: "Give exactly one of `order` (a REST order) or `fixture` (a file name)",
   });
 
+const bulkOrdersSchema = z.object({
+  fixtures: z.array(z.string().min(1)).min(1),
+  count: z.number().int().min(1).max(100_000),
+});
+
 const refundSchema = z.object({
   refund: jsonObject.optional(),
   lineItems: z
@@ -212,6 +217,10 @@ export async function handleControl(
         body.deliver,
       );
       return ok(outcome, 201);
+    }
+    case "POST orders/bulk": {
+      const body = parse(bulkOrdersSchema, await readJson());
+      return ok(await simulator.placeOrders(shop, body.fixtures, body.count), 201);
     }
     case "POST uninstall": {
       const body = parse(uninstallSchema, await readJson());

@@ -95,6 +95,27 @@ export class Simulator {
     return this.send(shop, result, deliver);
   }
 
+  /**
+   * Places `count` orders cycling through the fixtures, without webhooks: a shop's
+   * existing history (for import and load tests), as if placed before the install.
+   */
+  async placeOrders(
+    shop: ShopState,
+    fixtures: readonly string[],
+    count: number,
+  ): Promise<{ placed: number; firstName: string | null; lastName: string | null }> {
+    const payloads = await Promise.all(
+      fixtures.map((name) => loadOrderFixture(this.config.fixturesDir, name)),
+    );
+    const names: (string | null)[] = [];
+    for (let i = 0; i < count; i++) {
+      const payload = payloads[i % payloads.length] ?? {};
+      names.push(getString(placeOrder(this.state, this.config, shop, payload).order, "name"));
+    }
+    this.config.log(`${shop.domain}: ${count} orders placed in bulk`);
+    return { placed: count, firstName: names[0] ?? null, lastName: names.at(-1) ?? null };
+  }
+
   async orderAction(
     shop: ShopState,
     orderId: string,
