@@ -5,6 +5,7 @@ import enBancontact from "./messages/en/bancontact.json";
 import enCustomers from "./messages/en/customers.json";
 import enDocuments from "./messages/en/documents.json";
 import enMollie from "./messages/en/mollie.json";
+import enOnlinePayments from "./messages/en/online-payments.json";
 import enPayments from "./messages/en/payments.json";
 import enPeppol from "./messages/en/peppol.json";
 import enShopify from "./messages/en/shopify.json";
@@ -16,6 +17,7 @@ import frBancontact from "./messages/fr/bancontact.json";
 import frCustomers from "./messages/fr/customers.json";
 import frDocuments from "./messages/fr/documents.json";
 import frMollie from "./messages/fr/mollie.json";
+import frOnlinePayments from "./messages/fr/online-payments.json";
 import frPayments from "./messages/fr/payments.json";
 import frPeppol from "./messages/fr/peppol.json";
 import frShopify from "./messages/fr/shopify.json";
@@ -27,6 +29,7 @@ import nlBancontact from "./messages/nl/bancontact.json";
 import nlCustomers from "./messages/nl/customers.json";
 import nlDocuments from "./messages/nl/documents.json";
 import nlMollie from "./messages/nl/mollie.json";
+import nlOnlinePayments from "./messages/nl/online-payments.json";
 import nlPayments from "./messages/nl/payments.json";
 import nlPeppol from "./messages/nl/peppol.json";
 import nlShopify from "./messages/nl/shopify.json";
@@ -45,6 +48,7 @@ const english = {
   customers: enCustomers,
   documents: enDocuments,
   mollie: enMollie,
+  onlinePayments: enOnlinePayments,
   payments: enPayments,
   peppol: enPeppol,
   shopify: enShopify,
@@ -62,6 +66,7 @@ const catalogs: Record<UiLocale, Messages> = {
     customers: frCustomers,
     documents: frDocuments,
     mollie: frMollie,
+    onlinePayments: frOnlinePayments,
     payments: frPayments,
     peppol: frPeppol,
     shopify: frShopify,
@@ -75,6 +80,7 @@ const catalogs: Record<UiLocale, Messages> = {
     customers: nlCustomers,
     documents: nlDocuments,
     mollie: nlMollie,
+    onlinePayments: nlOnlinePayments,
     payments: nlPayments,
     peppol: nlPeppol,
     shopify: nlShopify,

@@ -128,6 +128,21 @@ describe("buildDocumentPdfModel", () => {
     expect(buildDocumentPdfModel(input({ paidCents: 3025, status: "paid" })).payment).toBeNull();
   });
 
+  it("prints the online pay links, each with a QR code of the link, in the document's language", () => {
+    const links = [
+      { provider: "mollie", url: "https://facturo.test/d/tok/pay/mollie" },
+      { provider: "bancontact", url: "https://facturo.test/d/tok/pay/bancontact" },
+    ] as const;
+    const online = buildDocumentPdfModel({ ...input(), onlinePayments: links }).payment?.online;
+    expect(online?.map((way) => [way.label, way.url])).toEqual([
+      ["Payer en ligne (Bancontact, carte…)", links[0].url],
+      ["Payer avec Bancontact Pay (Payconiq)", links[1].url],
+    ]);
+    expect(online?.[0]?.qrPngDataUrl).toMatch(/^data:image\/png;base64,/);
+    const draft = { ...input({ status: "concept", number: null }), onlinePayments: links };
+    expect(buildDocumentPdfModel(draft).payment?.online).toEqual([]);
+  });
+
   it("gives no payment block to other document types and no QR code to drafts", () => {
     expect(buildDocumentPdfModel(input({ type: "order_form" })).payment).toBeNull();
     expect(buildDocumentPdfModel(input({ type: "credit_note" })).payment).toBeNull();

@@ -110,6 +110,7 @@ function buildPayment(
   input: DocumentPdfInput,
   seller: PdfSeller,
   money: (cents: number) => string,
+  labels: PdfLabels,
 ): PdfPayment | null {
   const doc = input.document;
   const dueCents = doc.totalCents - doc.paidCents;
@@ -140,6 +141,15 @@ function buildPayment(
     bic: seller.bic,
     structuredCommunication: structured,
     qrCode,
+    online:
+      doc.status === "concept"
+        ? []
+        : (input.onlinePayments ?? []).map(({ provider, url }) => ({
+            label: provider === "mollie" ? labels.payOnlineMollie : labels.payOnlineBancontact,
+            url,
+            // Any short text makes a QR code; the EPC helper is the one synchronous encoder.
+            qrPngDataUrl: epcQrPngDataUrl(url),
+          })),
   };
 }
 
@@ -208,7 +218,7 @@ export function buildDocumentPdfModel(input: DocumentPdfInput): DocumentPdfModel
       due: paid ? money(doc.totalCents - paid) : null,
     },
     legend: cleanText(doc.legend),
-    payment: buildPayment(input, seller, money),
+    payment: buildPayment(input, seller, money, labels),
     mentions: buildMentions(input, labels),
     footer: [
       truncate(seller.name, 80),

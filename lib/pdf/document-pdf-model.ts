@@ -45,6 +45,14 @@ export interface DocumentPdfInput {
   >[];
   /** The invoice a credit note corrects (number and date must be printed on it). */
   readonly creditedDocument?: { readonly number: string | null; readonly issueDate: string } | null;
+  /**
+   * Stable Facturo pay links of the merchant's online payment apps (lib/payments):
+   * opening one makes a live payment, so the PDF never holds one that expires.
+   */
+  readonly onlinePayments?: readonly {
+    readonly provider: "mollie" | "bancontact";
+    readonly url: string;
+  }[];
 }
 
 export interface PdfParty {
@@ -90,6 +98,14 @@ export interface PdfPayment {
   readonly structuredCommunication: string | null;
   /** EPC069-12 QR code as a PNG data URL, when the payment fits one. */
   readonly qrCode: { readonly payload: string; readonly pngDataUrl: string } | null;
+  /** Online ways to pay (Mollie, Bancontact Pro), each a link and its QR code. */
+  readonly online?: readonly PdfOnlinePayment[];
+}
+
+export interface PdfOnlinePayment {
+  readonly label: string;
+  readonly url: string;
+  readonly qrPngDataUrl: string;
 }
 
 /** Everything the template prints, already formatted in the document's language. */

@@ -1,4 +1,4 @@
-import { Document, Image, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
+import { Document, Image, Link, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import type { ComponentProps } from "react";
 import type { DocumentPdfModel, PdfLine } from "./document-pdf-model";
 import { PDF_FONT_FAMILY } from "./register-fonts";
@@ -94,6 +94,11 @@ const s = StyleSheet.create({
   qrBox: { width: 96, alignItems: "center" },
   qr: { width: 96, height: 96 },
   qrCaption: { fontSize: 6.5, color: muted, textAlign: "center", marginTop: 2 },
+  online: { flexDirection: "row", marginBottom: 10 },
+  onlineItem: { flexDirection: "row", alignItems: "center", width: "50%", paddingRight: 12 },
+  onlineQr: { width: 64, height: 64, marginRight: 8 },
+  onlineText: { flex: 1 },
+  onlineLink: { fontSize: 7, color: muted, marginTop: 2 },
   footer: {
     position: "absolute",
     left: 40,
@@ -318,6 +323,22 @@ export function DocumentPdf({ model }: { model: DocumentPdfModel }) {
                 <Text style={s.qrCaption}>{l.scanToPay}</Text>
               </View>
             ) : null}
+          </View>
+        ) : null}
+
+        {payment?.online?.length ? (
+          <View style={s.online} wrap={false}>
+            {payment.online.map((way) => (
+              <View key={way.url} style={s.onlineItem}>
+                <Image style={s.onlineQr} src={way.qrPngDataUrl} />
+                <View style={s.onlineText}>
+                  <Text style={{ fontWeight: "bold" }}>{way.label}</Text>
+                  <Link src={way.url} style={s.onlineLink}>
+                    {way.url}
+                  </Link>
+                </View>
+              </View>
+            ))}
           </View>
         ) : null}
 

@@ -37,6 +37,9 @@ export interface PdfLabels {
   readonly bic: string;
   readonly structuredCommunication: string;
   readonly scanToPay: string;
+  /** Online payment links (lib/payments): Mollie's checkout, Bancontact Pro's app. */
+  readonly payOnlineMollie: string;
+  readonly payOnlineBancontact: string;
   readonly page: string;
   readonly creditedInvoice: string;
   /** Art. 4 KB nr. 4: lets the seller recover VAT already paid on the credited invoice. */
@@ -84,6 +87,8 @@ const fr: PdfLabels = {
   bic: "BIC",
   structuredCommunication: "Communication structurée",
   scanToPay: "Scannez pour payer avec votre app bancaire",
+  payOnlineMollie: "Payer en ligne (Bancontact, carte…)",
+  payOnlineBancontact: "Payer avec Bancontact Pay (Payconiq)",
   page: "Page",
   creditedInvoice: "Concerne la facture",
   creditNoteVatMention:
@@ -138,6 +143,8 @@ const nl: PdfLabels = {
   bic: "BIC",
   structuredCommunication: "Gestructureerde mededeling",
   scanToPay: "Scan om te betalen met je bankapp",
+  payOnlineMollie: "Online betalen (Bancontact, kaart…)",
+  payOnlineBancontact: "Betalen met Bancontact Pay (Payconiq)",
   page: "Pagina",
   creditedInvoice: "Betreft factuur",
   creditNoteVatMention:
@@ -192,6 +199,8 @@ const en: PdfLabels = {
   bic: "BIC",
   structuredCommunication: "Structured communication",
   scanToPay: "Scan to pay with your banking app",
+  payOnlineMollie: "Pay online (Bancontact, card…)",
+  payOnlineBancontact: "Pay with Bancontact Pay (Payconiq)",
   page: "Page",
   creditedInvoice: "Regarding invoice",
   creditNoteVatMention:
@@ -246,6 +255,8 @@ const de: PdfLabels = {
   bic: "BIC",
   structuredCommunication: "Strukturierte Mitteilung",
   scanToPay: "Scannen Sie, um mit Ihrer Banking-App zu zahlen",
+  payOnlineMollie: "Online bezahlen (Bancontact, Karte…)",
+  payOnlineBancontact: "Mit Bancontact Pay (Payconiq) bezahlen",
   page: "Seite",
   creditedInvoice: "Betrifft Rechnung",
   creditNoteVatMention: "Dem Staat zu erstattende MwSt., soweit sie ursprünglich abgezogen wurde.",

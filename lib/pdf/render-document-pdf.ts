@@ -5,6 +5,9 @@ import { DocumentNotFoundError, getDocument } from "@/db/queries/documents";
 import { getLogo, getOrganisation } from "@/db/queries/organisations";
 import { documents } from "@/db/schema";
 import type { Tenant } from "@/db/tenant";
+import { getConfig } from "@/lib/config/env";
+import { availableProviders } from "@/lib/payments/online/available-providers";
+import { stablePayUrl } from "@/lib/payments/online/payment-urls";
 import { buildDocumentPdfModel } from "./build-document-pdf-model";
 import type { DocumentPdfModel } from "./document-pdf-model";
 import { DocumentPdf } from "./document-pdf";
@@ -26,7 +29,11 @@ export async function loadDocumentPdfModel(
   const found = await getDocument(db, t, documentId);
   if (!found) throw new DocumentNotFoundError(documentId);
   const { document, lines } = found;
-  const [organisation, logo, credited] = await Promise.all([
+  const payableOnline =
+    document.type === "invoice" &&
+    (document.status === "sent" || document.status === "partially_paid") &&
+    document.publicToken;
+  const [organisation, logo, credited, online] = await Promise.all([
     getOrganisation(db, t.organisationId),
     getLogo(db, t.organisationId),
     document.creditedDocumentId
@@ -36,8 +43,21 @@ export async function loadDocumentPdfModel(
           .where(t.where(documents, eq(documents.id, document.creditedDocumentId)))
           .then((rows) => rows[0] ?? null)
       : Promise.resolve(null),
+    payableOnline ? availableProviders(db, t) : Promise.resolve([]),
   ]);
-  return buildDocumentPdfModel({ organisation, logo, document, lines, creditedDocument: credited });
+  // Stable Facturo links, not provider payments: nothing is asked of Mollie to render a PDF.
+  const onlinePayments = online.map((provider) => ({
+    provider,
+    url: stablePayUrl(getConfig().APP_URL, document.publicToken ?? "", provider),
+  }));
+  return buildDocumentPdfModel({
+    organisation,
+    logo,
+    document,
+    lines,
+    creditedDocument: credited,
+    onlinePayments,
+  });
 }
 
 /** The PDF of one of the tenant's documents; throws DocumentNotFoundError when it is not theirs. */
