@@ -6,7 +6,15 @@ import { concept, line } from "../testing/document-factory";
 import { createOrg, createUser, openTestDb } from "../testing/test-db";
 import { createConcept, getDocument } from "./documents";
 import { finaliseDocument } from "./finalise-document";
-import { listPayments, PaymentNotFoundError, recordPayment, undoPayment } from "./payments";
+import { eq } from "drizzle-orm";
+import { documents } from "../schema";
+import {
+  listPayments,
+  listShopifyInvoicesPaidInFacturo,
+  PaymentNotFoundError,
+  recordPayment,
+  undoPayment,
+} from "./payments";
 
 let handle: DbHandle;
 let t: Tenant;
@@ -88,5 +96,34 @@ describe("the payment ledger", () => {
     const other = tenant((await createOrg(handle.db, (await createUser(handle.db)).id)).id);
     await expect(undoPayment(handle.db, other, id, payment!.id)).rejects.toThrow();
     expect((await getDocument(handle.db, t, id))?.document.status).toBe("paid");
+  });
+
+  it("tells the sync inbox which Shopify invoices were paid here, not in Shopify", async () => {
+    const fromShopify = await sentInvoice();
+    await handle.db
+      .update(documents)
+      .set({ source: "shopify", sourceName: "#1042" })
+      .where(eq(documents.id, fromShopify));
+    const manual = await sentInvoice();
+    await recordPayment(handle.db, t, manual, { amountCents: 12100, method: "cash", paidOn });
+    await recordPayment(handle.db, t, fromShopify, {
+      amountCents: 12100,
+      method: "bank_transfer",
+      paidOn,
+      sourceKey: "bank:shopify-order-line",
+    });
+    const listed = await listShopifyInvoicesPaidInFacturo(handle.db, t);
+    expect(listed).toEqual([
+      expect.objectContaining({
+        documentId: fromShopify,
+        orderName: "#1042",
+        method: "bank_transfer",
+        amountCents: 12100,
+        invoicePaid: true,
+      }),
+    ]);
+    const [payment] = await listPayments(handle.db, t, fromShopify);
+    await undoPayment(handle.db, t, fromShopify, payment!.id);
+    expect(await listShopifyInvoicesPaidInFacturo(handle.db, t)).toEqual([]);
   });
 });

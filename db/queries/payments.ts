@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, ne } from "drizzle-orm";
 import { assertTransition, statusAfterPayment } from "@/lib/documents/document-lifecycle";
 import type { Db } from "../client";
 import { documents, payments, type PaymentMethod } from "../schema";
@@ -148,4 +148,52 @@ function outcome(
   totalCents: number,
 ): PaymentResult {
   return { recorded, status, paidCents, overpaidCents: Math.max(0, paidCents - totalCents) };
+}
+
+export interface PaidInFacturo {
+  paymentId: string;
+  documentId: string;
+  number: string | null;
+  orderName: string | null;
+  amountCents: number;
+  currency: string;
+  method: PaymentMethod;
+  paidOn: string;
+  invoicePaid: boolean;
+}
+
+/**
+ * Shopify orders whose invoice got paid here (a transfer, Mollie, by hand), newest
+ * first: Shopify does not know, so the sync inbox tells the merchant.
+ */
+export async function listShopifyInvoicesPaidInFacturo(
+  db: Db,
+  t: Tenant,
+  limit = 20,
+): Promise<PaidInFacturo[]> {
+  const rows = await db
+    .select({
+      paymentId: payments.id,
+      documentId: documents.id,
+      number: documents.number,
+      orderName: documents.sourceName,
+      amountCents: payments.amountCents,
+      currency: documents.currency,
+      method: payments.method,
+      paidOn: payments.paidOn,
+      status: documents.status,
+    })
+    .from(payments)
+    .innerJoin(documents, eq(documents.id, payments.documentId))
+    .where(
+      t.where(
+        payments,
+        eq(documents.source, "shopify"),
+        ne(payments.method, "shopify"),
+        isNull(payments.undoneAt),
+      ),
+    )
+    .orderBy(desc(payments.createdAt))
+    .limit(limit);
+  return rows.map(({ status, ...row }) => ({ ...row, invoicePaid: status === "paid" }));
 }

@@ -13,6 +13,8 @@ import {
 import styles from "@/components/shopify/inbox/inbox.module.css";
 import { RetryAllButton } from "@/components/shopify/inbox/retry-all-button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PaidInFacturoList } from "@/components/shopify/inbox/paid-in-facturo";
+import { listShopifyInvoicesPaidInFacturo } from "@/db/queries/payments";
 import { countInboxDeliveries, listInboxDeliveries } from "@/db/queries/shopify-deliveries";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,9 +30,10 @@ export default async function ShopifyInboxPage({
   const { db, tenant } = await requireActiveApp("shopify");
   const t = await getTranslations("shopifyInbox");
   const { filters, before } = parseInboxQuery(await searchParams);
-  const [{ rows, nextBefore }, counts] = await Promise.all([
+  const [{ rows, nextBefore }, counts, paidInFacturo] = await Promise.all([
     listInboxDeliveries(db, tenant, filters, before),
     countInboxDeliveries(db, tenant, { search: filters.search }),
+    listShopifyInvoicesPaidInFacturo(db, tenant),
   ]);
 
   const header = (
@@ -66,6 +69,7 @@ export default async function ShopifyInboxPage({
           <RetryAllButton />
         </div>
       )}
+      <PaidInFacturoList payments={paidInFacturo} />
       <InboxFiltersBar filters={filters} counts={counts} />
       {rows.length === 0 ? (
         <p className="card muted" role="status">
