@@ -8,6 +8,7 @@ import { finaliseDocument } from "@/db/queries/finalise-document";
 import type { Tenant } from "@/db/tenant";
 import { enqueue, type Queue } from "@/lib/jobs/queue";
 import { sendDocumentJob } from "@/lib/jobs/send-document-job";
+import { queueAutomaticPeppolSend } from "@/lib/peppol/send/queue-automatic-peppol-send";
 import { isFinalised } from "./document-lifecycle";
 
 /** A document that may not leave yet; the code names what the merchant must fix. */
@@ -71,6 +72,7 @@ export async function queueDocumentSends(
     const send = await createDocumentSend(db, t, id, email);
     await recordDocumentEvent(db, t, id, "send_queued", { to: email });
     await enqueue(boss, sendDocumentJob, { organisationId: t.organisationId, sendId: send.id });
+    await queueAutomaticPeppolSend(db, t, id, boss); // when the Peppol app's switch is on
     result.queued.push(id);
   }
   return result;

@@ -21,6 +21,7 @@ import { PermanentJobError, type JobContext } from "@/lib/jobs/define-job";
 import type { Queue } from "@/lib/jobs/queue";
 import { sendDocumentJob } from "@/lib/jobs/send-document-job";
 import { StorecoveAccessPoint } from "../transport/storecove-access-point";
+import { queueDocumentSends } from "@/lib/documents/queue-document-send";
 import { queuePeppolSend } from "./queue-peppol-send";
 import { refreshPeppolOutcomesJob } from "./refresh-peppol-outcomes-job";
 import { sendOverPeppolJob } from "./send-over-peppol-job";
@@ -229,4 +230,38 @@ describe("sending an invoice over Peppol", () => {
     });
     expect(await eventsOf(unregistered, id)).toContain("peppol_failed");
   });
+
+  it("goes over Peppol by itself when the switch is on, without a second email", async () => {
+    const automatic = await merchant();
+    await updatePeppolSettings(handle.db, automatic, { autoSend: true });
+    const onNetwork = await draftFor(automatic, ON_NETWORK);
+    const offNetwork = await draftFor(automatic, OFF_NETWORK);
+    await queueDocumentSends(handle.db, automatic, [onNetwork.id, offNetwork.id], boss);
+
+    expect(await settled(automatic, onNetwork.id)).toMatchObject({ status: "delivered" });
+    await waitFor(async () => {
+      const [row] = await listDocumentTransmissions(handle.db, automatic, offNetwork.id);
+      return row?.channel === "email";
+    });
+    await waitFor(
+      async () =>
+        (await handle.db.select().from(emails).where(eq(emails.toAddress, offNetwork.email)))[0],
+    );
+    // The send flow's own email is the only one: the fallback did not queue another.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(
+      await handle.db.select().from(emails).where(eq(emails.toAddress, offNetwork.email)),
+    ).toHaveLength(1);
+  });
 });
+
+/** A concept for a company with this VAT number, as the send flow finds it. */
+async function draftFor(org: Tenant, vatNumber: string) {
+  const email = `auto-${uniqueSuffix()}@example.be`;
+  const [customer] = await handle.db
+    .insert(customers)
+    .values(org.owned({ name: "An Claes", company: "Claes NV", vatNumber, email }))
+    .returning();
+  const id = await createConcept(handle.db, org, concept({ customerId: customer?.id ?? null }));
+  return { id, email };
+}

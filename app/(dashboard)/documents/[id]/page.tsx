@@ -5,6 +5,7 @@ import { requireOrg } from "@/app/_server/context";
 import { ActivityLog } from "@/components/documents/activity-log";
 import { ConceptActions, SendAgainButton } from "@/components/documents/document-actions";
 import { InvoiceActions } from "@/components/documents/invoice-actions";
+import { DocumentPeppolSection } from "@/components/peppol/document-peppol-section";
 import { PaymentList } from "@/components/documents/payment-list";
 import { ReminderButton } from "@/components/payments/reminder-button";
 import { listPayments } from "@/db/queries/payments";
@@ -141,6 +142,8 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
         )}
         {document.status === "cancelled" && <p className="muted">{t("statuses.cancelled")}</p>}
       </section>
+
+      <DocumentPeppolSection document={document} />
 
       <div className={styles.detailGrid}>
         <div>

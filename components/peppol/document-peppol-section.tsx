@@ -1,0 +1,44 @@
+import { getTranslations } from "next-intl/server";
+import { requireOrg } from "@/app/_server/context";
+import { RefreshWhile } from "@/components/shopify/refresh-while";
+import type { DocumentRow } from "@/db/queries/documents";
+import { getPeppolSettings } from "@/db/queries/peppol-settings";
+import { listDocumentTransmissions } from "@/db/queries/peppol-transmissions";
+import { isFinalised } from "@/lib/documents/document-lifecycle";
+import { belgianBuyerParticipant } from "@/lib/peppol/send/buyer-participant";
+import { SendViaPeppolButton } from "./send-via-peppol-button";
+import { TransmissionList } from "./transmission-list";
+
+/**
+ * The document page's Peppol card: every transmission with its status (queued,
+ * delivered, rejected with the reason, email fallback) and "Send via Peppol" for an
+ * issued Belgian B2B invoice or credit note once the Peppol app is active. Nothing for
+ * documents Peppol does not concern.
+ */
+export async function DocumentPeppolSection({ document }: { document: DocumentRow }) {
+  const { db, tenant } = await requireOrg();
+  const [transmissions, settings] = await Promise.all([
+    listDocumentTransmissions(db, tenant, document.id),
+    getPeppolSettings(db, tenant),
+  ]);
+  const sendable =
+    settings !== null &&
+    (document.type === "invoice" || document.type === "credit_note") &&
+    isFinalised(document.status) &&
+    belgianBuyerParticipant(document.customer) !== null;
+  if (!sendable && transmissions.length === 0) return null;
+  const t = await getTranslations("peppol.transmissions");
+  const waiting = transmissions.some((row) => row.status === "queued" || row.status === "sent");
+  return (
+    <section className="card" aria-labelledby="peppol-title">
+      <h2 id="peppol-title">{t("title")}</h2>
+      {transmissions.length === 0 ? (
+        <p className="muted">{t("none")}</p>
+      ) : (
+        <TransmissionList transmissions={transmissions} />
+      )}
+      {sendable && !waiting && <SendViaPeppolButton documentId={document.id} />}
+      <RefreshWhile active={waiting} everyMs={1500} forMs={300_000} />
+    </section>
+  );
+}
