@@ -74,6 +74,18 @@ export async function insertNewBankLines(
     .returning();
 }
 
+/**
+ * The lines this import stored (first import of each line) that still wait for a
+ * match. A retried import job finds the lines its crashed attempt stored, so none
+ * is left unmatched; matching them again is safe (payments are keyed by line).
+ */
+export async function bankLinesOfImport(db: Db, t: Tenant, importId: string): Promise<BankLine[]> {
+  return db
+    .select()
+    .from(bankStatementLines)
+    .where(t.where(bankStatementLines, eq(bankStatementLines.importId, importId)));
+}
+
 export async function updateBankLine(
   db: Db,
   t: Tenant,

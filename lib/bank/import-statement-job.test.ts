@@ -1,7 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
-import { createBankImport, getBankImport, listBankLinesToReview } from "@/db/queries/bank";
+import {
+  createBankImport,
+  getBankImport,
+  insertNewBankLines,
+  listBankLinesToReview,
+} from "@/db/queries/bank";
 import { createConcept, getDocument } from "@/db/queries/documents";
 import { finaliseDocument } from "@/db/queries/finalise-document";
 import { createCustomer } from "@/db/queries/customers";
@@ -136,6 +141,32 @@ describe("bank statement import", () => {
     expect(over).toMatchObject({ status: "matched", overpaymentCents: 790 });
     const review = await listBankLinesToReview(handle.db, t);
     expect(review.map((r) => r.line.amountCents)).toContain(5555);
+  });
+
+  it("matches the lines a crashed attempt stored before it died, when the job is retried", async () => {
+    const invoice = await issuedInvoice("Luc Janssens", "50.00"); // 60.50
+    const file = camt("STMT-CRASH", [
+      { amount: "60.50", ogm: invoice.structuredCommunication ?? "" },
+    ]);
+    const importId = await createBankImport(handle.db, t, { filename: "crash.xml", content: file });
+    // What the first attempt left: the line stored, no payment, the import not finished.
+    await insertNewBankLines(handle.db, t, importId, [
+      {
+        lineKey: "BE68539007547034:STMT-CRASH:1",
+        bookingDate: "2026-11-20",
+        amountCents: 6050,
+        currency: "EUR",
+        structuredCommunication: invoice.structuredCommunication,
+        status: "unmatched",
+      },
+    ]);
+    await importBankStatementJob.handler({ organisationId: t.organisationId, importId }, ctx);
+    expect(await getBankImport(handle.db, t, importId)).toMatchObject({
+      status: "done",
+      newLines: 1,
+      matched: 1,
+    });
+    expect((await getDocument(handle.db, t, invoice.id))?.document.status).toBe("paid");
   });
 
   it("keeps a file it cannot read, marked failed with the reason", async () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   finishBankImport,
+  bankLinesOfImport,
   getBankImport,
   insertNewBankLines,
   openInvoicesForMatching,
@@ -42,7 +43,7 @@ export const importBankStatementJob = defineJob({
         line,
       })),
     );
-    const stored = await insertNewBankLines(
+    await insertNewBankLines(
       ctx.db,
       t,
       importId,
@@ -58,7 +59,10 @@ export const importBankStatementJob = defineJob({
         status: line.amountCents > 0 && !line.reversal ? "unmatched" : "ignored",
       })),
     );
-    const fresh = new Map(stored.map((row) => [row.lineKey, row]));
+    const stored = await bankLinesOfImport(ctx.db, t, importId);
+    const fresh = new Map(
+      stored.filter((row) => row.status === "unmatched").map((row) => [row.lineKey, row]),
+    );
     const toMatch = lines
       .filter(({ lineKey }) => fresh.has(lineKey))
       .map(({ lineKey, line }) => ({ ...line, lineId: lineKey }));
