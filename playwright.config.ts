@@ -19,6 +19,10 @@ import {
 
 const isCI = !!process.env.CI;
 
+/** The Peppol access-point stand-in's port (E2E_PEPPOL_AP_PORT lets checkouts run side by side). */
+const PEPPOL_AP_ORIGIN = `http://localhost:${process.env.E2E_PEPPOL_AP_PORT ?? 4010}`;
+const PEPPOL_AP_KEY = "facturo-e2e-peppol-key";
+
 // The webServer is started before globalSetup runs, so check the database here, first.
 assertLocalDatabase();
 
@@ -75,6 +79,9 @@ const serverEnv: Record<string, string> = {
   SHOPIFY_CLIENT_ID: E2E_SHOPIFY_CLIENT_ID,
   SHOPIFY_CLIENT_SECRET: E2E_SHOPIFY_CLIENT_SECRET,
   SHOPIFY_API_ORIGIN: SHOPIFY_SIMULATOR_URL,
+  // The Peppol access point is its local stand-in (e2e/peppol-access-point).
+  PEPPOL_AP_URL: `${PEPPOL_AP_ORIGIN}/api/v2`,
+  PEPPOL_AP_API_KEY: PEPPOL_AP_KEY,
   ...(pgliteDir ? { PGLITE_DIR: pgliteDir } : {}),
 };
 
@@ -140,6 +147,15 @@ export default defineConfig({
         // Shopify retries over hours; a test cannot wait that long.
         SHOPIFY_SIMULATOR_RETRY_DELAYS_MS: "500,1000,2000,4000",
       },
+    },
+    {
+      command: "npm run peppol:access-point",
+      url: `${PEPPOL_AP_ORIGIN}/control/health`,
+      reuseExistingServer: !isCI,
+      timeout: 30_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { PEPPOL_AP_PORT: new URL(PEPPOL_AP_ORIGIN).port, PEPPOL_AP_API_KEY: PEPPOL_AP_KEY },
     },
     {
       command: "npm run start",

@@ -5,6 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { startShopifySimulator } from "@/e2e/shopify-simulator";
+import { startPeppolAccessPoint } from "@/e2e/peppol-access-point/server";
 
 const SIMULATOR_PORT = Number(process.env.SHOPIFY_SIMULATOR_PORT ?? 3999);
 const DEV_CLIENT_ID = "facturo-dev";
@@ -40,12 +41,22 @@ async function main(): Promise<void> {
       `Shopify simulator on http://localhost:${simulator.port} (no SHOPIFY_CLIENT_ID set, so shops are simulated)`,
     );
   }
+  // Peppol: without an access-point key, the local stand-in plays the access point.
+  const accessPoint = env.PEPPOL_AP_API_KEY
+    ? undefined
+    : await startPeppolAccessPoint({ port: Number(env.PEPPOL_AP_PORT ?? 4010) });
+  if (accessPoint) {
+    Object.assign(env, { PEPPOL_AP_URL: accessPoint.apiUrl, PEPPOL_AP_API_KEY: "facturo-dev" });
+    console.log(`Peppol access point stand-in on ${accessPoint.apiUrl} (no PEPPOL_AP_API_KEY set)`);
+  }
   const next = spawn("next", ["dev", ...process.argv.slice(2)], { stdio: "inherit", env });
   const stop = () => next.kill("SIGTERM");
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   next.on("exit", (code) => {
-    void (simulator?.close() ?? Promise.resolve()).finally(() => process.exit(code ?? 0));
+    void Promise.all([simulator?.close(), accessPoint?.close()]).finally(() =>
+      process.exit(code ?? 0),
+    );
   });
 }
 
