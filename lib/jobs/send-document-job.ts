@@ -12,6 +12,7 @@ import { renderText } from "@/lib/documents/default-texts";
 import { reminderTexts } from "@/lib/documents/reminder-texts";
 import { documentTextValues } from "@/lib/documents/text-values";
 import { sendEmail } from "@/lib/email/send-email";
+import { customerInvoiceUrl } from "@/lib/payments/online/payment-urls";
 import { renderDocumentPdf } from "@/lib/pdf/render-document-pdf";
 import { defineJob, PermanentJobError } from "./define-job";
 
@@ -60,6 +61,14 @@ export const sendDocumentJob = defineJob({
       dueDate: document.dueDate,
       structuredCommunication: document.structuredCommunication,
       companyName: organisation.legalName,
+      // The customer's invoice page, with every way to pay (online ones included).
+      paymentLink:
+        document.type === "invoice" &&
+        document.status !== "paid" &&
+        !document.paidOnIssue &&
+        document.publicToken
+          ? customerInvoiceUrl(ctx.config.APP_URL, document.publicToken)
+          : null,
     });
     try {
       const pdf = await renderDocumentPdf(ctx.db, t, document.id);

@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db";
+import { getRequestLogger } from "@/app/_server/request-logger";
+import { CustomerInvoiceView } from "@/components/payments/online/customer-invoice-view";
+import { getConfig } from "@/lib/config/env";
+import { loadCustomerInvoice } from "@/lib/payments/customer-page/load-customer-invoice";
+import { isOnlinePaymentProviderKey } from "@/lib/payments/online/online-payment-provider";
+import { onlinePaymentProviders } from "@/lib/payments/online/providers";
+import { findDocumentByPublicToken } from "@/lib/pdf/find-document-by-public-token";
+
+export const dynamic = "force-dynamic";
+
+// The token is the credential: keep the page out of search engines and referrers.
+export const metadata: Metadata = {
+  robots: { index: false, follow: false },
+  referrer: "no-referrer",
+};
+
+/** The customer's invoice page: what is due and every way to pay it, no login. */
+export default async function CustomerInvoicePage({
+  params,
+  searchParams,
+}: PageProps<"/d/[token]">) {
+  const { token } = await params;
+  const from = (await searchParams).return;
+  const db = await getDb();
+  const found = await findDocumentByPublicToken(db, token);
+  if (!found) notFound();
+  const config = getConfig();
+  const invoice = await loadCustomerInvoice(
+    { db, config, providers: onlinePaymentProviders(config), log: await getRequestLogger() },
+    found.tenant,
+    found.documentId,
+  );
+  if (!invoice) notFound();
+  return (
+    <CustomerInvoiceView
+      invoice={invoice}
+      pdfUrl={`/d/${token}/pdf`}
+      returningFrom={typeof from === "string" && isOnlinePaymentProviderKey(from) ? from : null}
+    />
+  );
+}
