@@ -355,3 +355,41 @@ describe("facturo worker", () => {
     expect(output.stderr.at(-1)).toBe("Worker stopped.");
   });
 });
+
+describe("facturo bank:import", () => {
+  const statement = path.resolve(import.meta.dirname, "../../../shared/fixtures/bank/camt053");
+
+  it("imports a statement once: the second run finds nothing new", async () => {
+    const organisation = await createOrg(handle.db, (await createUser(handle.db)).id);
+    const [file] = (await import("node:fs"))
+      .readdirSync(statement)
+      .filter((f) => f.endsWith(".xml"));
+    const first = await cli(["bank:import", path.join(statement, file!), "--org", organisation.id]);
+    expect(first.stderr).toEqual([]);
+    expect(first.code).toBe(0);
+    const counts = JSON.parse(first.stdout.join("\n")) as { lines: number; newLines: number };
+    expect(counts.lines).toBeGreaterThan(0);
+    expect(counts.newLines).toBe(counts.lines);
+    const second = await cli([
+      "bank:import",
+      path.join(statement, file!),
+      "--org",
+      organisation.id,
+    ]);
+    expect(JSON.parse(second.stdout.join("\n"))).toMatchObject({
+      lines: counts.lines,
+      newLines: 0,
+    });
+  });
+
+  it("refuses a file that is not a statement, and an unknown organisation", async () => {
+    const organisation = await createOrg(handle.db, (await createUser(handle.db)).id);
+    const notStatement = await cli(["bank:import", import.meta.filename, "--org", organisation.id]);
+    expect(notStatement.code).not.toBe(0);
+    expect(notStatement.stderr.join("\n")).toMatch(/could not be read: unknown_format/);
+    const unknown = await cli(["bank:import", import.meta.filename, "--org", crypto.randomUUID()]);
+    expect(unknown.stderr.join("\n")).toMatch(/no organisation/);
+    const noOrg = await cli(["bank:import", import.meta.filename]);
+    expect(noOrg.stderr.join("\n")).toMatch(/--org must be an organisation id/);
+  });
+});

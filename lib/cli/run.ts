@@ -2,6 +2,7 @@ import { DatabaseLockedError, type DbHandle } from "@/db/client";
 import { ConfigError, type AppConfig } from "@/lib/config/env";
 import type { Logger } from "@/lib/log/logger";
 import { parseCommandArgs } from "./args";
+import { bankImport, bankImportUsage, parseBankImportArgs } from "./commands/bank-import";
 import { createApiKey, createApiKeyUsage, parseCreateApiKeyArgs } from "./commands/create-api-key";
 import {
   createOrganisation,
@@ -42,6 +43,10 @@ commands:
       payload would become (default settings: an invoice; --org: that
       organisation's seller data and Shopify settings), saving nothing. With
       --refund, the credit note a refunds/create payload would become.
+  bank:import FILE --org ORGANISATION_ID
+      Import a bank statement (CODA or camt.053) as the Payments page does:
+      lines already imported are skipped; transfers quoting an invoice's
+      structured communication or number mark it paid. Prints the counts.
   worker
       Run the job worker until SIGINT/SIGTERM. Needs DATABASE_URL (PostgreSQL).
   help
@@ -57,6 +62,7 @@ const commandUsages: Record<string, string> = {
   "create-api-key": createApiKeyUsage,
   worker: workerUsage,
   "order:preview": orderPreviewUsage,
+  "bank:import": bankImportUsage,
 };
 
 function isExpected(err: unknown): err is Error {
@@ -127,6 +133,13 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
         const input = parseOrderPreviewArgs(args);
         const config = input.organisationId ? deps.getConfig() : ({} as AppConfig);
         await orderPreview({ out, config, openDatabase: (c) => deps.openDatabase(c) }, input);
+        return 0;
+      }
+      case "bank:import": {
+        const input = parseBankImportArgs(args);
+        await withDatabase(deps, (handle, config) =>
+          bankImport({ handle, config, log: deps.log, out }, input),
+        );
         return 0;
       }
       case "worker": {
