@@ -13,6 +13,7 @@ import styles from "@/components/documents/documents.module.css";
 import { belgianLocale, formatCalendarDate } from "@/components/documents/format";
 import { StatusBadge } from "@/components/documents/status-badge";
 import { TotalsSummary } from "@/components/documents/totals-summary";
+import { OnlinePaymentsCard } from "@/components/payments/online/online-payments-card";
 import { vatLabel } from "@/components/documents/vat-label";
 import { getConfig } from "@/lib/config/env";
 import { gatewayLabel } from "@/lib/shopify/order-sync/order-settings";
@@ -260,6 +261,10 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
                 )}
               </dl>
             </section>
+          )}
+
+          {document.type === "invoice" && finalised && (
+            <OnlinePaymentsCard documentId={document.id} publicToken={document.publicToken} />
           )}
 
           <section className="card" aria-labelledby="activity-title">
