@@ -2,6 +2,7 @@ import { openPostgres } from "@/db/client";
 import { startQueue } from "@/lib/jobs/queue";
 import { measureAutoSend } from "./auto-send";
 import { measureBackfill } from "./backfill";
+import { onInterrupt } from "./cleanup";
 import { createFreshDatabase } from "./database";
 import { measureListHttp, measureListQuery, seedDocuments } from "./document-list";
 import type { BenchOptions } from "./options";
@@ -21,7 +22,7 @@ import {
   type StackContext,
   type WebServer,
 } from "./stack";
-import { intakeFigures, runIntake } from "./webhook-intake";
+import { intakeFigures, runIntake, type IntakeRuns } from "./webhook-intake";
 
 const engine = "postgres";
 const orderSettings = (autoSend: boolean) =>
@@ -37,8 +38,9 @@ export async function runPostgresPhase(
   ctx: StackContext,
   stamp: string,
   log: (line: string) => void,
-): Promise<Figure[]> {
+): Promise<{ figures: Figure[]; bare?: IntakeRuns }> {
   const figures: Figure[] = [];
+  let bareRuns: IntakeRuns | undefined;
   const sizes = options.sizes;
   const database = await createFreshDatabase(options.serverUrl, stamp);
   log(`database ${database.name}`);
@@ -46,6 +48,15 @@ export async function runPostgresPhase(
   const running: Started[] = [];
   const encryptionKey = ctx.secrets.ENCRYPTION_KEY;
   const orders = new OrderFactory(8_000_000_000_000);
+  // Once only: an interrupt and the `finally` below may both ask for it.
+  let stopping: Promise<void> | undefined;
+  const stopAll = () =>
+    (stopping ??= (async () => {
+      await Promise.all(running.map((p) => p.stop()));
+      await handle.close();
+      await database.drop();
+    })());
+  const forget = onInterrupt(stopAll);
   try {
     const simulator = options.only.has("backfill") ? await startSimulator(ctx) : null;
     if (simulator) running.push(simulator.process);
@@ -68,7 +79,7 @@ export async function runPostgresPhase(
       running.push(bare.process);
       const target = { shop: merchant.shop ?? "", secret };
       log("intake: bare server");
-      const bareRuns = await runIntake(
+      bareRuns = await runIntake(
         { ...target, url: `${bare.origin}/webhooks` },
         orders,
         sizes.intake,
@@ -172,11 +183,10 @@ export async function runPostgresPhase(
     }
 
     figures.push(...memoryFigures(web, workers));
-    return figures;
+    return { figures, bare: bareRuns };
   } finally {
-    await Promise.all(running.map((p) => p.stop()));
-    await handle.close();
-    await database.drop();
+    forget();
+    await stopAll();
   }
 }
 

@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import path from "node:path";
+import { cleanUpOnInterrupt } from "./cleanup";
 import { parseOptions } from "./options";
 import { runPglitePhase } from "./pglite-phase";
 import { runPostgresPhase } from "./postgres-phase";
@@ -30,6 +31,7 @@ function ensureBuild(appDir: string): void {
   if (result.status !== 0) throw new Error("next build failed");
 }
 
+cleanUpOnInterrupt(log);
 ensureBuild(options.appDir);
 const logDir = path.join("/tmp", `facturo-bench-${stamp}`);
 mkdirSync(logDir, { recursive: true });
@@ -44,10 +46,15 @@ log(`process logs in ${logDir}${options.quick ? " (quick: short loads, not compa
 const startedAt = new Date();
 const loadBefore = loadavg();
 const figures: Figure[] = [];
-figures.push(...(await runPostgresPhase(options, ctx, stamp, log)));
-if (options.pglite) figures.push(...(await runPglitePhase(options, ctx, log)));
+const postgres = await runPostgresPhase(options, ctx, stamp, log);
+figures.push(...postgres.figures);
+if (options.pglite) figures.push(...(await runPglitePhase(options, ctx, log, postgres.bare)));
 
+const load = (l: number[]) => l.map((v) => v.toFixed(1)).join(" ");
 console.log(`\n${formatTable(figures)}\n`);
+console.log(
+  `load average (1/5/15 min) before: ${load(loadBefore)}, after: ${load(loadavg())} on ${cpus().length} cores`,
+);
 const file = writeResults(path.join(process.cwd(), "bench", "results"), stamp, {
   startedAt: startedAt.toISOString(),
   finishedAt: new Date().toISOString(),
