@@ -10,6 +10,7 @@ import {
   E2E_SHOPIFY_CLIENT_SECRET,
   SHOPIFY_SIMULATOR_URL,
 } from "./e2e/support/constants";
+import { BANCONTACT_STAND_IN_URL, MOLLIE_STAND_IN_URL } from "./e2e/mollie-stand-in/e2e-urls";
 
 /**
  * End-to-end tests against the PRODUCTION server (`npm run start`); build first with
@@ -82,6 +83,9 @@ const serverEnv: Record<string, string> = {
   // The Peppol access point is its local stand-in (e2e/peppol-access-point).
   PEPPOL_AP_URL: `${PEPPOL_AP_ORIGIN}/api/v2`,
   PEPPOL_AP_API_KEY: PEPPOL_AP_KEY,
+  // Mollie and Bancontact Pro are their stand-ins (e2e/mollie-stand-in, e2e/bancontact-stand-in).
+  MOLLIE_API_URL: `${MOLLIE_STAND_IN_URL}/v2/`,
+  BANCONTACT_API_URL: BANCONTACT_STAND_IN_URL,
   ...(pgliteDir ? { PGLITE_DIR: pgliteDir } : {}),
 };
 
@@ -156,6 +160,24 @@ export default defineConfig({
       stdout: "pipe",
       stderr: "pipe",
       env: { PEPPOL_AP_PORT: new URL(PEPPOL_AP_ORIGIN).port, PEPPOL_AP_API_KEY: PEPPOL_AP_KEY },
+    },
+    {
+      command: "npx tsx e2e/mollie-stand-in/main.ts",
+      url: `${MOLLIE_STAND_IN_URL}/control/health`,
+      reuseExistingServer: !isCI,
+      timeout: 30_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { MOLLIE_STAND_IN_PORT: new URL(MOLLIE_STAND_IN_URL).port },
+    },
+    {
+      command: "npx tsx e2e/bancontact-stand-in/main.ts",
+      url: `${BANCONTACT_STAND_IN_URL}/control/health`,
+      reuseExistingServer: !isCI,
+      timeout: 30_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { BANCONTACT_STAND_IN_PORT: new URL(BANCONTACT_STAND_IN_URL).port },
     },
     {
       command: "npm run start",

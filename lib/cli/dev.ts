@@ -4,6 +4,7 @@
  * shop and place orders. With SHOPIFY_CLIENT_ID set, real Shopify is used.
  */
 import { spawn } from "node:child_process";
+import { startPaymentStandInsForDev } from "@/e2e/mollie-stand-in/dev-stand-ins";
 import { startShopifySimulator } from "@/e2e/shopify-simulator";
 import { startPeppolAccessPoint } from "@/e2e/peppol-access-point/server";
 
@@ -49,12 +50,15 @@ async function main(): Promise<void> {
     Object.assign(env, { PEPPOL_AP_URL: accessPoint.apiUrl, PEPPOL_AP_API_KEY: "facturo-dev" });
     console.log(`Peppol access point stand-in on ${accessPoint.apiUrl} (no PEPPOL_AP_API_KEY set)`);
   }
+  // Mollie and Bancontact Pro: local stand-ins unless their API URLs are configured.
+  const payments = await startPaymentStandInsForDev(env);
+  Object.assign(env, payments.vars);
   const next = spawn("next", ["dev", ...process.argv.slice(2)], { stdio: "inherit", env });
   const stop = () => next.kill("SIGTERM");
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   next.on("exit", (code) => {
-    void Promise.all([simulator?.close(), accessPoint?.close()]).finally(() =>
+    void Promise.all([simulator?.close(), accessPoint?.close(), payments.close()]).finally(() =>
       process.exit(code ?? 0),
     );
   });
