@@ -44,6 +44,7 @@ export function CustomerInvoiceView({
           <span
             className={`${styles.status} ${status === "paid" ? styles.statusPaid : ""}`}
             data-testid="invoice-status"
+            data-status={status}
           >
             {statusText}
           </span>
