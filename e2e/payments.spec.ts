@@ -69,3 +69,37 @@ test("importing a bank statement marks the invoice it pays as paid", async ({ pa
   await page.goto(invoiceUrl);
   await expect(page.locator(".page-header")).toContainText("Paid");
 });
+
+test("a payment recorded by hand can be undone, and the log says both", async ({ page }) => {
+  await newMerchant(page, "Atelier Peeters");
+  const customerEmail = await createCustomer(page, "Jan Peeters", "cash");
+  await page.goto("/documents/new");
+  await page.locator("#customerId").selectOption({ label: "Jan Peeters" });
+  await page.locator("#lines-0-description").fill("Frame");
+  await page.locator("#lines-0-quantity").fill("1");
+  await page.locator("#lines-0-unitPrice").fill("50.00");
+  await page.getByRole("button", { name: "Save as concept" }).click();
+  await expect(page).toHaveURL(/\/documents\/[0-9a-f-]{36}$/);
+  const invoiceUrl = page.url();
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await latestEmail(page, customerEmail, { timeoutMs: 30_000 });
+  await page.goto(invoiceUrl);
+
+  await page.getByRole("button", { name: "Mark as paid" }).click();
+  await page.getByLabel("Amount received (€)").fill("20.50");
+  await page.getByLabel("Received by").selectOption({ label: "Cash" });
+  await page.getByRole("button", { name: "Record payment" }).click();
+  await expect(page.locator(".page-header")).toContainText("Partly paid");
+  const payments = page.locator("dd").filter({ has: page.getByRole("button", { name: /^Undo/ }) });
+  await expect(payments).toContainText("€20.50");
+  await expect(payments).toContainText("Cash");
+  await expect(page.getByText(/Paid €20\.50 \(Cash\)/)).toBeVisible();
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Undo €20.50" }).click();
+  await expect(page.getByText("Payment undone.")).toBeVisible();
+  await expect(page.locator(".page-header")).not.toContainText("Partly paid");
+  await expect(page.getByText(/Payment of €20\.50 undone/)).toBeVisible();
+  await expect(page.getByText("(undone)")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
