@@ -2,6 +2,8 @@
  * `npm run dev`: `next dev`, plus the Shopify simulator when no real Shopify app
  * is configured, so a merchant trying Facturo locally can connect a (simulated)
  * shop and place orders. With SHOPIFY_CLIENT_ID set, real Shopify is used.
+ * Likewise the Peppol access-point stand-in (e2e/peppol-access-point) unless
+ * PEPPOL_AP_API_KEY names a real access point.
  */
 import { spawn } from "node:child_process";
 import { startPaymentStandInsForDev } from "@/e2e/mollie-stand-in/dev-stand-ins";
