@@ -24,6 +24,12 @@ export interface JobDefinition<Schema extends z.ZodType = z.ZodType> {
   schema: Schema;
   retryLimit: number;
   retryDelaySeconds: number;
+  /**
+   * How long a worker may hold the job (pg-boss's default: 15 minutes). A worker that
+   * dies holding it (kill -9, OOM, a lost machine) gives it back only after this, plus
+   * the maintenance interval, so short jobs say so.
+   */
+  expireInSeconds?: number;
   /** Run on this schedule (cron, UTC) as well as when enqueued. */
   cron?: string;
   handler(data: z.output<Schema>, ctx: JobContext): Promise<void>;

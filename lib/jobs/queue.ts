@@ -18,6 +18,8 @@ export async function startQueue(handle: DbHandle): Promise<Queue> {
     supervise: true,
     // Cron jobs (the hourly Shopify reconciliation): pg-boss elects one process to fire them.
     schedule: true,
+    // Expired jobs (held by a worker that died) are found by this maintenance (default 120 s).
+    maintenanceIntervalSeconds: 30,
   });
   boss.on("error", (err) => {
     // pg-boss reports maintenance errors here; they must not crash the process.
@@ -43,6 +45,7 @@ export async function ensureJobQueue(boss: Queue, job: JobDefinition): Promise<v
     retryLimit: job.retryLimit,
     retryDelay: job.retryDelaySeconds,
     retryBackoff: true,
+    ...(job.expireInSeconds ? { expireInSeconds: job.expireInSeconds } : {}),
   };
   for (let attempt = 1; ; attempt++) {
     try {

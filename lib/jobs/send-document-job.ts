@@ -25,6 +25,8 @@ export const sendDocumentJob = defineJob({
   name: "send-document",
   retryLimit: 8,
   retryDelaySeconds: 10,
+  // One PDF and one email: a send held by a dead worker comes back soon.
+  expireInSeconds: 120,
   schema: z.object({ organisationId: z.string().uuid(), sendId: z.string().uuid() }),
   handler: async ({ organisationId, sendId }, ctx) => {
     const t = tenant(organisationId);

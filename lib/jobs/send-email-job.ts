@@ -7,6 +7,8 @@ export const sendEmailJob = defineJob({
   name: "send-email",
   retryLimit: 8,
   retryDelaySeconds: 5,
+  // One email: one held by a dead worker comes back soon.
+  expireInSeconds: 120,
   schema: z.object({
     organisationId: z.string().uuid().nullable().optional(),
     to: z.string().email(),

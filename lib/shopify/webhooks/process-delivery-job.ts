@@ -19,6 +19,8 @@ export const processShopifyDeliveryJob = defineJob({
   name: "shopify-process-delivery",
   retryLimit: 5,
   retryDelaySeconds: 15,
+  // A delivery takes well under a second; one held by a dead worker comes back soon.
+  expireInSeconds: 120,
   schema: z.object({ organisationId: z.string().uuid(), deliveryId: z.string().uuid() }),
   handler: async ({ organisationId, deliveryId }, ctx) => {
     const t = tenant(organisationId);
