@@ -23,6 +23,7 @@ import {
   documentLines,
   documents,
   documentSeries,
+  payments,
   stockMovements,
 } from "../schema";
 import type { Tenant } from "../tenant";
@@ -225,6 +226,18 @@ export async function finaliseDocument(db: Db, t: Tenant, id: string, now = new 
         .update(documents)
         .set({ status: "paid", paidCents: finalised.totalCents })
         .where(t.where(documents, eq(documents.id, id)));
+      if (finalised.totalCents > 0) {
+        await tx.insert(payments).values(
+          t.owned({
+            documentId: id,
+            amountCents: finalised.totalCents,
+            method: document.paidOnIssue.method,
+            paidOn: issueDate,
+            reference: document.paidOnIssue.reference,
+            sourceKey: `paid-on-issue:${id}`,
+          }),
+        );
+      }
       await recordDocumentEvent(tx, t, id, "paid", {
         amountCents: finalised.totalCents,
         method: document.paidOnIssue.method,

@@ -25,7 +25,8 @@ export type PaymentMethod = (typeof paymentMethods)[number];
 
 /**
  * The payment ledger: one row per amount received on an invoice. The invoice's
- * `paid_cents` is the sum of its rows that are not undone. `source_key` names the
+ * `paid_cents` is the sum of its rows that are not undone, plus what credit notes
+ * settled (a credit is not money received, so it has no row). `source_key` names the
  * outside event that reported the money (`mollie:tr_…`, `bank:<line key>`,
  * `bancontact:<id>`): unique, so a webhook or import repeated any number of times
  * records the payment once.

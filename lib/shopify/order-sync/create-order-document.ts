@@ -159,6 +159,7 @@ async function settlePaidOrder(
     method: "shopify",
     paidOn: today(),
     reference: gatewayReference(order),
+    sourceKey: `shopify:order:${order.id}:paid`,
   });
   return true;
 }

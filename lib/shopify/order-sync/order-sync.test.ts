@@ -6,6 +6,7 @@ import type { DbHandle } from "@/db";
 import { createArticle } from "@/db/queries/articles";
 import { getDocument, updateConcept } from "@/db/queries/documents";
 import { finaliseDocument } from "@/db/queries/finalise-document";
+import { listPayments } from "@/db/queries/payments";
 import { currentStock, recordManualCorrection } from "@/db/queries/stock";
 import {
   documents,
@@ -170,6 +171,13 @@ describe("an order becomes a document", () => {
     const [document] = await documentsOf(s);
     expect(document).toMatchObject({ status: "paid", paidCents: 8935 });
     expect(document?.number).toMatch(/^\d{4}-\d{4}$/);
+    // Issued as paid: the ledger holds the payment, so it shows (and can be undone).
+    expect(
+      (await listPayments(handle.db, s.t, document?.id ?? "")).map((p) => [
+        p.amountCents,
+        p.method,
+      ]),
+    ).toEqual([[8935, "shopify"]]);
     const sends = await handle.db
       .select()
       .from(documentSends)
@@ -202,6 +210,9 @@ describe("an order becomes a document", () => {
     });
     const [paid] = await documentsOf(s);
     expect(paid).toMatchObject({ status: "paid", paidCents: 9037 });
+    // Shopify repeats orders/paid: the payment is still recorded once.
+    await deliver(s, "orders/paid", { ...order, financial_status: "paid" });
+    expect(await listPayments(handle.db, s.t, paid?.id ?? "")).toHaveLength(1);
   });
 
   it("creates order forms and delivery notes when chosen, and ignores Shopify test orders", async () => {
