@@ -1,8 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { screenshotPath } from "./support/constants";
-import { createCustomer, newMerchant } from "./support/merchant";
-import { latestEmail } from "./support/outbox";
+import { createCustomer, newMerchant, sendInvoice } from "./support/merchant";
 
 /** A bank statement that quotes an invoice's structured communication marks it paid. */
 function camtStatement(ogmDigits: string, amount: string): Buffer {
@@ -36,17 +35,12 @@ test("importing a bank statement marks the invoice it pays as paid", async ({ pa
   await newMerchant(page, "Fietsen Janssens BV");
   const customerEmail = await createCustomer(page, "Marie Dupont", "payer");
 
-  await page.goto("/documents/new");
-  await page.locator("#customerId").selectOption({ label: "Marie Dupont" });
-  await page.locator("#lines-0-description").fill("Repair");
-  await page.locator("#lines-0-quantity").fill("1");
-  await page.locator("#lines-0-unitPrice").fill("100.00");
-  await page.getByRole("button", { name: "Save as concept" }).click();
-  await expect(page).toHaveURL(/\/documents\/[0-9a-f-]{36}$/);
-  const invoiceUrl = page.url();
-  await page.getByRole("button", { name: "Send", exact: true }).click();
-  await latestEmail(page, customerEmail, { timeoutMs: 30_000 });
-  await page.goto(invoiceUrl);
+  const invoiceUrl = await sendInvoice(page, {
+    customer: "Marie Dupont",
+    customerEmail,
+    description: "Repair",
+    unitPrice: "100.00",
+  });
   const ogm = (
     await page
       .getByText(/\+\+\+\d{3}\/\d{4}\/\d{5}\+\+\+/)
@@ -73,17 +67,12 @@ test("importing a bank statement marks the invoice it pays as paid", async ({ pa
 test("a payment recorded by hand can be undone, and the log says both", async ({ page }) => {
   await newMerchant(page, "Atelier Peeters");
   const customerEmail = await createCustomer(page, "Jan Peeters", "cash");
-  await page.goto("/documents/new");
-  await page.locator("#customerId").selectOption({ label: "Jan Peeters" });
-  await page.locator("#lines-0-description").fill("Frame");
-  await page.locator("#lines-0-quantity").fill("1");
-  await page.locator("#lines-0-unitPrice").fill("50.00");
-  await page.getByRole("button", { name: "Save as concept" }).click();
-  await expect(page).toHaveURL(/\/documents\/[0-9a-f-]{36}$/);
-  const invoiceUrl = page.url();
-  await page.getByRole("button", { name: "Send", exact: true }).click();
-  await latestEmail(page, customerEmail, { timeoutMs: 30_000 });
-  await page.goto(invoiceUrl);
+  await sendInvoice(page, {
+    customer: "Jan Peeters",
+    customerEmail,
+    description: "Frame",
+    unitPrice: "50.00",
+  });
 
   await page.getByRole("button", { name: "Mark as paid" }).click();
   await page.getByLabel("Amount received (€)").fill("20.50");

@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { latestMagicLink } from "./outbox";
+import { latestEmail, latestMagicLink } from "./outbox";
 
 export type UiLocale = "en" | "fr" | "nl";
 
@@ -47,4 +47,26 @@ export async function createCustomer(page: Page, name: string, emailPrefix: stri
   await page.getByRole("button", { name: "Create customer" }).click();
   await expect(page).toHaveURL(/\/customers\/[0-9a-f-]{36}/);
   return email;
+}
+
+/**
+ * A one-line invoice for `customer`, sent from its page (numbered and emailed);
+ * resolves, once the email is in the outbox, with the invoice's dashboard URL.
+ */
+export async function sendInvoice(
+  page: Page,
+  invoice: { customer: string; customerEmail: string; description: string; unitPrice: string },
+): Promise<string> {
+  await page.goto("/documents/new");
+  await page.locator("#customerId").selectOption({ label: invoice.customer });
+  await page.locator("#lines-0-description").fill(invoice.description);
+  await page.locator("#lines-0-quantity").fill("1");
+  await page.locator("#lines-0-unitPrice").fill(invoice.unitPrice);
+  await page.getByRole("button", { name: "Save as concept" }).click();
+  await expect(page).toHaveURL(/\/documents\/[0-9a-f-]{36}$/);
+  const invoiceUrl = page.url();
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await latestEmail(page, invoice.customerEmail, { timeoutMs: 30_000 });
+  await page.goto(invoiceUrl);
+  return invoiceUrl;
 }
