@@ -83,6 +83,7 @@ test("a payment recorded by hand can be undone, and the log says both", async ({
   await expect(payments).toContainText("€20.50");
   await expect(payments).toContainText("Cash");
   await expect(page.getByText(/Paid €20\.50 \(Cash\)/)).toBeVisible();
+  await page.screenshot({ path: screenshotPath("en-41-invoice-payments.png"), fullPage: true });
 
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Undo €20.50" }).click();
