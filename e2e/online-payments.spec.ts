@@ -93,7 +93,7 @@ test("a customer pays an invoice online through Mollie; Bancontact's QR code is 
   await page.goto(invoiceUrl);
   await expect(page.getByText("Paid", { exact: true }).first()).toBeVisible();
   await expect(
-    page.getByTestId("online-payments").locator("tr[data-status=paid]", { hasText: "Mollie" }),
+    page.getByTestId("online-payments").locator("li[data-status=paid]", { hasText: "Mollie" }),
   ).toHaveCount(1);
   await page.screenshot({ path: screenshotPath("en-43-invoice-paid-online.png"), fullPage: true });
 });

@@ -25,6 +25,8 @@ export async function loadDocumentPdfModel(
   db: Db,
   t: Tenant,
   documentId: string,
+  /** Where the printed pay links point (APP_URL unless the caller already holds its config). */
+  options: { appUrl?: string } = {},
 ): Promise<DocumentPdfModel> {
   const found = await getDocument(db, t, documentId);
   if (!found) throw new DocumentNotFoundError(documentId);
@@ -48,7 +50,7 @@ export async function loadDocumentPdfModel(
   // Stable Facturo links, not provider payments: nothing is asked of Mollie to render a PDF.
   const onlinePayments = online.map((provider) => ({
     provider,
-    url: stablePayUrl(getConfig().APP_URL, document.publicToken ?? "", provider),
+    url: stablePayUrl(options.appUrl ?? getConfig().APP_URL, document.publicToken ?? "", provider),
   }));
   return buildDocumentPdfModel({
     organisation,

@@ -102,7 +102,7 @@ export function CustomerInvoiceView({
 
           {invoice.mollieUrl && (
             <div className="card" data-testid="pay-mollie">
-              <h3>{l.payOnline}</h3>
+              <h3 className={styles.wayTitle}>{l.payOnline}</h3>
               <p className="muted">{l.payOnlineHint}</p>
               <a className="btn btn-primary" href={invoice.mollieUrl}>
                 {l.payOnline} · {payment.amountDue}
@@ -112,7 +112,7 @@ export function CustomerInvoiceView({
 
           {bancontact && (
             <div className="card" data-testid="pay-bancontact">
-              <h3>{l.bancontactTitle}</h3>
+              <h3 className={styles.wayTitle}>{l.bancontactTitle}</h3>
               {"deeplink" in bancontact ? (
                 <div className={styles.way}>
                   {/* eslint-disable-next-line @next/next/no-img-element -- a data URL made on the server */}
@@ -145,7 +145,7 @@ export function CustomerInvoiceView({
           )}
 
           <div className="card" data-testid="pay-transfer">
-            <h3>{l.transferTitle}</h3>
+            <h3 className={styles.wayTitle}>{l.transferTitle}</h3>
             <div className={styles.way}>
               {payment.qrCode && (
                 /* eslint-disable-next-line @next/next/no-img-element -- a data URL made on the server */

@@ -5,6 +5,7 @@ import { listOnlinePayments } from "@/db/queries/online-payments";
 import { getConfig } from "@/lib/config/env";
 import { formatMoney } from "@/lib/money";
 import { customerInvoiceUrl } from "@/lib/payments/online/payment-urls";
+import styles from "./online-payments.module.css";
 
 /**
  * A finalised invoice's page for the customer, and its payment requests at Mollie
@@ -33,41 +34,25 @@ export async function OnlinePaymentsCard({
         </a>
       </p>
       {payments.length > 0 && (
-        <div className="table-wrap">
-          <table className="list" data-testid="online-payments">
-            <thead>
-              <tr>
-                <th scope="col">{t("provider")}</th>
-                <th scope="col">{t("status")}</th>
-                <th scope="col">{t("amount")}</th>
-                <th scope="col">{t("created")}</th>
-                <th scope="col">{t("link")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {payments.map((payment) => (
-                <tr key={payment.id} data-status={payment.status}>
-                  <td>
-                    {t(`providers.${payment.provider}`)}
-                    {payment.mode === "test" && <span className="badge">{t("testMode")}</span>}
-                  </td>
-                  <td>{t(`statuses.${payment.status}`)}</td>
-                  <td>{formatMoney(payment.amountCents, payment.currency, intl)}</td>
-                  <td>{formatDateTime(payment.createdAt, intl)}</td>
-                  <td>
-                    {payment.checkoutUrl && payment.status !== "paid" ? (
-                      <a href={payment.checkoutUrl} rel="noreferrer" target="_blank">
-                        {t("open")}
-                      </a>
-                    ) : (
-                      <span className="muted">{payment.providerPaymentId}</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ul className={styles.list} data-testid="online-payments">
+          {payments.map((payment) => (
+            <li key={payment.id} data-status={payment.status}>
+              <strong>{t(`providers.${payment.provider}`)}</strong>
+              {payment.mode === "test" && <span className="badge">{t("testMode")}</span>}
+              <span>{t(`statuses.${payment.status}`)}</span>
+              <span className={styles.amount}>
+                {formatMoney(payment.amountCents, payment.currency, intl)}
+              </span>
+              <span className="muted">{formatDateTime(payment.createdAt, intl)}</span>
+              {payment.checkoutUrl &&
+                (payment.status === "open" || payment.status === "pending") && (
+                  <a href={payment.checkoutUrl} rel="noreferrer" target="_blank">
+                    {t("open")}
+                  </a>
+                )}
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );

@@ -51,7 +51,9 @@ export async function loadCustomerInvoice(
   const found = await getDocument(deps.db, t, documentId);
   if (!found) return null;
   const { document } = found;
-  const model = await loadDocumentPdfModel(deps.db, t, documentId);
+  const model = await loadDocumentPdfModel(deps.db, t, documentId, {
+    appUrl: deps.config.APP_URL,
+  });
   const labels = customerPageLabels(document.language);
   const isInvoice = document.type === "invoice";
   const status: CustomerInvoiceStatus | null = !isInvoice
