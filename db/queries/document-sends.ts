@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, gte } from "drizzle-orm";
 import type { Db } from "../client";
 import { documentSends } from "../schema";
 import type { Tenant } from "../tenant";
@@ -50,4 +50,27 @@ export async function markDocumentSendError(
     .update(documentSends)
     .set({ lastError: error.slice(0, 500), ...(final ? { status: "failed" as const } : {}) })
     .where(t.where(documentSends, eq(documentSends.id, id)));
+}
+
+/** A document's email sends (not reminders) still waiting, created at or after `since`. */
+export async function unsentDocumentSendsSince(
+  db: Db,
+  t: Tenant,
+  documentId: string,
+  since: Date,
+): Promise<DocumentSendRow[]> {
+  return db
+    .select()
+    .from(documentSends)
+    .where(
+      t.where(
+        documentSends,
+        and(
+          eq(documentSends.documentId, documentId),
+          eq(documentSends.kind, "document"),
+          eq(documentSends.status, "queued"),
+          gte(documentSends.createdAt, since),
+        ),
+      ),
+    );
 }

@@ -1,6 +1,6 @@
 import type { Db } from "@/db";
 import { snapshotCustomer } from "@/db/queries/customer-snapshot";
-import { createDocumentSend } from "@/db/queries/document-sends";
+import { createDocumentSend, unsentDocumentSendsSince } from "@/db/queries/document-sends";
 import { recordDocumentEvent, type DocumentRow } from "@/db/queries/documents";
 import { claimEmailFallback, settleTransmission } from "@/db/queries/peppol-transmissions";
 import type { Tenant } from "@/db/tenant";
@@ -30,10 +30,37 @@ export async function fallBackToEmail(
     });
     return;
   }
-  if (!(await claimEmailFallback(db, t, transmissionId, "not_on_peppol"))) return;
-  await recordDocumentEvent(db, t, document.id, "peppol_email_fallback", { to: email ?? null });
-  if (emailAlreadyQueued || !email) return;
-  const send = await createDocumentSend(db, t, document.id, email);
-  await recordDocumentEvent(db, t, document.id, "send_queued", { to: email });
-  await enqueue(queue, sendDocumentJob, { organisationId: t.organisationId, sendId: send.id });
+  // Claim and the email's send row commit together: a crash cannot leave a claimed
+  // fallback without its email. The job is queued after the commit; should the
+  // process die in between, the retried job finds the send row and queues it.
+  const sendId = await db.transaction(async (tx) => {
+    if (!(await claimEmailFallback(tx, t, transmissionId, "not_on_peppol"))) return null;
+    await recordDocumentEvent(tx, t, document.id, "peppol_email_fallback", { to: email ?? null });
+    if (emailAlreadyQueued || !email) return null;
+    const send = await createDocumentSend(tx, t, document.id, email);
+    await recordDocumentEvent(tx, t, document.id, "send_queued", { to: email });
+    return send.id;
+  });
+  if (sendId) await enqueue(queue, sendDocumentJob, { organisationId: t.organisationId, sendId });
+}
+
+/**
+ * After a fallback whose job died between commit and queueing: the document's
+ * email sends still waiting since the transmission began are queued (again). The
+ * send job is idempotent per send, so queueing one twice emails once.
+ */
+export async function requeueFallbackEmails(
+  db: Db,
+  t: Tenant,
+  queue: Queue,
+  transmission: { documentId: string; createdAt: Date },
+): Promise<void> {
+  for (const send of await unsentDocumentSendsSince(
+    db,
+    t,
+    transmission.documentId,
+    transmission.createdAt,
+  )) {
+    await enqueue(queue, sendDocumentJob, { organisationId: t.organisationId, sendId: send.id });
+  }
 }

@@ -5,7 +5,9 @@ import { activateApp } from "@/db/queries/apps";
 import { createConcept, getDocument } from "@/db/queries/documents";
 import { finaliseDocument } from "@/db/queries/finalise-document";
 import { updatePeppolSettings } from "@/db/queries/peppol-settings";
+import { createDocumentSend } from "@/db/queries/document-sends";
 import {
+  claimEmailFallback,
   createPeppolTransmission,
   getPeppolTransmission,
   listDocumentTransmissions,
@@ -138,6 +140,27 @@ describe("sending an invoice over Peppol", () => {
     expect(sent.attachments[0]?.contentType).toBe("application/pdf");
     expect(ap.state.submissions.some((s) => s.receiver === "0208:0202239951")).toBe(false);
     expect(await eventsOf(t, id)).toContain("peppol_email_fallback");
+  });
+
+  it("still emails the invoice when the fallback's job died before queueing the email", async () => {
+    const { id, email } = await issuedInvoice(t, OFF_NETWORK);
+    // What the dead attempt left: the fallback claimed with its send row, no email job.
+    const { id: transmissionId } = await createPeppolTransmission(
+      handle.db,
+      t,
+      id,
+      "0208:0202239951",
+    );
+    await claimEmailFallback(handle.db, t, transmissionId, "not_on_peppol");
+    await createDocumentSend(handle.db, t, id, email);
+    await sendOverPeppolJob.handler(
+      { organisationId: t.organisationId, transmissionId, emailAlreadyQueued: false },
+      ctx,
+    );
+    const sent = await waitFor(
+      async () => (await handle.db.select().from(emails).where(eq(emails.toAddress, email)))[0],
+    );
+    expect(sent.attachments[0]?.contentType).toBe("application/pdf");
   });
 
   it("shows the receiver's refusal and its reason", async () => {

@@ -16,7 +16,7 @@ import { AccessPointError } from "../transport/access-point";
 import { accessPointFromConfig } from "../transport/access-point-from-config";
 import { formatParticipant } from "../transport/participant";
 import { belgianBuyerParticipant } from "./buyer-participant";
-import { fallBackToEmail } from "./fall-back-to-email";
+import { fallBackToEmail, requeueFallbackEmails } from "./fall-back-to-email";
 import { queueOf } from "./job-queue";
 import { refreshPeppolOutcomesJob } from "./refresh-peppol-outcomes-job";
 
@@ -44,7 +44,12 @@ export const sendOverPeppolJob = defineJob({
     if (!transmission) {
       throw new PermanentJobError(`Transmission ${transmissionId} does not exist`, "missing");
     }
-    if (transmission.status !== "queued") return; // done by an earlier attempt
+    if (transmission.status !== "queued") {
+      // Done by an earlier attempt; if that was the email fallback, make sure its email left.
+      if (transmission.channel === "email" && !emailAlreadyQueued)
+        await requeueFallbackEmails(ctx.db, t, await queueOf(ctx), transmission);
+      return;
+    }
     const fail = (reason: string) => failTransmission(ctx.db, t, transmission, reason);
 
     const document = (await getDocument(ctx.db, t, transmission.documentId))?.document;
