@@ -42,6 +42,15 @@ export function ActivityLog({ events }: { events: EventRow[] }) {
         const to = text(details.to);
         return to ? t("sentTo", { to }) : t("sent");
       }
+      case "peppol_queued":
+      case "peppol_sent":
+        return t(event.kind, { to: text(details.to) ?? "" });
+      case "peppol_rejected":
+      case "peppol_failed":
+        return t(event.kind, { reason: text(details.reason) ?? "—" });
+      case "peppol_delivered":
+      case "peppol_email_fallback":
+        return t(event.kind);
       case "reminder_queued":
       case "reminder_sent":
         return t(event.kind, { to: text(details.to) ?? "" });
