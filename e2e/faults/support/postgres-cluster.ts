@@ -1,4 +1,5 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
+import { promisify } from "node:util";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -18,6 +19,13 @@ function asOwner(command: string, args: string[]): void {
   const isRoot = process.getuid?.() === 0;
   const [bin, argv] = isRoot ? ["runuser", ["-u", OWNER, "--", command, ...args]] : [command, args];
   execFileSync(bin, argv, { stdio: ["ignore", "ignore", "pipe"] });
+}
+
+/** The same, without blocking the event loop: requests in flight keep being answered. */
+async function asOwnerAsync(command: string, args: string[]): Promise<void> {
+  const isRoot = process.getuid?.() === 0;
+  const [bin, argv] = isRoot ? ["runuser", ["-u", OWNER, "--", command, ...args]] : [command, args];
+  await promisify(execFile)(bin, argv);
 }
 
 function ensureOwner(): void {
@@ -62,19 +70,21 @@ export function createCluster(): string {
   return root;
 }
 
-export function startCluster(root: string): void {
-  asOwner("pg_ctl", [...startArgs(root), "start"]);
+export async function startCluster(root: string): Promise<void> {
+  await asOwnerAsync("pg_ctl", [...startArgs(root), "start"]);
 }
 
+const stopArgs = (root: string) => ["-D", dataDir(root), "-m", "fast", "-w", "stop"];
+
 /** Fast shutdown: open connections are cut, as in a crash of the server or a failover. */
-export function stopCluster(root: string): void {
-  asOwner("pg_ctl", ["-D", dataDir(root), "-m", "fast", "-w", "stop"]);
+export async function stopCluster(root: string): Promise<void> {
+  await asOwnerAsync("pg_ctl", stopArgs(root));
 }
 
 export function destroyCluster(root: string): void {
   if (existsSync(path.join(dataDir(root), "postmaster.pid"))) {
     try {
-      stopCluster(root);
+      asOwner("pg_ctl", stopArgs(root));
     } catch {
       // already stopped
     }

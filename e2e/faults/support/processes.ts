@@ -65,9 +65,13 @@ export function startScript(
   return start(name, ["--import", "tsx", script, ...args], env);
 }
 
+export function isRunning(proc: AppProcess): boolean {
+  return proc.child.exitCode === null && proc.child.signalCode === null;
+}
+
 /** kill -9 on the process group: no handler runs, nothing is flushed. */
 export async function killHard(proc: AppProcess): Promise<void> {
-  if (proc.child.exitCode !== null || proc.child.signalCode !== null) return;
+  if (!isRunning(proc)) return;
   try {
     process.kill(-(proc.child.pid ?? 0), "SIGKILL");
   } catch {
@@ -78,7 +82,7 @@ export async function killHard(proc: AppProcess): Promise<void> {
 
 /** SIGTERM, then SIGKILL if it has not stopped after `graceMs`. */
 export async function stop(proc: AppProcess, graceMs = 10_000): Promise<void> {
-  if (proc.child.exitCode !== null || proc.child.signalCode !== null) return;
+  if (!isRunning(proc)) return;
   try {
     process.kill(-(proc.child.pid ?? 0), "SIGTERM");
   } catch {
@@ -93,7 +97,7 @@ export async function waitForHttp(url: string, timeoutMs = 60_000, proc?: AppPro
   const deadline = Date.now() + timeoutMs;
   let last = "no answer";
   while (Date.now() < deadline) {
-    if (proc && (proc.child.exitCode !== null || proc.child.signalCode !== null)) {
+    if (proc && !isRunning(proc)) {
       throw new Error(
         `${proc.name} exited before ${url} answered; see ${LOG_DIR}/${proc.name}.log`,
       );

@@ -24,6 +24,7 @@ export interface Merchant {
   cookie: string;
   apiKey: string;
   shop: string;
+  /** Empty when the merchant was seeded without a connected shop. */
   connectionId: string;
 }
 
@@ -31,7 +32,7 @@ const suffix = () => `${Date.now().toString(36)}${randomBytes(3).toString("hex")
 
 export async function seedMerchant(
   db: Db,
-  options: { settings?: Partial<OrderSettings>; label?: string } = {},
+  options: { settings?: Partial<OrderSettings>; label?: string; connectShop?: boolean } = {},
 ): Promise<Merchant> {
   const id = suffix();
   const email = `owner-${id}@example.be`;
@@ -55,13 +56,16 @@ export async function seedMerchant(
   });
   await activateApp(db, t, "shopify");
   const shop = `faults-${id}.myshopify.com`;
-  const connectionId = await connectTestShop(db, t, shop, FAULTS_ENCRYPTION_KEY);
-  await saveConnectionSettings(db, t, connectionId, {
-    documentType: "invoice",
-    trigger: "order_created",
-    autoSend: false,
-    ...options.settings,
-  });
+  let connectionId = "";
+  if (options.connectShop !== false) {
+    connectionId = await connectTestShop(db, t, shop, FAULTS_ENCRYPTION_KEY);
+    await saveConnectionSettings(db, t, connectionId, {
+      documentType: "invoice",
+      trigger: "order_created",
+      autoSend: false,
+      ...options.settings,
+    });
+  }
   const key = await createApiKey(db, t, "faults");
   return {
     t,

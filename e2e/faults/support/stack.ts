@@ -1,4 +1,7 @@
+import { drizzle } from "drizzle-orm/node-postgres";
+import pg from "pg";
 import { openPostgres, type DbHandle } from "@/db/client";
+import * as schema from "@/db/schema";
 import { createDatabase } from "./postgres-cluster";
 import {
   assertBuildExists,
@@ -59,12 +62,28 @@ export interface Stack {
   stopAll(): Promise<void>;
 }
 
+/**
+ * The suite's own connection. Unlike the app's, its pool ignores the errors of idle
+ * connections cut by a PostgreSQL restart: the suite must outlive the outages it causes.
+ */
+function suiteConnection(databaseUrl: string): DbHandle {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 5 });
+  pool.on("error", () => {});
+  return {
+    db: drizzle(pool, { schema }),
+    kind: "postgres",
+    executeSql: async (text, values) => pool.query(text, values as unknown[]),
+    close: () => pool.end(),
+  };
+}
+
 /** Starts web + workers on a new database named after the case; waits for /api/health. */
 export async function startStack(name: string, options: { workers?: number } = {}) {
   assertBuildExists();
   const databaseUrl = await createDatabase(`faults_${name.replace(/\W/g, "_")}`);
   // Migrated here, once, so the processes do not race each other on the first migration.
-  const handle = await openPostgres(databaseUrl);
+  await (await openPostgres(databaseUrl)).close();
+  const handle = suiteConnection(databaseUrl);
   const env = appEnv(databaseUrl);
   let workerCount = 0;
   const stack: Stack = {

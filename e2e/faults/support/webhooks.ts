@@ -105,10 +105,12 @@ export async function deliverUntilAcknowledged(
   d: Delivery,
   stats: SendStats,
   deadlineMs = 120_000,
+  onAnswer?: (status: number) => void,
 ): Promise<boolean> {
   const giveUpAt = Date.now() + deadlineMs;
   for (let attempt = 0; Date.now() < giveUpAt; attempt++) {
     const status = await post(d);
+    onAnswer?.(status);
     stats.attempts++;
     stats.statuses.set(status, (stats.statuses.get(status) ?? 0) + 1);
     if (status >= 200 && status < 300) {

@@ -7,6 +7,8 @@ import { getShopifyApp, isShopifyConfigured } from "../shopify-app";
 import { PRIVACY_TOPICS } from "../webhook-topics";
 import { BodyTooLargeError, MAX_WEBHOOK_BODY_BYTES, readLimitedBody } from "./read-limited-body";
 
+const MAX_HEADER_LENGTH = 255;
+
 export interface ReceiveDeps {
   db: Db;
   config: AppConfig;
@@ -47,6 +49,11 @@ export async function receiveWebhook(deps: ReceiveDeps, request: Request): Promi
     const unsigned = check.reason === "invalid_hmac" || check.reason === "missing_hmac";
     return { status: unsigned ? 401 : 400, reason: check.reason };
   }
+
+  // Shopify's ids are UUIDs and shops short host names; longer ones (signed, but not
+  // Shopify's) could not even be indexed, and would fail the insert with a 500.
+  if (check.webhookId.length > MAX_HEADER_LENGTH || check.domain.length > MAX_HEADER_LENGTH)
+    return { status: 400, reason: "invalid_headers" };
 
   const topic = (request.headers.get("x-shopify-topic") ?? "").toLowerCase();
   const shop = check.domain.toLowerCase();

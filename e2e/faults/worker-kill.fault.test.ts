@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import {
+  compareOrders,
+  documentsPerOrder,
+  eventually,
+  finalisedSequences,
+  numberingProblems,
+  unfinishedJobs,
+  unprocessedDeliveries,
+} from "./support/checks";
+import { isRunning, killHard } from "./support/processes";
+import { seedMerchant, type Merchant } from "./support/seed";
+import { startStack, type Stack } from "./support/stack";
+import { recordFaults } from "./support/tally";
+import {
+  deliverUntilAcknowledged,
+  delivery,
+  inParallel,
+  makeOrder,
+  newStats,
+  serverErrorsIn,
+} from "./support/webhooks";
+
+/**
+ * kill -9 of a worker, 20 times at random moments, while a stream of orders comes
+ * in with "send automatically" on, so a kill can land anywhere in order → concept →
+ * number → PDF → email. Afterwards every order has exactly one document, numbers
+ * run 1..n, each document left by email once, and no job is left behind.
+ */
+const ORDERS = 100;
+const KILLS = 20;
+// A job held by a killed worker comes back when its lease expires (pg-boss expireInSeconds).
+const RECOVERY_MS = Number(process.env.FACTURO_FAULTS_RECOVERY_MS ?? 240_000);
+
+let stack: Stack;
+let merchant: Merchant;
+
+beforeAll(async () => {
+  stack = await startStack("worker_kill", { workers: 2 });
+  merchant = await seedMerchant(stack.handle.db, {
+    settings: { trigger: "order_created", autoSend: true },
+  });
+});
+
+afterAll(async () => {
+  await stack?.stopAll();
+});
+
+async function killWorkersWhile(isStreaming: () => boolean): Promise<number> {
+  let kills = 0;
+  while (kills < KILLS) {
+    await new Promise((resolve) => setTimeout(resolve, 300 + Math.random() * 1_200));
+    const alive = stack.workers.filter(isRunning);
+    const victim = alive[Math.floor(Math.random() * alive.length)];
+    if (victim) {
+      await killHard(victim);
+      kills++;
+      stack.addWorker();
+    }
+    if (!isStreaming() && kills >= KILLS) break;
+  }
+  return kills;
+}
+
+async function emailsPerDocument() {
+  const found = await stack.handle.executeSql(
+    `select d.id, count(e.id)::int as n from document d
+     left join document_send s on s.document_id = d.id and s.organisation_id = d.organisation_id
+     left join email e on e.idempotency_key = 'document-send:' || s.id
+     where d.organisation_id = $1 group by d.id`,
+    [merchant.organisationId],
+  );
+  return found.rows as { id: string; n: number }[];
+}
+
+it(`${KILLS} worker kills under a stream of ${ORDERS} orders: one document each, numbers 1..n`, async () => {
+  const orders = Array.from({ length: ORDERS }, (_, i) => makeOrder(1000 + i));
+  const stats = newStats();
+  let streaming = true;
+  const [kills] = await Promise.all([
+    killWorkersWhile(() => streaming),
+    inParallel(orders, 4, async (order) => {
+      await deliverUntilAcknowledged(delivery("orders/create", merchant.shop, order), stats);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }).finally(() => {
+      streaming = false;
+    }),
+  ]);
+  const recoveryStart = Date.now();
+  const settledState = await eventually(
+    "every delivery processed and every job finished",
+    async () => {
+      const waiting = await unprocessedDeliveries(stack.handle, merchant.organisationId);
+      const jobs = await unfinishedJobs(stack.handle);
+      return waiting === 0 && jobs.length === 0 ? { waiting, jobs } : false;
+    },
+    RECOVERY_MS,
+  ).catch(async (err: Error) => ({
+    error: err.message,
+    waiting: await unprocessedDeliveries(stack.handle, merchant.organisationId),
+    jobs: await unfinishedJobs(stack.handle),
+  }));
+  const recoveredInMs = Date.now() - recoveryStart;
+
+  const expected = orders.map((o) => String(o.id));
+  const { lost, duplicated } = compareOrders(
+    expected,
+    await documentsPerOrder(stack.handle, merchant.organisationId),
+  );
+  const sequences = await finalisedSequences(stack.handle, merchant.organisationId);
+  const numbering = numberingProblems(sequences);
+  const emails = await emailsPerDocument();
+  const unsent = emails.filter((e) => e.n === 0).length;
+  const emailedTwice = emails.reduce((n, e) => n + Math.max(0, e.n - 1), 0);
+  recordFaults("worker kill -9 ×20", {
+    tried: ORDERS,
+    lost: lost + unsent,
+    duplicated: duplicated + numbering.repeats + emailedTwice,
+    serverErrors: serverErrorsIn(stats),
+  });
+  console.log(
+    `worker kills: ${kills}, acknowledged ${stats.acknowledged}/${ORDERS}, recovered in ${recoveredInMs} ms,`,
+    `finalised ${sequences.length}, unsent ${unsent}, emailed twice ${emailedTwice}`,
+    settledState,
+  );
+  expect(kills).toBe(KILLS);
+  expect(stats.acknowledged).toBe(ORDERS);
+  expect(settledState).toEqual({ waiting: 0, jobs: [] });
+  expect({ lost, duplicated }).toEqual({ lost: 0, duplicated: 0 });
+  expect(sequences).toHaveLength(ORDERS);
+  expect(numbering).toEqual({ gaps: 0, repeats: 0 });
+  expect({ unsent, emailedTwice }).toEqual({ unsent: 0, emailedTwice: 0 });
+  expect(serverErrorsIn(stats)).toBe(0);
+});
