@@ -23,6 +23,20 @@ async function configureApp(page: Page, app: "mollie" | "bancontact", apiKey: st
   await expect(page.getByTestId(`${app}-connection`)).toBeVisible();
 }
 
+/** A new invoice for Marie Dupont, sent (so finalised); returns its dashboard URL. */
+async function sendInvoice(page: Page, description: string) {
+  await page.goto("/documents/new");
+  await page.locator("#customerId").selectOption({ label: "Marie Dupont" });
+  await page.locator("#lines-0-description").fill(description);
+  await page.locator("#lines-0-quantity").fill("1");
+  await page.locator("#lines-0-unitPrice").fill("100.00");
+  await page.getByRole("button", { name: "Save as concept" }).click();
+  await expect(page).toHaveURL(/\/documents\/[0-9a-f-]{36}$/);
+  const url = page.url();
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  return url;
+}
+
 test("a customer pays an invoice online through Mollie; Bancontact's QR code is on the page", async ({
   page,
 }) => {
@@ -44,15 +58,7 @@ test("a customer pays an invoice online through Mollie; Bancontact's QR code is 
   await configureApp(page, "bancontact", "e2e-bancontact-profile-key");
 
   const customerEmail = await createCustomer(page, "Marie Dupont", "online");
-  await page.goto("/documents/new");
-  await page.locator("#customerId").selectOption({ label: "Marie Dupont" });
-  await page.locator("#lines-0-description").fill("City bike service");
-  await page.locator("#lines-0-quantity").fill("1");
-  await page.locator("#lines-0-unitPrice").fill("100.00");
-  await page.getByRole("button", { name: "Save as concept" }).click();
-  await expect(page).toHaveURL(/\/documents\/[0-9a-f-]{36}$/);
-  const invoiceUrl = page.url();
-  await page.getByRole("button", { name: "Send", exact: true }).click();
+  const invoiceUrl = await sendInvoice(page, "City bike service");
   const email = await latestEmail(page, customerEmail, { timeoutMs: 30_000 });
 
   await page.goto(invoiceUrl);
@@ -67,6 +73,10 @@ test("a customer pays an invoice online through Mollie; Bancontact's QR code is 
   expect(await bancontactQr.getAttribute("data-deeplink")).toMatch(
     new RegExp(`^${BANCONTACT_STAND_IN_URL}/pay/2/\\w+$`),
   );
+  // The PDF's stable Bancontact link leads to the same live payment (it never expires itself).
+  const stable = await page.request.get(`${customerPage}/pay/bancontact`, { maxRedirects: 0 });
+  expect(stable.status()).toBe(303);
+  expect(stable.headers().location).toBe(await bancontactQr.getAttribute("data-deeplink"));
   await expect(page.getByTestId("pay-transfer").locator("img")).toBeVisible();
   await expect(page.getByTestId("pay-transfer")).toContainText(/\+\+\+\d{3}\/\d{4}\/\d{5}\+\+\+/);
   await expectNoSeriousA11yViolations(page);
@@ -96,4 +106,21 @@ test("a customer pays an invoice online through Mollie; Bancontact's QR code is 
     page.getByTestId("online-payments").locator("li[data-status=paid]", { hasText: "Mollie" }),
   ).toHaveCount(1);
   await page.screenshot({ path: screenshotPath("en-43-invoice-paid-online.png"), fullPage: true });
+
+  // A second invoice, paid in the Bancontact Pay app (the stand-in's page behind the deep link).
+  const secondUrl = await sendInvoice(page, "Winter tyres");
+  await latestEmail(page, customerEmail, { timeoutMs: 30_000 });
+  await page.goto(secondUrl);
+  await page.goto(await page.getByTestId("customer-page-link").innerText());
+  await page.getByTestId("pay-bancontact").locator("a.btn").click();
+  await expect(page).toHaveURL(new RegExp(`^${BANCONTACT_STAND_IN_URL}/pay/2/`));
+  await page.getByRole("button", { name: /^Pay/ }).click();
+  await expect(page).toHaveURL(/\/d\/[\w-]+\?return=bancontact$/);
+  await expect(page.getByTestId("invoice-status")).toHaveAttribute("data-status", "paid", {
+    timeout: 20_000,
+  });
+  await page.goto(secondUrl);
+  await expect(
+    page.getByTestId("online-payments").locator("li[data-status=paid]", { hasText: "Payconiq" }),
+  ).toHaveCount(1);
 });
