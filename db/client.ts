@@ -4,6 +4,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Pool } from "pg";
 import lockfile from "proper-lockfile";
+import { logger } from "@/lib/log/logger";
 import * as schema from "./schema";
 
 /**
@@ -42,6 +43,9 @@ export async function openPostgres(connectionString: string): Promise<DbHandle> 
     connectionString,
     max: Number(process.env.DATABASE_POOL_MAX ?? 10),
   });
+  // A PostgreSQL restart cuts idle connections and the pool reports it as an 'error'
+  // event, which would crash the process if nobody listened. The next query reconnects.
+  pool.on("error", (err) => logger.warn({ err }, "PostgreSQL connection lost; reconnecting"));
   const db = drizzle(pool, { schema });
   await migrate(db, { migrationsFolder });
   return {

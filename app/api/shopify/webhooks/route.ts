@@ -1,4 +1,5 @@
 import { getDb } from "@/db";
+import { isDatabaseUnavailable } from "@/db/errors";
 import { getRequestLogger } from "@/app/_server/request-logger";
 import { getConfig } from "@/lib/config/env";
 import { enqueue } from "@/lib/jobs/queue";
@@ -14,15 +15,26 @@ export const dynamic = "force-dynamic";
  */
 export async function POST(request: Request) {
   const log = await getRequestLogger();
-  const result = await receiveWebhook(
-    {
-      db: await getDb(),
-      config: getConfig(),
-      enqueueDelivery: async (delivery) =>
-        enqueue(await getQueue(), processShopifyDeliveryJob, delivery),
-    },
-    request,
-  );
+  let result;
+  try {
+    result = await receiveWebhook(
+      {
+        db: await getDb(),
+        config: getConfig(),
+        enqueueDelivery: async (delivery) =>
+          enqueue(await getQueue(), processShopifyDeliveryJob, delivery),
+      },
+      request,
+    );
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    // Not stored, so not acknowledged: Shopify retries it once the database is back.
+    log.warn({ err: error }, "Shopify webhook refused: database unavailable");
+    return Response.json(
+      { status: "unavailable" },
+      { status: 503, headers: { "retry-after": "5" } },
+    );
+  }
   log.info(
     {
       topic: request.headers.get("x-shopify-topic"),
