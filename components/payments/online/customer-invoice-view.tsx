@@ -30,7 +30,7 @@ export function CustomerInvoiceView({
 
   return (
     <main className={styles.page} lang={model.language}>
-      {refresh && <RefreshEvery seconds={4} />}
+      {refresh && <RefreshEvery seconds={4} forMinutes={15} />}
       <div className={styles.header}>
         <div>
           <p className="muted">
