@@ -48,6 +48,7 @@ interface StoredPayment {
   redirectUrl: string;
   webhookUrl: string | null;
   metadata: unknown;
+  locale: string | null;
   method: string | null;
   paidAt?: string;
   expiresAt: string;
@@ -100,6 +101,7 @@ function view(payment: StoredPayment, origin: string) {
     description: payment.description,
     method: payment.method,
     metadata: payment.metadata,
+    ...(payment.locale ? { locale: payment.locale } : {}),
     status: payment.status,
     isCancelable: payment.status === "open",
     ...(final ? {} : { expiresAt: payment.expiresAt }),
@@ -169,6 +171,7 @@ export async function startMollieStandIn(options: {
       redirectUrl: body.redirectUrl,
       webhookUrl: typeof body.webhookUrl === "string" ? body.webhookUrl : null,
       metadata: body.metadata ?? null,
+      locale: typeof body.locale === "string" ? body.locale : null,
       method: null,
       expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(),
       webhookResponses: [],

@@ -50,6 +50,7 @@ describe("the Bancontact Pro (Payconiq) REST client", () => {
       currency: "EUR",
       structuredCommunication: null,
       description: "x".repeat(200),
+      language: "fr",
       returnUrl: "http://localhost:3000/d/x",
       notifyUrl: "http://localhost:3000/api/payments/bancontact/callback",
     });

@@ -60,10 +60,13 @@ describe("the Mollie REST client", () => {
       currency: "EUR",
       structuredCommunication: "240283842818",
       description: "Invoice 2026-0007",
+      language: "nl",
       returnUrl: "http://localhost:3000/d/x",
       notifyUrl: "http://localhost:3000/api/payments/mollie/webhook",
     });
-    expect(standIn.payments.get(payment.providerPaymentId)?.amount.value).toBe("0.05");
+    const stored = standIn.payments.get(payment.providerPaymentId);
+    expect(stored?.amount.value).toBe("0.05");
+    expect(stored?.locale).toBe("nl_BE");
     expect(payment.amountCents).toBe(5);
   });
 });

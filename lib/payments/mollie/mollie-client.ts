@@ -1,4 +1,4 @@
-import type { PaymentCreateParams } from "@mollie/api-client";
+import type { Locale, PaymentCreateParams } from "@mollie/api-client";
 import { z } from "zod";
 import { ProviderApiError, ProviderAuthError } from "../online/online-payment-provider";
 
@@ -11,8 +11,11 @@ import { ProviderApiError, ProviderAuthError } from "../online/online-payment-pr
  */
 export type MolliePaymentParams = Pick<
   PaymentCreateParams,
-  "amount" | "description" | "redirectUrl" | "webhookUrl" | "metadata" | "locale"
->;
+  "amount" | "description" | "redirectUrl" | "webhookUrl" | "metadata"
+> & {
+  /** The package types it as an enum; its string values are what the API takes. */
+  locale?: `${Locale}`;
+};
 
 const mollieStatuses = [
   "open",

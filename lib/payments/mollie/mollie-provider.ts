@@ -18,6 +18,9 @@ const statusMap: Record<MolliePayment["status"], OnlinePaymentStatus> = {
   failed: "failed",
 };
 
+/** Belgian variants where Mollie has them. */
+const mollieLocales = { fr: "fr_BE", nl: "nl_BE", en: "en_GB", de: "de_DE" } as const;
+
 function toProviderPayment(payment: MolliePayment): ProviderPayment {
   return {
     providerPaymentId: payment.id,
@@ -43,6 +46,7 @@ export function mollieProvider(apiUrl: string): OnlinePaymentProvider {
         description: request.description,
         redirectUrl: request.returnUrl,
         webhookUrl: request.notifyUrl,
+        locale: mollieLocales[request.language],
         metadata: {
           documentId: request.documentId,
           structuredCommunication: request.structuredCommunication,

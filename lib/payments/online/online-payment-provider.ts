@@ -1,4 +1,5 @@
 import type { OnlinePaymentProvider as ProviderKey, OnlinePaymentStatus } from "@/db/schema";
+import type { DocumentLanguage } from "@/db/schema/organisations";
 
 export type OnlinePaymentProviderKey = ProviderKey;
 export const onlinePaymentProviderKeys = [
@@ -19,6 +20,8 @@ export interface PaymentRequest {
   /** The invoice's 12 digits, or null when it has none. */
   readonly structuredCommunication: string | null;
   readonly description: string;
+  /** The invoice's language: the provider's pages speak it where they can. */
+  readonly language: DocumentLanguage;
   /** Where the payer lands afterwards: the customer's invoice page. */
   readonly returnUrl: string;
   /** Where the provider reports status changes (Mollie's webhook, Bancontact's callback). */

@@ -161,6 +161,13 @@ describe("a Mollie payment for an invoice", () => {
     });
   });
 
+  it("is made once when two visits ask at the same moment", async () => {
+    const id = await sentInvoice();
+    const [a, b] = await Promise.all([open(id, "mollie"), open(id, "mollie")]);
+    expect(a.id).toBe(b.id);
+    expect(await listOnlinePayments(handle.db, t, id)).toHaveLength(1);
+  });
+
   it("is replaced when it would expire within two minutes", async () => {
     const id = await sentInvoice();
     const first = await open(id, "mollie");

@@ -31,11 +31,34 @@ export type OpenOnlinePaymentResult =
 const EXPIRY_MARGIN_MS = 2 * 60_000;
 
 /**
+ * Two opens at once (a page load and its refresh, a double click) would make two
+ * payments: in one process the second waits for the first. Across several web
+ * processes a spare payment can still be made; it is never shown again and expires.
+ */
+const inFlight = new Map<string, Promise<OpenOnlinePaymentResult>>();
+
+/**
  * The payment a customer should use now for an invoice at one provider: the last
  * one while it is still open for the amount due, else a fresh one (the last one
  * expired, failed, was cancelled, or a part of the invoice has been paid since).
  */
-export async function openOnlinePayment(
+export function openOnlinePayment(
+  deps: OnlinePaymentDeps,
+  t: Tenant,
+  documentId: string,
+  providerKey: OnlinePaymentProviderKey,
+): Promise<OpenOnlinePaymentResult> {
+  const key = `${t.organisationId}:${documentId}:${providerKey}`;
+  const running = inFlight.get(key);
+  if (running) return running;
+  const opening = reuseOrCreate(deps, t, documentId, providerKey).finally(() =>
+    inFlight.delete(key),
+  );
+  inFlight.set(key, opening);
+  return opening;
+}
+
+async function reuseOrCreate(
   deps: OnlinePaymentDeps,
   t: Tenant,
   documentId: string,
@@ -71,6 +94,7 @@ export async function openOnlinePayment(
     currency: invoice.currency,
     structuredCommunication: invoice.structuredCommunication,
     description: `${title} ${invoice.number} – ${organisation.legalName}`,
+    language: invoice.language,
     returnUrl: `${customerInvoiceUrl(config.APP_URL, invoice.publicToken)}?return=${providerKey}`,
     notifyUrl: providerNotifyUrl(config.APP_URL, providerKey),
   });
