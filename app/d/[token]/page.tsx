@@ -23,7 +23,8 @@ export default async function CustomerInvoicePage({
   searchParams,
 }: PageProps<"/d/[token]">) {
   const { token } = await params;
-  const from = (await searchParams).return;
+  const query = await searchParams;
+  const from = query.return;
   const db = await getDb();
   const found = await findDocumentByPublicToken(db, token);
   if (!found) notFound();
@@ -39,6 +40,7 @@ export default async function CustomerInvoicePage({
       invoice={invoice}
       pdfUrl={`/d/${token}/pdf`}
       returningFrom={typeof from === "string" && isOnlinePaymentProviderKey(from) ? from : null}
+      onlineUnavailable={query.unavailable !== undefined}
     />
   );
 }

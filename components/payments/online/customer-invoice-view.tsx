@@ -10,10 +10,13 @@ export function CustomerInvoiceView({
   invoice,
   pdfUrl,
   returningFrom,
+  onlineUnavailable = false,
 }: {
   invoice: CustomerInvoice;
   pdfUrl: string;
   returningFrom: string | null;
+  /** The provider could not make a payment just now (the stable link fell back here). */
+  onlineUnavailable?: boolean;
 }) {
   const { model, labels: l, status, bancontact } = invoice;
   const pl = model.labels;
@@ -89,6 +92,12 @@ export function CustomerInvoiceView({
           </a>
         </p>
       </section>
+
+      {payable && onlineUnavailable && (
+        <p className="alert" role="alert">
+          {l.onlineUnavailable}
+        </p>
+      )}
 
       {payable && returningFrom && (
         <p className="notice" role="status">

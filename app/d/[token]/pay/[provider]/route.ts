@@ -35,10 +35,12 @@ export async function GET(
       provider,
     );
     if (opened.ok && opened.payment.checkoutUrl) return redirect(opened.payment.checkoutUrl);
+    // Paid (or no longer payable): the page says so.
+    if (!opened.ok && opened.reason === "not_payable") return redirect(invoicePage);
   } catch (error) {
     (await getRequestLogger()).warn({ err: error, provider }, "Online payment could not be made");
   }
-  return redirect(invoicePage);
+  return redirect(`${invoicePage}?unavailable=${provider}`);
 }
 
 function redirect(location: string): Response {
