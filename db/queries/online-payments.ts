@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, lt } from "drizzle-orm";
 import type { Db } from "../client";
 import { onlinePayments, type OnlinePaymentProvider, type OnlinePaymentStatus } from "../schema";
 import { tenant, type Tenant } from "../tenant";
@@ -137,4 +137,29 @@ export async function applyOnlinePaymentReport(
       .returning();
     return updated ?? row;
   });
+}
+
+/**
+ * Marks an open payment as just asked about, unless that happened less than
+ * `minSeconds` ago: true when the caller may ask the provider now.
+ */
+export async function claimStatusCheck(
+  db: Db,
+  t: Tenant,
+  id: string,
+  minSeconds: number,
+  now = new Date(),
+): Promise<boolean> {
+  const rows = await db
+    .update(onlinePayments)
+    .set({ updatedAt: now })
+    .where(
+      t.where(
+        onlinePayments,
+        eq(onlinePayments.id, id),
+        lt(onlinePayments.updatedAt, new Date(now.getTime() - minSeconds * 1000)),
+      ),
+    )
+    .returning({ id: onlinePayments.id });
+  return rows.length > 0;
 }

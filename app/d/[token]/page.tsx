@@ -4,9 +4,13 @@ import { getDb } from "@/db";
 import { getRequestLogger } from "@/app/_server/request-logger";
 import { CustomerInvoiceView } from "@/components/payments/online/customer-invoice-view";
 import { getConfig } from "@/lib/config/env";
+import { enqueue } from "@/lib/jobs/queue";
+import { getQueue } from "@/lib/jobs/runtime";
 import { loadCustomerInvoice } from "@/lib/payments/customer-page/load-customer-invoice";
+import { checkOnReturn } from "@/lib/payments/online/check-on-return";
 import { isOnlinePaymentProviderKey } from "@/lib/payments/online/online-payment-provider";
 import { onlinePaymentProviders } from "@/lib/payments/online/providers";
+import { syncOnlinePaymentJob } from "@/lib/payments/online/sync-online-payment-job";
 import { findDocumentByPublicToken } from "@/lib/pdf/find-document-by-public-token";
 
 export const dynamic = "force-dynamic";
@@ -29,6 +33,12 @@ export default async function CustomerInvoicePage({
   const found = await findDocumentByPublicToken(db, token);
   if (!found) notFound();
   const config = getConfig();
+  const returningFrom = typeof from === "string" && isOnlinePaymentProviderKey(from) ? from : null;
+  if (returningFrom) {
+    await checkOnReturn(db, found.tenant, found.documentId, returningFrom, async (p, id) =>
+      enqueue(await getQueue(), syncOnlinePaymentJob, { provider: p, providerPaymentId: id }),
+    );
+  }
   const invoice = await loadCustomerInvoice(
     { db, config, providers: onlinePaymentProviders(config), log: await getRequestLogger() },
     found.tenant,
@@ -39,7 +49,7 @@ export default async function CustomerInvoicePage({
     <CustomerInvoiceView
       invoice={invoice}
       pdfUrl={`/d/${token}/pdf`}
-      returningFrom={typeof from === "string" && isOnlinePaymentProviderKey(from) ? from : null}
+      returningFrom={returningFrom}
       onlineUnavailable={query.unavailable !== undefined}
     />
   );

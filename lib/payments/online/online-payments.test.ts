@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
 import { activateApp, deactivateApp } from "@/db/queries/apps";
@@ -5,6 +6,7 @@ import { createConcept, getDocument } from "@/db/queries/documents";
 import { finaliseDocument } from "@/db/queries/finalise-document";
 import { listOnlinePayments } from "@/db/queries/online-payments";
 import { listPayments, recordPayment } from "@/db/queries/payments";
+import { onlinePayments } from "@/db/schema";
 import { concept, line } from "@/db/testing/document-factory";
 import { createOrg, createUser, openTestDb } from "@/db/testing/test-db";
 import { testJobContext } from "@/db/testing/test-worker";
@@ -12,6 +14,7 @@ import { tenant, type Tenant } from "@/db/tenant";
 import { startBancontactStandIn, type BancontactStandIn } from "@/e2e/bancontact-stand-in/server";
 import { startMollieStandIn, type MollieStandIn } from "@/e2e/mollie-stand-in/server";
 import type { JobContext } from "@/lib/jobs/define-job";
+import { checkOnReturn } from "./check-on-return";
 import type { OnlinePaymentProviderKey } from "./online-payment-provider";
 import { openOnlinePayment } from "./open-online-payment";
 import { startNotificationReceiver } from "./payment-notification-receiver.test-support";
@@ -296,5 +299,35 @@ describe("tenant scoping", () => {
     expect(await invoiceState(theirs, other)).toEqual({ status: "paid", paidCents: 12100 });
     expect(await listPayments(handle.db, t, theirs)).toEqual([]);
     expect(await listPayments(handle.db, other, theirs)).toHaveLength(1);
+  });
+});
+
+describe("a customer back from the provider's page", () => {
+  it("has the payment checked at once, then at most every 30 seconds", async () => {
+    const id = await sentInvoice();
+    const payment = await open(id, "mollie");
+    await mollieStatus(payment.providerPaymentId, "paid", 0); // the webhook never arrives
+    // Just created: it was "asked about" when made, so wait as if 30 seconds had passed.
+    await handle.db
+      .update(onlinePayments)
+      .set({ updatedAt: new Date(Date.now() - 60_000) })
+      .where(eq(onlinePayments.id, payment.id));
+    const queued: string[] = [];
+    const enqueue = async (provider: OnlinePaymentProviderKey, providerPaymentId: string) => {
+      queued.push(providerPaymentId);
+      await syncOnlinePayment(deps(), provider, providerPaymentId);
+    };
+    expect(await checkOnReturn(handle.db, t, id, "mollie", enqueue)).toBe(true);
+    expect(await invoiceState(id)).toEqual({ status: "paid", paidCents: 12100 });
+    // Paid now: nothing more to ask.
+    expect(await checkOnReturn(handle.db, t, id, "mollie", enqueue)).toBe(false);
+    expect(queued).toEqual([payment.providerPaymentId]);
+  });
+
+  it("does not ask again within 30 seconds", async () => {
+    const id = await sentInvoice();
+    await open(id, "mollie");
+    const enqueue = async () => undefined;
+    expect(await checkOnReturn(handle.db, t, id, "mollie", enqueue)).toBe(false);
   });
 });
