@@ -46,7 +46,12 @@ export function latencyFigures(
   const done = latencies.filter(Number.isFinite).length;
   const firstSent = Math.min(...sent.map((s) => s.sentAt));
   const lastCreated = Math.max(...[...created.values()]);
-  const rejected = sent.filter((s) => s.status !== 200).length;
+  const unanswered = sent.filter((s) => s.status === null).length;
+  const refused = sent.filter((s) => s.status !== null && s.status !== 200).length;
+  const problems = [
+    unanswered ? `${unanswered} webhooks unanswered (connection error)` : "",
+    refused ? `${refused} answered non-200` : "",
+  ].filter(Boolean);
   const load = `${settings.rate}/s for ${settings.durationS} s`;
   const missing = sent.length - done;
   return [
@@ -70,7 +75,7 @@ export function latencyFigures(
       name: "documents created per second",
       value: done > 0 ? round((done / (lastCreated - firstSent)) * 1000, 2) : 0,
       unit: "/s",
-      note: `${done} of ${sent.length} orders converted${rejected ? `, ${rejected} webhooks refused` : ""}`,
+      note: [`${done} of ${sent.length} orders converted`, ...problems].join(", "),
     },
   ];
 }
