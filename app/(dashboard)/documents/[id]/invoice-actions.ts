@@ -6,7 +6,7 @@ import { z } from "zod";
 import { requireOrg } from "@/app/_server/context";
 import { createCreditNoteFor } from "@/db/queries/credit-and-pay";
 import { PaymentNotFoundError, recordPayment, undoPayment } from "@/db/queries/payments";
-import { getDocument } from "@/db/queries/documents";
+import { DocumentNotFoundError, getDocument } from "@/db/queries/documents";
 import { DocumentTransitionError } from "@/lib/documents/document-lifecycle";
 import { fieldErrorsOf, type ActionResult } from "@/lib/forms/action-result";
 import { parseDecimalToCents } from "@/lib/money";
@@ -72,7 +72,9 @@ export async function undoInvoicePayment(id: string, paymentId: string): Promise
     if (error instanceof PaymentNotFoundError) {
       return { ok: false, fieldErrors: {}, formError: "documents.errors.paymentNotFound" };
     }
-    if (error instanceof DocumentTransitionError) return notFound;
+    // Another organisation's (or no) document: the same answer as an unknown id, not a 500.
+    if (error instanceof DocumentTransitionError || error instanceof DocumentNotFoundError)
+      return notFound;
     throw error;
   }
   revalidatePath(`/documents/${id}`);
