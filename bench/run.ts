@@ -44,6 +44,9 @@ const ctx: StackContext = {
 log(`process logs in ${logDir}${options.quick ? " (quick: short loads, not comparable)" : ""}`);
 
 const startedAt = new Date();
+const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: options.appDir })
+  .stdout?.toString()
+  .trim();
 const loadBefore = loadavg();
 const figures: Figure[] = [];
 const postgres = await runPostgresPhase(options, ctx, stamp, log);
@@ -59,6 +62,7 @@ const file = writeResults(path.join(process.cwd(), "bench", "results"), stamp, {
   startedAt: startedAt.toISOString(),
   finishedAt: new Date().toISOString(),
   quick: options.quick,
+  buildOf: commit || null,
   workers: options.workers,
   machine: {
     cpus: cpus().length,
