@@ -51,6 +51,8 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   const isConcept = document.status === "concept";
   const finalised = isFinalised(document.status);
   const pdfHref = `/api/documents/${document.id}/pdf`;
+  // An invoice's customer page shows what is due and how to pay; other documents are their PDF.
+  const customerLink = `${getConfig().APP_URL}/d/${document.publicToken}${document.type === "invoice" ? "" : "/pdf"}`;
   const dueCents = Math.max(document.totalCents - document.paidCents, 0);
   const overpaidCents = Math.max(document.paidCents - document.totalCents, 0);
   const payments = document.type === "invoice" ? await listPayments(db, tenant, document.id) : [];
@@ -79,12 +81,8 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
         {finalised && (
           <p>
             {t("detail.customerLink")}:{" "}
-            <a
-              href={`${getConfig().APP_URL}/d/${document.publicToken}/pdf`}
-              className="muted"
-              style={{ overflowWrap: "anywhere" }}
-            >
-              {`${getConfig().APP_URL}/d/${document.publicToken}/pdf`}
+            <a href={customerLink} className="muted" style={{ overflowWrap: "anywhere" }}>
+              {customerLink}
             </a>
           </p>
         )}
