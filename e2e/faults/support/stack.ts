@@ -62,6 +62,20 @@ export interface Stack {
   stopAll(): Promise<void>;
 }
 
+/** A server already on the suite's port would answer the health check for ours. */
+async function assertPortFree(): Promise<void> {
+  const answered = await fetch(`${APP_URL}/api/health`, {
+    signal: AbortSignal.timeout(2_000),
+  }).then(
+    () => true,
+    () => false,
+  );
+  if (answered)
+    throw new Error(
+      `Something already answers on ${APP_URL}: stop it, or set FACTURO_FAULTS_APP_PORT`,
+    );
+}
+
 /**
  * The suite's own connection. Unlike the app's, its pool ignores the errors of idle
  * connections cut by a PostgreSQL restart: the suite must outlive the outages it causes.
@@ -80,6 +94,7 @@ function suiteConnection(databaseUrl: string): DbHandle {
 /** Starts web + workers on a new database named after the case; waits for /api/health. */
 export async function startStack(name: string, options: { workers?: number } = {}) {
   assertBuildExists();
+  await assertPortFree();
   const databaseUrl = await createDatabase(`faults_${name.replace(/\W/g, "_")}`);
   // Migrated here, once, so the processes do not race each other on the first migration.
   await (await openPostgres(databaseUrl)).close();
