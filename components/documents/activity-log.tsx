@@ -19,6 +19,7 @@ const text = (value: unknown) => (typeof value === "string" && value ? value : n
 export function ActivityLog({ events }: { events: EventRow[] }) {
   const t = useTranslations("documents.events");
   const tMethods = useTranslations("documents.methods");
+  const tReasons = useTranslations("peppol.transmissions.reasons");
   const format = useFormatter();
   // The log is an invoice's: amounts are in its currency, euro for every document so far.
   const money = (cents: number) =>
@@ -46,8 +47,11 @@ export function ActivityLog({ events }: { events: EventRow[] }) {
       case "peppol_sent":
         return t(event.kind, { to: text(details.to) ?? "" });
       case "peppol_rejected":
-      case "peppol_failed":
-        return t(event.kind, { reason: text(details.reason) ?? "—" });
+      case "peppol_failed": {
+        // Our own failure codes have words; a receiver's reason is shown as it came.
+        const reason = text(details.reason) ?? "—";
+        return t(event.kind, { reason: tReasons.has(reason) ? tReasons(reason) : reason });
+      }
       case "peppol_delivered":
       case "peppol_email_fallback":
         return t(event.kind);

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireOrg } from "@/app/_server/context";
 import { RefreshWhile } from "@/components/shopify/refresh-while";
@@ -28,7 +29,14 @@ export async function DocumentPeppolSection({ document }: { document: DocumentRo
     belgianBuyerParticipant(document.customer) !== null;
   if (!sendable && transmissions.length === 0) return null;
   const t = await getTranslations("peppol.transmissions");
-  const waiting = transmissions.some((row) => row.status === "queued" || row.status === "sent");
+  // An email fallback's "sent" is final; over Peppol, "sent" still waits for delivery.
+  const waiting = transmissions.some(
+    (row) => row.status === "queued" || (row.channel === "peppol" && row.status === "sent"),
+  );
+  const delivered = transmissions.some(
+    (row) => row.channel === "peppol" && row.status === "delivered",
+  );
+  const registered = Boolean(settings?.senderId);
   return (
     <section className="card" aria-labelledby="peppol-title">
       <h2 id="peppol-title">{t("title")}</h2>
@@ -37,7 +45,14 @@ export async function DocumentPeppolSection({ document }: { document: DocumentRo
       ) : (
         <TransmissionList transmissions={transmissions} />
       )}
-      {sendable && !waiting && <SendViaPeppolButton documentId={document.id} />}
+      {sendable && !waiting && !delivered && registered && (
+        <SendViaPeppolButton documentId={document.id} />
+      )}
+      {sendable && !registered && (
+        <p className="notice">
+          {t("registerFirst")} <Link href="/apps/peppol">{t("registerLink")}</Link>
+        </p>
+      )}
       <RefreshWhile active={waiting} everyMs={1500} forMs={300_000} />
     </section>
   );

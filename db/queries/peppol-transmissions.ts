@@ -57,7 +57,11 @@ export async function listDocumentTransmissions(
     .orderBy(desc(peppolTransmissions.createdAt));
 }
 
-/** Is a transmission of this document still on its way? (a second one would send twice) */
+/**
+ * The transmission that stops a new one: still on its way, or already delivered over
+ * Peppol (a second would reach the buyer twice). Rejected, failed and email
+ * fallbacks stop nothing: the merchant may try again once fixed or registered.
+ */
 export async function openTransmissionOf(
   db: Db,
   t: Tenant,
@@ -70,9 +74,17 @@ export async function openTransmissionOf(
       t.where(
         peppolTransmissions,
         eq(peppolTransmissions.documentId, documentId),
-        inArray(peppolTransmissions.status, OPEN),
+        // An email fallback's "sent" is final: the email left, nothing is on its way.
+        or(
+          eq(peppolTransmissions.status, "queued"),
+          and(
+            eq(peppolTransmissions.channel, "peppol"),
+            inArray(peppolTransmissions.status, ["sent", "delivered"]),
+          ),
+        ),
       ),
     )
+    .orderBy(desc(peppolTransmissions.createdAt))
     .limit(1);
   return row ?? null;
 }

@@ -10,7 +10,10 @@ import { sendOverPeppolJob } from "./send-over-peppol-job";
 
 export type QueuePeppolSendResult =
   | { queued: true; transmissionId: string }
-  | { queued: false; reason: "not_found" | "not_issued" | "not_b2b" | "already_on_its_way" };
+  | {
+      queued: false;
+      reason: "not_found" | "not_issued" | "not_b2b" | "already_on_its_way" | "already_delivered";
+    };
 
 /**
  * "Send via Peppol": records a queued transmission and leaves the work (lookup, UBL,
@@ -32,8 +35,10 @@ export async function queuePeppolSend(
   if (!isInvoice || !isFinalised(document.status)) return { queued: false, reason: "not_issued" };
   const receiver = belgianBuyerParticipant(document.customer);
   if (!receiver) return { queued: false, reason: "not_b2b" };
-  if (await openTransmissionOf(db, t, documentId)) {
-    return { queued: false, reason: "already_on_its_way" };
+  const blocking = await openTransmissionOf(db, t, documentId);
+  if (blocking) {
+    const reason = blocking.status === "delivered" ? "already_delivered" : "already_on_its_way";
+    return { queued: false, reason };
   }
   const receiverId = formatParticipant(receiver);
   const transmission = await createPeppolTransmission(db, t, documentId, receiverId);

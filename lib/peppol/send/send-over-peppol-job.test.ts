@@ -208,6 +208,25 @@ describe("sending an invoice over Peppol", () => {
     });
   });
 
+  it("never delivers twice, but lets an invoice that went by email go over Peppol later", async () => {
+    const delivered = await issuedInvoice(t, ON_NETWORK);
+    await queuePeppolSend(handle.db, t, delivered.id, boss);
+    expect((await settled(t, delivered.id)).status).toBe("delivered");
+    expect(await queuePeppolSend(handle.db, t, delivered.id, boss)).toEqual({
+      queued: false,
+      reason: "already_delivered",
+    });
+
+    const byEmail = await issuedInvoice(t, OFF_NETWORK);
+    await queuePeppolSend(handle.db, t, byEmail.id, boss);
+    await waitFor(async () => {
+      const rows = await listDocumentTransmissions(handle.db, t, byEmail.id);
+      return rows[0]?.channel === "email" ? rows : undefined;
+    });
+    // The buyer joins the network: the merchant can now send it over Peppol.
+    expect(await queuePeppolSend(handle.db, t, byEmail.id, boss)).toMatchObject({ queued: true });
+  });
+
   it("leaves consumers and concepts off the network", async () => {
     const consumer = await issuedInvoice(t, null);
     expect(await queuePeppolSend(handle.db, t, consumer.id, boss)).toEqual({
