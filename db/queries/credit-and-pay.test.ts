@@ -7,7 +7,7 @@ import { createOrg, createUser, openTestDb } from "../testing/test-db";
 import { createCreditNoteFor } from "./credit-and-pay";
 import { recordPayment } from "./payments";
 import { createConcept, getDocument } from "./documents";
-import { finaliseDocument } from "./finalise-document";
+import { CreditExceedsInvoiceError, finaliseDocument } from "./finalise-document";
 
 let handle: DbHandle;
 let t: Tenant;
@@ -114,5 +114,16 @@ describe("credit notes", () => {
     await expect(createCreditNoteFor(handle.db, t, conceptId)).rejects.toBeInstanceOf(
       DocumentTransitionError,
     );
+  });
+
+  it("refuses a credit note that would credit more than the invoice's total", async () => {
+    const invoiceId = await sentInvoice(); // 121.00
+    const first = await createCreditNoteFor(handle.db, t, invoiceId);
+    const second = await createCreditNoteFor(handle.db, t, invoiceId);
+    await finaliseDocument(handle.db, t, first);
+    await expect(finaliseDocument(handle.db, t, second)).rejects.toBeInstanceOf(
+      CreditExceedsInvoiceError,
+    );
+    expect((await getDocument(handle.db, t, second))?.document.status).toBe("concept");
   });
 });

@@ -145,6 +145,36 @@ async function moveStock(tx: Tx, t: Tenant, documentId: string, direction: -1 | 
   if (movements.length > 0) await tx.insert(stockMovements).values(movements).onConflictDoNothing();
 }
 
+/** A credit note that would credit an invoice for more than its total. */
+export class CreditExceedsInvoiceError extends Error {
+  constructor(public readonly remainingCents: number) {
+    super(`The credit notes would exceed the invoice (at most ${remainingCents} cents left)`);
+    this.name = "CreditExceedsInvoiceError";
+  }
+}
+
+/**
+ * An invoice is credited at most once in full: the issued credit notes plus this one
+ * may not exceed its total. The invoice row is locked first, so two credit notes
+ * finalised at once are checked one after the other.
+ */
+async function assertCreditFits(tx: Tx, t: Tenant, invoiceId: string, creditCents: number) {
+  const invoice = await lockDocument(tx, t, invoiceId);
+  const [row] = await tx
+    .select({ cents: sql<string>`coalesce(sum(${documents.totalCents}), 0)` })
+    .from(documents)
+    .where(
+      t.where(
+        documents,
+        eq(documents.creditedDocumentId, invoiceId),
+        eq(documents.type, "credit_note"),
+        inArray(documents.status, ["sent", "paid", "partially_paid"]),
+      ),
+    );
+  const remaining = invoice.totalCents - Number(row?.cents ?? 0);
+  if (creditCents > remaining) throw new CreditExceedsInvoiceError(Math.max(remaining, 0));
+}
+
 /**
  * Concept → sent: number, structured communication (invoices), frozen customer, stock.
  * All or nothing, in one transaction, so a failed finalisation leaves no gap.
@@ -153,6 +183,8 @@ export async function finaliseDocument(db: Db, t: Tenant, id: string, now = new 
   return db.transaction(async (tx) => {
     const document = await lockDocument(tx, t, id);
     assertTransition(document.type, document.status, "finalise");
+    if (document.type === "credit_note" && document.creditedDocumentId)
+      await assertCreditFits(tx, t, document.creditedDocumentId, document.totalCents);
     const series = await getSeries(tx, t, document.type);
     const periodKey = seriesPeriodKey(series, now);
     const sequence = await takeNextSequence(tx, t, series, periodKey);

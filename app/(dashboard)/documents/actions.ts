@@ -13,6 +13,7 @@ import {
 } from "@/db/queries/documents";
 import { conceptSchema, type ConceptInput } from "@/lib/documents/concept-schema";
 import { DocumentTransitionError } from "@/lib/documents/document-lifecycle";
+import { CreditExceedsInvoiceError } from "@/db/queries/finalise-document";
 import { queueDocumentSends, SendBlockedError } from "@/lib/documents/queue-document-send";
 import { fieldErrorsOf, type ActionResult } from "@/lib/forms/action-result";
 import { getRequestLogger } from "@/app/_server/request-logger";
@@ -35,6 +36,8 @@ async function failure(error: unknown, action: string): Promise<Failure> {
   if (error instanceof DocumentTransitionError) return formError("documents.errors.notConcept");
   if (error instanceof DocumentNotFoundError) return formError("documents.errors.notFound");
   if (error instanceof SendBlockedError) return formError(`documents.errors.${error.code}`);
+  if (error instanceof CreditExceedsInvoiceError)
+    return formError("documents.errors.creditExceedsInvoice");
   (await getRequestLogger()).error({ err: error, action }, "document action failed");
   return formError("common.error");
 }

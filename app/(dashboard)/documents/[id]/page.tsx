@@ -131,7 +131,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
               {document.type === "invoice" && (
                 <InvoiceActions
                   documentId={document.id}
-                  payable={document.status !== "paid"}
+                  payable={document.status !== "paid" && dueCents > 0}
                   due={centsToDecimalString(dueCents)}
                   today={brusselsToday()}
                 />
