@@ -8,7 +8,11 @@ import { finaliseDocument } from "@/db/queries/finalise-document";
 import type { Tenant } from "@/db/tenant";
 import { enqueue, type Queue } from "@/lib/jobs/queue";
 import { sendDocumentJob } from "@/lib/jobs/send-document-job";
-import { queueAutomaticPeppolSend } from "@/lib/peppol/send/queue-automatic-peppol-send";
+import {
+  queueAutomaticPeppolSend,
+  reachableOverPeppolOnly,
+} from "@/lib/peppol/send/queue-automatic-peppol-send";
+import { queuePeppolSend } from "@/lib/peppol/send/queue-peppol-send";
 import { isFinalised } from "./document-lifecycle";
 
 /** A document that may not leave yet; the code names what the merchant must fix. */
@@ -28,7 +32,8 @@ export interface QueueSendsResult {
 /**
  * The merchant's Send: a concept is finalised now (it gets its number at once),
  * then the PDF and the email go through a job, so a provider outage delays the
- * email but never loses it. Without an email address the document stays a concept.
+ * email but never loses it. Without an email address the document stays a concept,
+ * unless it is a Belgian B2B invoice the merchant can send over Peppol: then Peppol only.
  * Already finalised documents are sent again; cancelled ones are refused.
  */
 export async function queueDocumentSends(
@@ -50,7 +55,8 @@ export async function queueDocumentSends(
     // The customer may have gained an email address since the concept was saved.
     const customer = (await snapshotCustomer(db, t, document.customerId)) ?? document.customer;
     const email = customer?.email;
-    if (!email) {
+    const peppolOnly = !email && (await reachableOverPeppolOnly(db, t, document, customer));
+    if (!email && !peppolOnly) {
       result.missingEmail.push(id);
       continue;
     }
@@ -68,6 +74,11 @@ export async function queueDocumentSends(
       );
       if (needsBuyerVat && !customer?.vatNumber) throw new SendBlockedError("vat_number_required");
       await finaliseDocument(db, t, id);
+    }
+    if (!email) {
+      await queuePeppolSend(db, t, id, boss);
+      result.queued.push(id);
+      continue;
     }
     const send = await createDocumentSend(db, t, id, email);
     await recordDocumentEvent(db, t, id, "send_queued", { to: email });

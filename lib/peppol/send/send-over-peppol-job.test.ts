@@ -227,6 +227,21 @@ describe("sending an invoice over Peppol", () => {
     expect(await queuePeppolSend(handle.db, t, byEmail.id, boss)).toMatchObject({ queued: true });
   });
 
+  it("sends a company customer without an email address over Peppol only", async () => {
+    const { id } = await draftFor(t, ON_NETWORK, false);
+    expect(await queueDocumentSends(handle.db, t, [id], boss)).toMatchObject({ queued: [id] });
+    expect(await settled(t, id)).toMatchObject({ channel: "peppol", status: "delivered" });
+    // Not registered on Peppol: without an email address it still waits as a concept.
+    const unregistered = tenant((await createOrg(handle.db, (await createUser(handle.db)).id)).id);
+    const stranger = await draftFor(unregistered, ON_NETWORK, false);
+    expect(await queueDocumentSends(handle.db, unregistered, [stranger.id], boss)).toMatchObject({
+      missingEmail: [stranger.id],
+    });
+    await expect(getDocument(handle.db, unregistered, stranger.id)).resolves.toMatchObject({
+      document: { status: "concept" },
+    });
+  });
+
   it("leaves consumers and concepts off the network", async () => {
     const consumer = await issuedInvoice(t, null);
     expect(await queuePeppolSend(handle.db, t, consumer.id, boss)).toEqual({
@@ -298,12 +313,12 @@ describe("sending an invoice over Peppol", () => {
 });
 
 /** A concept for a company with this VAT number, as the send flow finds it. */
-async function draftFor(org: Tenant, vatNumber: string) {
-  const email = `auto-${uniqueSuffix()}@example.be`;
+async function draftFor(org: Tenant, vatNumber: string, withEmail = true) {
+  const email = withEmail ? `auto-${uniqueSuffix()}@example.be` : null;
   const [customer] = await handle.db
     .insert(customers)
     .values(org.owned({ name: "An Claes", company: "Claes NV", vatNumber, email }))
     .returning();
   const id = await createConcept(handle.db, org, concept({ customerId: customer?.id ?? null }));
-  return { id, email };
+  return { id, email: email ?? "" };
 }

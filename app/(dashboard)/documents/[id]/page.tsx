@@ -20,6 +20,7 @@ import { gatewayLabel } from "@/lib/shopify/order-sync/order-settings";
 import { isFinalised } from "@/lib/documents/document-lifecycle";
 import { centsToDecimalString, formatMoney } from "@/lib/money";
 import { brusselsToday } from "@/lib/numbering/get-brussels-date";
+import { reachableOverPeppolOnly } from "@/lib/peppol/send/queue-automatic-peppol-send";
 import { formatStructuredCommunication } from "@/lib/structured-communication/format-structured-communication";
 import { loadDocumentOr404 } from "../load-document";
 
@@ -49,6 +50,11 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   const label = document.number ? `${type} ${document.number}` : t("detail.conceptOf", { type });
   const customer = document.customer;
   const isConcept = document.status === "concept";
+  // A Belgian company without an email address is still reachable: over Peppol only.
+  const peppolOnly =
+    isConcept &&
+    !customer?.email &&
+    (await reachableOverPeppolOnly(db, tenant, document, customer));
   const finalised = isFinalised(document.status);
   const pdfHref = `/api/documents/${document.id}/pdf`;
   // An invoice's customer page shows what is due and how to pay; other documents are their PDF.
@@ -97,12 +103,16 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
                 {t("detail.paidOnIssue", { gateway: gatewayLabel(document.paidOnIssue.reference) })}
               </p>
             )}
-            {!customer?.email && (
+            {!customer?.email && peppolOnly && <p className="notice">{t("detail.peppolOnly")}</p>}
+            {!customer?.email && !peppolOnly && (
               <p className="notice" id="send-blocked">
                 {customer ? t("detail.noEmail") : t("detail.noCustomerToSend")}
               </p>
             )}
-            <ConceptActions documentId={document.id} canSend={Boolean(customer?.email)} />
+            <ConceptActions
+              documentId={document.id}
+              canSend={Boolean(customer?.email) || peppolOnly}
+            />
           </>
         )}
         {finalised && (
