@@ -4,6 +4,7 @@ import {
   canTransition,
   statusAfterPayment,
 } from "@/lib/documents/document-lifecycle";
+import { sellerSnapshot } from "@/lib/company/seller-snapshot";
 import { defaultSeries } from "@/lib/documents/default-series";
 import { renderText } from "@/lib/documents/default-texts";
 import { documentTextValues } from "@/lib/documents/text-values";
@@ -246,6 +247,7 @@ export async function finaliseDocument(db: Db, t: Tenant, id: string, now = new 
         periodKey,
         structuredCommunication,
         customer,
+        seller: sellerSnapshot(organisation),
         finalisedAt: now,
         updatedAt: now,
       })

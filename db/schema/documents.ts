@@ -21,6 +21,17 @@ import { customers, type PostalAddress } from "./customers";
 import type { DocumentLanguage } from "./organisations";
 
 /** The customer as printed on the document, frozen when it is finalised. */
+export interface SellerSnapshot {
+  legalName: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  country: string;
+  vatNumber: string | null;
+  iban: string | null;
+  bic: string | null;
+}
+
 export interface CustomerSnapshot {
   name: string;
   company: string | null;
@@ -75,6 +86,11 @@ export const documents = pgTable(
     periodKey: text("period_key"),
     customerId: uuid("customer_id").references(() => customers.id, { onDelete: "set null" }),
     customer: jsonb("customer").$type<CustomerSnapshot | null>(),
+    /**
+     * The seller as printed when the document was finalised: a later change of the
+     * company's address or IBAN must not rewrite an issued invoice (PDF or UBL).
+     */
+    seller: jsonb("seller").$type<SellerSnapshot | null>(),
     language: text("language").$type<DocumentLanguage>().notNull(),
     issueDate: date("issue_date", { mode: "string" }).notNull(),
     dueDate: date("due_date", { mode: "string" }),

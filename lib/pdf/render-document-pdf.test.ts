@@ -11,6 +11,7 @@ import { finaliseDocument } from "@/db/queries/finalise-document";
 import { customers, documents, organisations } from "@/db/schema";
 import { tenant, type Tenant } from "@/db/tenant";
 import { saveLogo } from "@/db/queries/organisations";
+import { concept as draftConcept } from "@/db/testing/document-factory";
 import { createOrg, createUser, openTestDb } from "@/db/testing/test-db";
 import { conceptSchema, type ConceptInput } from "@/lib/documents/concept-schema";
 import { formatMoney } from "@/lib/money";
@@ -154,6 +155,33 @@ describe("renderDocumentPdf", () => {
     expect(text).toContain("BE68 5390 0754 7034");
     expect(text).toContain("1/1");
     expect(pdfPages(pdf)).toBe(1);
+  });
+
+  it("keeps the seller as issued when the company later moves or changes bank", async () => {
+    const { id } = await finalisedInvoice();
+    const [before] = await handle.db
+      .select()
+      .from(organisations)
+      .where(eq(organisations.id, t.organisationId));
+    await handle.db
+      .update(organisations)
+      .set({ street: "Nieuwstraat 99", iban: "BE71096123456769" })
+      .where(eq(organisations.id, t.organisationId));
+    try {
+      const issued = plain(pdfText(await renderDocumentPdf(handle.db, t, id)));
+      expect(issued).toContain("BE68 5390 0754 7034");
+      expect(issued).not.toContain("Nieuwstraat 99");
+      // A concept is not issued yet: it shows the company as it is now.
+      const draft = await createConcept(handle.db, t, draftConcept());
+      expect(plain(pdfText(await renderDocumentPdf(handle.db, t, draft)))).toContain(
+        "Nieuwstraat 99",
+      );
+    } finally {
+      await handle.db
+        .update(organisations)
+        .set({ street: before!.street, iban: before!.iban })
+        .where(eq(organisations.id, t.organisationId));
+    }
   });
 
   it("flows a 200-line document over several pages with numbered pages", async () => {

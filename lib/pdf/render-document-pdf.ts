@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { DocumentNotFoundError, getDocument } from "@/db/queries/documents";
 import { getLogo, getOrganisation } from "@/db/queries/organisations";
+import { sellerOf } from "@/lib/company/seller-snapshot";
 import { documents } from "@/db/schema";
 import type { Tenant } from "@/db/tenant";
 import { getConfig } from "@/lib/config/env";
@@ -53,7 +54,7 @@ export async function loadDocumentPdfModel(
     url: stablePayUrl(options.appUrl ?? getConfig().APP_URL, document.publicToken ?? "", provider),
   }));
   return buildDocumentPdfModel({
-    organisation,
+    organisation: sellerOf(organisation, document.seller),
     logo,
     document,
     lines,

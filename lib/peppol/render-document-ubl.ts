@@ -1,6 +1,7 @@
 import type { Db } from "@/db";
 import { DocumentNotFoundError, getDocument } from "@/db/queries/documents";
 import { getOrganisation } from "@/db/queries/organisations";
+import { sellerOf } from "@/lib/company/seller-snapshot";
 import type { Tenant } from "@/db/tenant";
 import { loadDocumentPdfModel, renderDocumentPdfModel } from "@/lib/pdf/render-document-pdf";
 import { buildUbl } from "./build-ubl";
@@ -28,7 +29,7 @@ export async function renderDocumentUbl(
     loadDocumentPdfModel(db, t, documentId),
   ]);
   const pdf = await renderDocumentPdfModel(pdfModel);
-  const input = toUblInput(document, lines, organisation, {
+  const input = toUblInput(document, lines, sellerOf(organisation, document.seller), {
     credited,
     pdf: { filename: `${pdfModel.fileStem}.pdf`, base64: pdf.toString("base64") },
   });

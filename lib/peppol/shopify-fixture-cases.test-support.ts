@@ -111,6 +111,7 @@ function rows(
   const document: DocumentRow = {
     id,
     organisationId: ORGANISATION.id,
+    seller: null,
     type: fields.type,
     status: fields.paid ? "paid" : "sent",
     number: fields.number,

@@ -9,6 +9,7 @@ const when = new Date("2026-11-20T10:00:00Z");
 const DOCUMENT: DocumentRow = {
   id: "00000000-0000-4000-8000-00000000d0c1",
   organisationId: ORGANISATION.id,
+  seller: null,
   type: "invoice",
   status: "sent",
   number: "F2026-000123",
