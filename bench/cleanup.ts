@@ -1,3 +1,5 @@
+import { stopAllProcesses } from "./processes";
+
 /**
  * Ctrl-C in the middle of a run still stops the servers the bench started and
  * drops its database: phases register what to undo while it is in use.
@@ -13,7 +15,8 @@ export function cleanUpOnInterrupt(log: (line: string) => void): void {
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       log(`${signal}: stopping servers and dropping the bench database`);
-      void Promise.allSettled([...tasks].map((task) => task())).finally(() => process.exit(130));
+      const undo = [...[...tasks].map((task) => task()), stopAllProcesses()];
+      void Promise.allSettled(undo).finally(() => process.exit(130));
     });
   }
 }

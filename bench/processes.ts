@@ -11,6 +11,13 @@ export interface Started {
   stop(): Promise<void>;
 }
 
+// Every process still running, so an interrupt can stop those not yet handed to a phase.
+const live = new Set<Started>();
+
+export async function stopAllProcesses(): Promise<void> {
+  await Promise.all([...live].map((started) => started.stop()));
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -39,7 +46,7 @@ export function startProcess(options: {
     stdio: ["ignore", out, out],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  return {
+  const started: Started = {
     name: options.name,
     child,
     logFile,
@@ -53,6 +60,9 @@ export function startProcess(options: {
       }
     },
   };
+  live.add(started);
+  void exited.then(() => live.delete(started));
+  return started;
 }
 
 /** Waits until `url` answers 2xx; fails early when the process dies. */
