@@ -74,3 +74,13 @@ export async function unsentDocumentSendsSince(
       ),
     );
 }
+
+/** Has this document ever been queued for email (any outcome)? */
+export async function hasDocumentSend(db: Db, t: Tenant, documentId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: documentSends.id })
+    .from(documentSends)
+    .where(t.where(documentSends, eq(documentSends.documentId, documentId)))
+    .limit(1);
+  return row !== undefined;
+}

@@ -37,6 +37,8 @@ export async function applyOrder(
   if (!fired) return { status: "ignored", outcome: `waiting_for_${settings.trigger}` };
   const made = await createOrderDocument(deps, t, { shop, order, settings });
   if (made.result === "exists") {
+    if (made.send?.sent)
+      return { status: "processed", outcome: "document_sent", documentId: made.documentId };
     return made.paidNow
       ? { status: "processed", outcome: "marked_paid", documentId: made.documentId }
       : { status: "ignored", outcome: "document_exists", documentId: made.documentId };

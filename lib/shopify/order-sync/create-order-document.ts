@@ -1,12 +1,14 @@
 import type { Db } from "@/db";
 import { isAppActive } from "@/db/queries/apps";
-import { createConcept, recordDocumentEvent } from "@/db/queries/documents";
+import { hasDocumentSend } from "@/db/queries/document-sends";
+import { createConcept, getDocument, recordDocumentEvent } from "@/db/queries/documents";
 import { getOrganisation } from "@/db/queries/organisations";
 import { findDocumentBySourceKey, markConceptPaidOnIssue } from "@/db/queries/shopify-orders";
 import { recordPayment } from "@/db/queries/payments";
 import type { Tenant } from "@/db/tenant";
 import { isUniqueViolation } from "@/db/errors";
 import type { DocumentLanguage } from "@/db/schema/organisations";
+import { isFinalised } from "@/lib/documents/document-lifecycle";
 import type { Queue } from "@/lib/jobs/queue";
 import {
   brusselsDate,
@@ -30,7 +32,7 @@ export interface OrderSyncDeps {
 
 export type OrderDocumentOutcome =
   | { result: "created"; documentId: string; send: SendOutcome }
-  | { result: "exists"; documentId: string; paidNow: boolean };
+  | { result: "exists"; documentId: string; paidNow: boolean; send?: SendOutcome };
 
 const gatewayReference = (order: ShopifyOrder) =>
   order.paymentGatewayNames.join(", ").slice(0, 200) || null;
@@ -51,12 +53,13 @@ export async function createOrderDocument(
   const { shop, order, settings } = input;
   const sourceKey = orderDocumentKey(shop, order.id, settings.documentType);
   const existing = await findDocumentBySourceKey(db, t, sourceKey);
-  if (existing)
-    return {
-      result: "exists",
-      documentId: existing.id,
-      paidNow: await settlePaidOrder(db, t, existing, order),
-    };
+  if (existing) {
+    const paidNow = await settlePaidOrder(db, t, existing, order);
+    const send = settings.autoSend
+      ? await finishInterruptedSend(deps, t, existing.id, order, settings)
+      : undefined;
+    return { result: "exists", documentId: existing.id, paidNow, ...(send ? { send } : {}) };
+  }
 
   const mapped = mapOrderToDocument(order, {
     documentType: settings.documentType,
@@ -105,9 +108,7 @@ export async function createOrderDocument(
   }
   // A document that does not add up to what Shopify charged is never sent on its own:
   // it waits as a concept and the inbox says why (fees, duties, edited payloads…).
-  const mismatches = compareWithShopify(order, mapped, computeMappedTotals(mapped)).checks.filter(
-    (check) => check.status === "mismatch",
-  );
+  const mismatches = totalsMismatches(order, mapped);
   if (mismatches.length > 0) {
     await recordDocumentEvent(db, t, documentId, "shopify_totals_mismatch", {
       checks: mismatches.map((c) => ({
@@ -176,3 +177,41 @@ async function documentLanguage(
 }
 
 const today = () => brusselsDate(new Date().toISOString()) ?? new Date().toISOString().slice(0, 10);
+
+/** Where the document would not add up to what Shopify charged (never sent on its own). */
+function totalsMismatches(order: ShopifyOrder, mapped: MappedOrderDocument) {
+  return compareWithShopify(order, mapped, computeMappedTotals(mapped)).checks.filter(
+    (check) => check.status === "mismatch",
+  );
+}
+
+/**
+ * A worker that died between creating the document and queueing its email leaves
+ * a concept (or a numbered document) that "send automatically" never sent. The
+ * retried delivery finishes it: a concept nobody edited, that adds up, is sent; a
+ * numbered one without any email is queued. Anything else is the merchant's to do.
+ */
+async function finishInterruptedSend(
+  deps: OrderSyncDeps,
+  t: Tenant,
+  documentId: string,
+  order: ShopifyOrder,
+  settings: OrderSettings,
+): Promise<SendOutcome | undefined> {
+  const found = await getDocument(deps.db, t, documentId);
+  if (!found) return undefined;
+  const { document, events } = found;
+  if (document.status === "concept") {
+    if (events.some((e) => e.kind === "edited" || e.kind === "shopify_totals_mismatch"))
+      return undefined;
+    const mapped = mapOrderToDocument(order, {
+      documentType: settings.documentType,
+      sellerCountry: "BE",
+    });
+    if (totalsMismatches(order, mapped).length > 0) return undefined;
+    return sendIfAutomatic(deps, t, documentId);
+  }
+  if (isFinalised(document.status) && !(await hasDocumentSend(deps.db, t, documentId)))
+    return sendIfAutomatic(deps, t, documentId);
+  return undefined;
+}

@@ -185,6 +185,32 @@ describe("an order becomes a document", () => {
     expect(sends.map((x) => x.toAddress)).toEqual(["louise.dubois@example.be"]);
   });
 
+  it("finishes an automatic send that a dying worker left as a concept, when the delivery is retried", async () => {
+    const s = await newShop({ trigger: "order_created", autoSend: true });
+    const order = freshOrder("eu-be-b2c-21-paid-fr.json");
+    // The first attempt created the concept and died before sending: as if auto-send were off.
+    await handle.db
+      .update(shopifyConnections)
+      .set({ settings: { trigger: "order_created", autoSend: false } })
+      .where(eq(shopifyConnections.shop, s.shop));
+    await deliver(s, "orders/create", order);
+    expect((await documentsOf(s))[0]?.status).toBe("concept");
+    await handle.db
+      .update(shopifyConnections)
+      .set({ settings: { trigger: "order_created", autoSend: true } })
+      .where(eq(shopifyConnections.shop, s.shop));
+    expect(await deliver(s, "orders/create", order)).toMatchObject({ outcome: "document_sent" });
+    const [document] = await documentsOf(s);
+    expect(document?.status).toBe("paid");
+    // Once sent, a further delivery sends nothing again.
+    await deliver(s, "orders/create", order);
+    const sends = await handle.db
+      .select()
+      .from(documentSends)
+      .where(eq(documentSends.documentId, document?.id ?? ""));
+    expect(sends).toHaveLength(1);
+  });
+
   it("keeps a concept and says why when an automatic send has no address", async () => {
     const s = await newShop({ trigger: "order_created", autoSend: true });
     const order = freshOrder("eu-be-b2c-21-paid-fr.json", {
