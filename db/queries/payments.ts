@@ -1,11 +1,14 @@
 import { and, asc, desc, eq, isNull, ne } from "drizzle-orm";
 import { assertTransition, statusAfterPayment } from "@/lib/documents/document-lifecycle";
 import type { Db } from "../client";
-import { documents, payments, type PaymentMethod } from "../schema";
+import { bankStatementLines, documents, payments, type PaymentMethod } from "../schema";
 import type { Tenant } from "../tenant";
 import { lockDocument, recordDocumentEvent } from "./documents";
 
 export type Payment = typeof payments.$inferSelect;
+
+/** The source key of a payment a bank statement line recorded: `bank:<line key>`. */
+export const BANK_SOURCE = "bank:";
 
 export interface PaymentInput {
   amountCents: number;
@@ -115,8 +118,30 @@ export async function undoPayment(
     assertTransition(invoice.type, invoice.status, "undo_payment", status);
     await tx
       .update(payments)
-      .set({ undoneAt: new Date() })
+      .set({
+        undoneAt: new Date(),
+        // The source may report this money again (the line matched anew): free its key.
+        sourceKey: payment.sourceKey ? `${payment.sourceKey}#undone:${payment.id}` : null,
+      })
       .where(t.where(payments, eq(payments.id, paymentId)));
+    // A bank line's payment undone: the line goes back to the Payments page to match again.
+    if (payment.sourceKey?.startsWith(BANK_SOURCE)) {
+      await tx
+        .update(bankStatementLines)
+        .set({
+          status: "unmatched",
+          invoiceId: null,
+          rule: null,
+          overpaymentCents: 0,
+          paidAt: null,
+        })
+        .where(
+          t.where(
+            bankStatementLines,
+            eq(bankStatementLines.lineKey, payment.sourceKey.slice(BANK_SOURCE.length)),
+          ),
+        );
+    }
     await tx
       .update(documents)
       .set({ paidCents, status, updatedAt: new Date() })

@@ -9,6 +9,7 @@ import {
 } from "@/db/queries/bank";
 import { createConcept, getDocument } from "@/db/queries/documents";
 import { finaliseDocument } from "@/db/queries/finalise-document";
+import { listPayments, recordPayment, undoPayment } from "@/db/queries/payments";
 import { createCustomer } from "@/db/queries/customers";
 import { bankStatementLines } from "@/db/schema";
 import { concept, line } from "@/db/testing/document-factory";
@@ -139,6 +140,8 @@ describe("bank statement import", () => {
       .from(bankStatementLines)
       .where(eq(bankStatementLines.invoiceId, invoice.id));
     expect(over).toMatchObject({ status: "matched", overpaymentCents: 790 });
+    // The whole transfer counts: the invoice shows the 7.90 too many, to refund.
+    expect((await getDocument(handle.db, t, invoice.id))?.document.paidCents).toBe(2000);
     const review = await listBankLinesToReview(handle.db, t);
     expect(review.map((r) => r.line.amountCents)).toContain(5555);
   });
@@ -167,6 +170,29 @@ describe("bank statement import", () => {
       matched: 1,
     });
     expect((await getDocument(handle.db, t, invoice.id))?.document.status).toBe("paid");
+  });
+
+  it("puts a line back on the Payments page when its payment is undone", async () => {
+    const invoice = await issuedInvoice("Els Wouters", "20.00"); // 24.20
+    await importFile(
+      camt("STMT-UNDO", [{ amount: "24.20", ogm: invoice.structuredCommunication ?? "" }]),
+      "STMT-UNDO",
+    );
+    const [payment] = await listPayments(handle.db, t, invoice.id);
+    await undoPayment(handle.db, t, invoice.id, payment!.id);
+    const [line] = await handle.db
+      .select()
+      .from(bankStatementLines)
+      .where(eq(bankStatementLines.lineKey, "BE68539007547034:STMT-UNDO:1"));
+    expect(line).toMatchObject({ status: "unmatched", invoiceId: null });
+    // Matched again, the line records its payment again (its key was freed by the undo).
+    const again = await recordPayment(handle.db, t, invoice.id, {
+      amountCents: 2420,
+      method: "bank_transfer",
+      paidOn: "2026-11-20",
+      sourceKey: `bank:${line!.lineKey}`,
+    });
+    expect(again).toMatchObject({ recorded: true, status: "paid" });
   });
 
   it("keeps a file it cannot read, marked failed with the reason", async () => {

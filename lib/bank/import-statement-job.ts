@@ -72,7 +72,9 @@ export const importBankStatementJob = defineJob({
       const row = fresh.get(match.lineId);
       if (!row || match.kind === "ignored_debit") continue;
       if (match.kind === "matched" && match.invoiceId) {
-        const amountCents = match.amountCents - (match.overpaymentCents ?? 0);
+        // The whole line is recorded: what exceeds the invoice shows on it as an
+        // over-payment to refund, instead of vanishing into a column nobody reads.
+        const amountCents = match.amountCents;
         if (amountCents > 0) {
           await recordPayment(ctx.db, t, match.invoiceId, {
             amountCents,

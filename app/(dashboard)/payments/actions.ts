@@ -38,8 +38,8 @@ const matchSchema = z.object({ lineId: z.string().uuid(), invoiceId: z.string().
 
 /**
  * Confirms a suggestion or matches a line by hand: the line is claimed first, so
- * a second click records nothing; the payment is the line's amount, capped at
- * what is still open (the rest is shown as an over-payment).
+ * a second click records nothing; the payment is the whole line, and what exceeds
+ * the invoice shows on it as an over-payment. A line in another currency is refused.
  */
 export async function matchBankLine(input: unknown): Promise<{ ok: boolean }> {
   const parsed = matchSchema.safeParse(input);
@@ -50,11 +50,12 @@ export async function matchBankLine(input: unknown): Promise<{ ok: boolean }> {
   try {
     const invoice = (await getDocument(db, tenant, parsed.data.invoiceId))?.document;
     if (!invoice) throw new Error("invoice not found");
+    // Money in another currency is not this invoice's payment.
+    if (line.currency !== invoice.currency) throw new Error("currency differs");
     const open = invoice.totalCents - invoice.paidCents;
-    const amountCents = Math.min(open, line.amountCents);
-    if (amountCents <= 0) throw new Error("nothing open");
+    if (open <= 0) throw new Error("nothing open");
     await recordPayment(db, tenant, invoice.id, {
-      amountCents,
+      amountCents: line.amountCents,
       method: "bank_transfer",
       paidOn: line.bookingDate,
       sourceKey: `bank:${line.lineKey}`,
@@ -64,7 +65,7 @@ export async function matchBankLine(input: unknown): Promise<{ ok: boolean }> {
       status: "matched",
       invoiceId: invoice.id,
       rule: "manual",
-      overpaymentCents: line.amountCents - amountCents,
+      overpaymentCents: Math.max(line.amountCents - open, 0),
       paidAt: new Date(),
     });
   } catch {
