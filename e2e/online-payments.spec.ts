@@ -85,6 +85,12 @@ test("a customer pays an invoice online through Mollie; Bancontact's QR code is 
     fullPage: true,
   });
 
+  // A refused payment first: back on the page, it says so (no endless "waiting") and
+  // the next click makes a fresh payment.
+  await page.getByTestId("pay-mollie").locator("a.btn").click();
+  await page.getByRole("button", { name: "Failed" }).click();
+  await expect(page.getByRole("alert")).toContainText("did not go through", { timeout: 20_000 });
+
   // Pay online → Mollie's checkout (the stand-in's test page lets the payer choose "Paid").
   await page.getByTestId("pay-mollie").locator("a.btn").click();
   await expect(page).toHaveURL(new RegExp(`^${MOLLIE_STAND_IN_URL}/checkout/tr_`));

@@ -11,6 +11,7 @@ import { checkOnReturn } from "@/lib/payments/online/check-on-return";
 import { isOnlinePaymentProviderKey } from "@/lib/payments/online/online-payment-provider";
 import { onlinePaymentProviders } from "@/lib/payments/online/providers";
 import { syncOnlinePaymentJob } from "@/lib/payments/online/sync-online-payment-job";
+import { latestOnlinePayment } from "@/db/queries/online-payments";
 import { findDocumentByPublicToken } from "@/lib/pdf/find-document-by-public-token";
 
 export const dynamic = "force-dynamic";
@@ -39,6 +40,12 @@ export default async function CustomerInvoicePage({
       enqueue(await getQueue(), syncOnlinePaymentJob, { provider: p, providerPaymentId: id }),
     );
   }
+  // Back from a payment that ended without money: say so, instead of waiting forever.
+  const returned = returningFrom
+    ? await latestOnlinePayment(db, found.tenant, found.documentId, returningFrom)
+    : null;
+  const returnedUnpaid =
+    returned !== null && ["failed", "expired", "canceled"].includes(returned.status);
   const invoice = await loadCustomerInvoice(
     { db, config, providers: onlinePaymentProviders(config), log: await getRequestLogger() },
     found.tenant,
@@ -50,6 +57,7 @@ export default async function CustomerInvoicePage({
       invoice={invoice}
       pdfUrl={`/d/${token}/pdf`}
       returningFrom={returningFrom}
+      returnedUnpaid={returnedUnpaid}
       onlineUnavailable={query.unavailable !== undefined}
     />
   );

@@ -10,11 +10,14 @@ export function CustomerInvoiceView({
   invoice,
   pdfUrl,
   returningFrom,
+  returnedUnpaid = false,
   onlineUnavailable = false,
 }: {
   invoice: CustomerInvoice;
   pdfUrl: string;
   returningFrom: string | null;
+  /** The payment the customer comes back from was cancelled, refused or expired. */
+  returnedUnpaid?: boolean;
   /** The provider could not make a payment just now (the stable link fell back here). */
   onlineUnavailable?: boolean;
 }) {
@@ -23,7 +26,9 @@ export function CustomerInvoiceView({
   const payment = model.payment;
   const payable = status === "to_pay" || status === "partially_paid";
   // Waiting for a provider's confirmation, or a live QR code that may be scanned any moment.
-  const refresh = payable && (returningFrom !== null || (bancontact && "deeplink" in bancontact));
+  const refresh =
+    payable &&
+    ((returningFrom !== null && !returnedUnpaid) || (bancontact && "deeplink" in bancontact));
   const statusText =
     status === "paid"
       ? l.statusPaid
@@ -99,9 +104,14 @@ export function CustomerInvoiceView({
         </p>
       )}
 
-      {payable && returningFrom && (
+      {payable && returningFrom && !returnedUnpaid && (
         <p className="notice" role="status">
           {l.waiting}
+        </p>
+      )}
+      {payable && returningFrom && returnedUnpaid && (
+        <p className="alert" role="alert">
+          {l.notCompleted}
         </p>
       )}
 

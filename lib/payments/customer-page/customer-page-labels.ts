@@ -25,6 +25,8 @@ export interface CustomerPageLabels {
   readonly transferHint: string;
   readonly beneficiary: string;
   readonly waiting: string;
+  /** Back from the provider, but the payment was cancelled, failed or expired. */
+  readonly notCompleted: string;
   readonly onlineUnavailable: string;
   readonly qrAlt: string;
 }
@@ -49,6 +51,8 @@ const en: CustomerPageLabels = {
   beneficiary: "Beneficiary",
   waiting:
     "Thank you! We are waiting for the confirmation of your payment; this page updates by itself.",
+  notCompleted:
+    "Your payment did not go through (cancelled, refused or expired). Nothing was charged: try again below, or pay by bank transfer.",
   onlineUnavailable: "Online payment is not available at the moment. Please pay by bank transfer.",
   qrAlt: "QR code",
 };
@@ -75,6 +79,8 @@ const fr: CustomerPageLabels = {
   beneficiary: "Bénéficiaire",
   waiting:
     "Merci ! Nous attendons la confirmation de votre paiement ; cette page se met à jour toute seule.",
+  notCompleted:
+    "Votre paiement n'a pas abouti (annulé, refusé ou expiré). Rien n'a été débité : réessayez ci-dessous, ou payez par virement.",
   onlineUnavailable:
     "Le paiement en ligne n'est pas disponible pour le moment. Veuillez payer par virement.",
   qrAlt: "Code QR",
@@ -101,6 +107,8 @@ const nl: CustomerPageLabels = {
   beneficiary: "Begunstigde",
   waiting:
     "Dank je wel! We wachten op de bevestiging van je betaling; deze pagina werkt zichzelf bij.",
+  notCompleted:
+    "Je betaling is niet gelukt (geannuleerd, geweigerd of verlopen). Er werd niets aangerekend: probeer hieronder opnieuw, of betaal met een overschrijving.",
   onlineUnavailable: "Online betalen lukt op dit moment niet. Betaal met een overschrijving.",
   qrAlt: "QR-code",
 };
@@ -120,13 +128,15 @@ const de: CustomerPageLabels = {
   bancontactHint:
     "Scannen Sie mit der App Bancontact Pay (früher Payconiq) oder Ihrer Banking-App.",
   openInApp: "In der App öffnen",
-  validUntil: "Dieser Code gilt bis {time}. Laden Sie die Seite für einen neuen neu.",
+  validUntil: "Dieser Code gilt bis {time}. Laden Sie die Seite neu, um einen neuen zu erhalten.",
   bancontactRetry: "Der Bancontact-Code konnte gerade nicht erstellt werden. Erneut versuchen",
   transferTitle: "Überweisung",
   transferHint: "Scannen Sie mit Ihrer Banking-App oder geben Sie diese Daten ein.",
   beneficiary: "Empfänger",
   waiting:
     "Vielen Dank! Wir warten auf die Bestätigung Ihrer Zahlung; diese Seite aktualisiert sich selbst.",
+  notCompleted:
+    "Ihre Zahlung wurde nicht abgeschlossen (abgebrochen, abgelehnt oder abgelaufen). Es wurde nichts belastet: Versuchen Sie es unten erneut oder zahlen Sie per Überweisung.",
   onlineUnavailable: "Online-Zahlung ist gerade nicht möglich. Bitte zahlen Sie per Überweisung.",
   qrAlt: "QR-Code",
 };
