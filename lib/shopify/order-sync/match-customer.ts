@@ -1,5 +1,6 @@
 import type { Db } from "@/db";
 import { createCustomer, findCustomerForOrder, type Customer } from "@/db/queries/customers";
+import { isUniqueViolation } from "@/db/errors";
 import { customers } from "@/db/schema";
 import type { Tenant } from "@/db/tenant";
 import type { DocumentLanguage } from "@/db/schema/organisations";
@@ -56,7 +57,7 @@ export async function matchOrCreateCustomer(
   const shipping = buyer.shippingAddress;
   const shipsElsewhere =
     shipping && billing && (shipping.street !== billing.street || shipping.city !== billing.city);
-  return createCustomer(db, t, {
+  const created = await createCustomer(db, t, {
     name: cut(buyer.name ?? buyer.company ?? buyer.email ?? fallbackName, 200) || fallbackName,
     company: cut(buyer.company, 200) || null,
     vatNumber: buyer.vatNumber,
@@ -71,5 +72,15 @@ export async function matchOrCreateCustomer(
     deliveryCity: shipsElsewhere ? cut(shipping.city, 100) : null,
     deliveryCountry: shipsElsewhere ? country(shipping.countryCode) : null,
     shopifyCustomerId: buyer.shopifyCustomerId,
+  }).catch(async (error: unknown) => {
+    // Two deliveries of this buyer's orders at once: the other one created them first.
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await findCustomerForOrder(db, t, {
+      shopifyCustomerId: buyer.shopifyCustomerId,
+      email: buyer.email,
+    });
+    if (!winner) throw error;
+    return winner.id;
   });
+  return created;
 }

@@ -9,6 +9,7 @@ import { finaliseDocument } from "@/db/queries/finalise-document";
 import { listPayments } from "@/db/queries/payments";
 import { currentStock, recordManualCorrection } from "@/db/queries/stock";
 import {
+  customers,
   documents,
   shopifyConnections,
   shopifyWebhookDeliveries,
@@ -148,6 +149,21 @@ describe("an order becomes a document", () => {
       .where(eq(shopifyWebhookDeliveries.shop, s.shop));
     expect(deliveries).toHaveLength(62);
     expect(deliveries.filter((d) => d.status === "failed")).toEqual([]);
+  });
+
+  it("creates the buyer once when their first order's deliveries arrive together", async () => {
+    const s = await newShop({ trigger: "order_created", autoSend: false });
+    const order = freshOrder("eu-be-b2b-vat-number-en.json");
+    const burst = await Promise.all(
+      ["orders/create", "orders/paid", "orders/updated"].map((topic) => receive(s, topic, order)),
+    );
+    await Promise.all(burst.flat().map((job) => processShopifyDeliveryJob.handler(job, ctx)));
+    const buyers = await handle.db
+      .select()
+      .from(customers)
+      .where(eq(customers.organisationId, s.t.organisationId));
+    expect(buyers).toHaveLength(1);
+    expect(await documentsOf(s)).toHaveLength(1);
   });
 
   it("waits for the chosen action: a pending order under 'order paid' makes nothing until it is paid", async () => {
