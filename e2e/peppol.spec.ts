@@ -100,7 +100,8 @@ test("a Belgian B2B order's invoice: valid UBL, delivered over Peppol, email whe
   const delivered = page.locator("[data-testid=peppol-transmission][data-status=delivered]");
   await expect(delivered).toBeVisible({ timeout: 30_000 });
   await expect(delivered).toContainText("Delivered to 0208:0403170701");
-  await expect(page.getByRole("button", { name: "Send via Peppol" })).toBeVisible();
+  // Delivered is final: no button to send it a second time.
+  await expect(page.getByRole("button", { name: "Send via Peppol" })).toHaveCount(0);
   await page.screenshot({ path: screenshotPath("en-61-peppol-delivered.png"), fullPage: true });
 
   // (c) A Belgian company that is not on Peppol: the invoice goes by email instead.
