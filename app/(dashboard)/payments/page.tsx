@@ -178,7 +178,11 @@ export default async function PaymentsPage() {
                             unmatched: i.unmatched,
                           })
                         : i.status === "failed"
-                          ? t("imports.failed", { error: i.error ?? "" })
+                          ? t("imports.failed", {
+                              error: t.has(`imports.errors.${i.error}`)
+                                ? t(`imports.errors.${i.error}` as "imports.errors.empty")
+                                : (i.error ?? ""),
+                            })
                           : t("imports.received")}
                     </td>
                   </tr>

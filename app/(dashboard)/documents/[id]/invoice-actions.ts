@@ -10,6 +10,7 @@ import { DocumentNotFoundError, getDocument } from "@/db/queries/documents";
 import { DocumentTransitionError } from "@/lib/documents/document-lifecycle";
 import { fieldErrorsOf, type ActionResult } from "@/lib/forms/action-result";
 import { parseDecimalToCents } from "@/lib/money";
+import { brusselsToday } from "@/lib/numbering/get-brussels-date";
 
 const idSchema = z.string().uuid();
 const notFound: ActionResult = {
@@ -43,6 +44,9 @@ export async function markInvoicePaid(
   const parsed = paymentSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const due = found.document.totalCents - found.document.paidCents;
+  if (parsed.data.paidOn > brusselsToday()) {
+    return { ok: false, fieldErrors: { paidOn: "documents.errors.paymentInFuture" } };
+  }
   if (parsed.data.amount <= 0 || parsed.data.amount > due) {
     return { ok: false, fieldErrors: { amount: "documents.errors.paymentAmount" } };
   }
