@@ -80,3 +80,18 @@ export async function createCreditNoteFor(
   await recordDocumentEvent(db, t, invoiceId, "credited", { creditNoteId: id });
   return id;
 }
+
+/** What has been credited on an invoice so far, issued credit notes only. */
+export async function creditedCents(db: Db, t: Tenant, invoiceId: string): Promise<number> {
+  const [row] = await db
+    .select({ cents: sql<string>`coalesce(sum(${documents.totalCents}), 0)` })
+    .from(documents)
+    .where(
+      t.where(
+        documents,
+        eq(documents.creditedDocumentId, invoiceId),
+        inArray(documents.status, ["sent", "paid", "partially_paid"]),
+      ),
+    );
+  return Number(row?.cents ?? 0);
+}

@@ -30,6 +30,7 @@ import {
 import type { Tenant } from "../tenant";
 import { snapshotCustomer } from "./customer-snapshot";
 import { resolveDocumentTexts } from "./document-texts";
+import { creditedCents } from "./credit-and-pay";
 import { lockDocument, recordDocumentEvent } from "./documents";
 import { getOrganisation } from "./organisations";
 
@@ -161,18 +162,7 @@ export class CreditExceedsInvoiceError extends Error {
  */
 async function assertCreditFits(tx: Tx, t: Tenant, invoiceId: string, creditCents: number) {
   const invoice = await lockDocument(tx, t, invoiceId);
-  const [row] = await tx
-    .select({ cents: sql<string>`coalesce(sum(${documents.totalCents}), 0)` })
-    .from(documents)
-    .where(
-      t.where(
-        documents,
-        eq(documents.creditedDocumentId, invoiceId),
-        eq(documents.type, "credit_note"),
-        inArray(documents.status, ["sent", "paid", "partially_paid"]),
-      ),
-    );
-  const remaining = invoice.totalCents - Number(row?.cents ?? 0);
+  const remaining = invoice.totalCents - (await creditedCents(tx, t, invoiceId));
   if (creditCents > remaining) throw new CreditExceedsInvoiceError(Math.max(remaining, 0));
 }
 

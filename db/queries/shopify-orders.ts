@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { documents, shopifyOrders } from "../schema";
 import type { Tenant } from "../tenant";
@@ -71,21 +71,6 @@ export async function findDocumentById(db: Db, t: Tenant, id: string) {
     .from(documents)
     .where(t.where(documents, eq(documents.id, id)));
   return row ?? null;
-}
-
-/** What has been credited on an invoice so far, issued credit notes only. */
-export async function creditedCents(db: Db, t: Tenant, invoiceId: string): Promise<number> {
-  const [row] = await db
-    .select({ cents: sql<string>`coalesce(sum(${documents.totalCents}), 0)` })
-    .from(documents)
-    .where(
-      t.where(
-        documents,
-        eq(documents.creditedDocumentId, invoiceId),
-        inArray(documents.status, ["sent", "paid", "partially_paid"]),
-      ),
-    );
-  return Number(row?.cents ?? 0);
 }
 
 /** Every document made from one order (any type), for the cancellation and the inbox. */

@@ -1,7 +1,6 @@
-import { createCreditNoteFor } from "@/db/queries/credit-and-pay";
+import { createCreditNoteFor, creditedCents } from "@/db/queries/credit-and-pay";
 import { cancelConcept, recordDocumentEvent } from "@/db/queries/documents";
 import {
-  creditedCents,
   documentsOfOrder,
   findDocumentById,
   findDocumentBySourceKey,

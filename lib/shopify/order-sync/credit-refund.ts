@@ -1,5 +1,6 @@
 import { createConcept, getDocument } from "@/db/queries/documents";
-import { creditedCents, findDocumentBySourceKey } from "@/db/queries/shopify-orders";
+import { creditedCents } from "@/db/queries/credit-and-pay";
+import { findDocumentBySourceKey } from "@/db/queries/shopify-orders";
 import type { Tenant } from "@/db/tenant";
 import { isUniqueViolation } from "@/db/errors";
 import { mapRefundToCreditNote, parseShopifyRefund, type ShopifyOrder } from "../orders";
