@@ -249,7 +249,9 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
                           amountCents: p.amountCents,
                           method: p.method,
                           paidOn: p.paidOn,
-                          reference: p.reference,
+                          // Shopify's gateway codes in words ("Shopify Payments").
+                          reference:
+                            p.method === "shopify" ? gatewayLabel(p.reference) : p.reference,
                           undone: p.undoneAt !== null,
                         }))}
                       />
