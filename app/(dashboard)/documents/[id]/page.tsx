@@ -9,6 +9,7 @@ import { DocumentPeppolSection } from "@/components/peppol/document-peppol-secti
 import { PaymentList } from "@/components/documents/payment-list";
 import { ReminderButton } from "@/components/payments/reminder-button";
 import { listPayments } from "@/db/queries/payments";
+import { listDocumentTransmissions } from "@/db/queries/peppol-transmissions";
 import styles from "@/components/documents/documents.module.css";
 import { belgianLocale, formatCalendarDate } from "@/components/documents/format";
 import { StatusBadge } from "@/components/documents/status-badge";
@@ -62,6 +63,10 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   const dueCents = Math.max(document.totalCents - document.paidCents, 0);
   const overpaidCents = Math.max(document.paidCents - document.totalCents, 0);
   const payments = document.type === "invoice" ? await listPayments(db, tenant, document.id) : [];
+  // Once delivered over Peppol, the reminder that it must go there has done its job.
+  const deliveredOverPeppol = (await listDocumentTransmissions(db, tenant, document.id)).some(
+    (row) => row.channel === "peppol" && row.status === "delivered",
+  );
 
   return (
     <>
@@ -119,9 +124,8 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
           <>
             <p className="muted">{t("detail.finalisedNote")}</p>
             {(document.type === "invoice" || document.type === "credit_note") &&
-              document.customer?.vatNumber?.startsWith("BE") && (
-                <p className="notice">{t("detail.peppolB2b")}</p>
-              )}
+              document.customer?.vatNumber?.startsWith("BE") &&
+              !deliveredOverPeppol && <p className="notice">{t("detail.peppolB2b")}</p>}
             <div className={styles.actions}>
               <a href={`${pdfHref}?download=1`} className="btn btn-primary" download>
                 {t("detail.downloadPdf")}
