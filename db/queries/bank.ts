@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { bankImports, bankStatementLines, documents, type BankLineStatus } from "../schema";
 import type { Tenant } from "../tenant";
@@ -125,7 +125,16 @@ export async function claimBankLine(db: Db, t: Tenant, id: string, invoiceId: st
 }
 
 /** Invoices that can still receive money, with what the matcher needs. */
-export async function openInvoicesForMatching(db: Db, t: Tenant) {
+/**
+ * Invoices a statement line may pay: the open ones, and the paid ones whose
+ * structured communication a line quotes (`paidCommunications`): money sent for a
+ * paid invoice is recorded on it as an over-payment to refund, not left unclaimed.
+ */
+export async function openInvoicesForMatching(
+  db: Db,
+  t: Tenant,
+  paidCommunications: readonly string[] = [],
+) {
   const rows = await db
     .select({
       id: documents.id,
@@ -141,7 +150,15 @@ export async function openInvoicesForMatching(db: Db, t: Tenant) {
       t.where(
         documents,
         eq(documents.type, "invoice"),
-        inArray(documents.status, ["sent", "partially_paid"]),
+        paidCommunications.length > 0
+          ? or(
+              inArray(documents.status, ["sent", "partially_paid"]),
+              and(
+                eq(documents.status, "paid"),
+                inArray(documents.structuredCommunication, [...paidCommunications]),
+              ),
+            )
+          : inArray(documents.status, ["sent", "partially_paid"]),
       ),
     );
   return rows.flatMap((r) =>

@@ -172,6 +172,18 @@ describe("bank statement import", () => {
     expect((await getDocument(handle.db, t, invoice.id))?.document.status).toBe("paid");
   });
 
+  it("records money sent for an invoice already paid as an over-payment on it", async () => {
+    const invoice = await issuedInvoice("Bart Claes", "10.00"); // 12.10
+    const ogm = invoice.structuredCommunication ?? "";
+    await importFile(camt("STMT-PAID-1", [{ amount: "12.10", ogm }]), "STMT-PAID-1");
+    const second = await importFile(camt("STMT-PAID-2", [{ amount: "12.10", ogm }]), "STMT-PAID-2");
+    expect(second).toMatchObject({ matched: 1, unmatched: 0 });
+    expect((await getDocument(handle.db, t, invoice.id))?.document).toMatchObject({
+      status: "paid",
+      paidCents: 2420,
+    });
+  });
+
   it("puts a line back on the Payments page when its payment is undone", async () => {
     const invoice = await issuedInvoice("Els Wouters", "20.00"); // 24.20
     await importFile(

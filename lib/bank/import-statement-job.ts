@@ -66,7 +66,10 @@ export const importBankStatementJob = defineJob({
     const toMatch = lines
       .filter(({ lineKey }) => fresh.has(lineKey))
       .map(({ lineKey, line }) => ({ ...line, lineId: lineKey }));
-    const matches = matchStatementLines(toMatch, await openInvoicesForMatching(ctx.db, t));
+    const quoted = toMatch.flatMap((line) =>
+      line.structuredCommunication ? [line.structuredCommunication] : [],
+    );
+    const matches = matchStatementLines(toMatch, await openInvoicesForMatching(ctx.db, t, quoted));
     const counts = { matched: 0, suggested: 0, unmatched: 0 };
     for (const match of matches) {
       const row = fresh.get(match.lineId);
