@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { matchBankLine } from "@/app/(dashboard)/payments/actions";
+import { ignoreBankLine, matchBankLine } from "@/app/(dashboard)/payments/actions";
 
 /** Confirm the suggested invoice, or pick another open invoice, for one statement line. */
 export function MatchLine(props: {
@@ -20,6 +20,13 @@ export function MatchLine(props: {
     startTransition(async () => {
       const result = await matchBankLine({ lineId: props.lineId, invoiceId });
       if (result.ok) toast.success(t("matched"));
+      else toast.error(t("failed"));
+      router.refresh();
+    });
+  const ignore = () =>
+    startTransition(async () => {
+      const result = await ignoreBankLine(props.lineId);
+      if (result.ok) toast.success(t("ignored"));
       else toast.error(t("failed"));
       router.refresh();
     });
@@ -44,6 +51,9 @@ export function MatchLine(props: {
         {props.suggestedInvoiceId && invoiceId === props.suggestedInvoiceId
           ? t("confirm")
           : t("match")}
+      </button>
+      <button type="button" className="btn-link" disabled={pending} onClick={ignore}>
+        {t("ignore")}
       </button>
     </div>
   );

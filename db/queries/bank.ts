@@ -203,3 +203,19 @@ export async function listBankLinesToReview(db: Db, t: Tenant, limit = 100) {
     .orderBy(desc(bankStatementLines.bookingDate))
     .limit(limit);
 }
+
+/** Takes a line no invoice claims (or a suggestion) off the review list; a matched line stays. */
+export async function ignoreUnmatchedBankLine(db: Db, t: Tenant, id: string): Promise<boolean> {
+  const rows = await db
+    .update(bankStatementLines)
+    .set({ status: "ignored", invoiceId: null, rule: null })
+    .where(
+      t.where(
+        bankStatementLines,
+        eq(bankStatementLines.id, id),
+        inArray(bankStatementLines.status, ["unmatched", "suggested"]),
+      ),
+    )
+    .returning({ id: bankStatementLines.id });
+  return rows.length > 0;
+}

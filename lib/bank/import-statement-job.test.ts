@@ -4,6 +4,7 @@ import type { DbHandle } from "@/db";
 import {
   createBankImport,
   getBankImport,
+  ignoreUnmatchedBankLine,
   insertNewBankLines,
   listBankLinesToReview,
 } from "@/db/queries/bank";
@@ -144,6 +145,13 @@ describe("bank statement import", () => {
     expect((await getDocument(handle.db, t, invoice.id))?.document.paidCents).toBe(2000);
     const review = await listBankLinesToReview(handle.db, t);
     expect(review.map((r) => r.line.amountCents)).toContain(5555);
+    // Not an invoice payment: the merchant takes it off the list; a matched line stays.
+    const gift = review.find((r) => r.line.amountCents === 5555)!;
+    expect(await ignoreUnmatchedBankLine(handle.db, t, gift.line.id)).toBe(true);
+    expect(await ignoreUnmatchedBankLine(handle.db, t, over!.id)).toBe(false);
+    expect((await listBankLinesToReview(handle.db, t)).map((r) => r.line.id)).not.toContain(
+      gift.line.id,
+    );
   });
 
   it("matches the lines a crashed attempt stored before it died, when the job is retried", async () => {

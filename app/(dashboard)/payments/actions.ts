@@ -3,7 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireOrg } from "@/app/_server/context";
-import { claimBankLine, createBankImport, updateBankLine } from "@/db/queries/bank";
+import {
+  claimBankLine,
+  createBankImport,
+  ignoreUnmatchedBankLine,
+  updateBankLine,
+} from "@/db/queries/bank";
 import { recordPayment } from "@/db/queries/payments";
 import { getDocument } from "@/db/queries/documents";
 import { importBankStatementJob } from "@/lib/bank/import-statement-job";
@@ -96,4 +101,14 @@ export async function sendPaymentReminder(invoiceId: unknown): Promise<ReminderR
     revalidatePath(`/documents/${parsed.data}`);
   }
   return result;
+}
+
+/** "Not an invoice payment" (a refund, an internal transfer): the line leaves the review list. */
+export async function ignoreBankLine(lineId: unknown): Promise<{ ok: boolean }> {
+  const parsed = z.string().uuid().safeParse(lineId);
+  if (!parsed.success) return { ok: false };
+  const { db, tenant } = await requireOrg();
+  const ignored = await ignoreUnmatchedBankLine(db, tenant, parsed.data);
+  revalidatePath("/payments");
+  return { ok: ignored };
 }
