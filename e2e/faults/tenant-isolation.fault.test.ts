@@ -307,6 +307,8 @@ const ACTIONS: Record<string, ActionCase> = {
     args: () => [{ lineId: randomUUID(), invoiceId: ids.invoice }],
   },
   "app/(dashboard)/payments/actions.ts#sendPaymentReminder": { args: () => [ids.invoice] },
+  // No bank line is seeded for A: an unknown line id must be refused the same way.
+  "app/(dashboard)/payments/actions.ts#ignoreBankLine": { args: () => [randomUUID()] },
   "app/(dashboard)/documents/actions.ts#saveConcept": {
     args: () => [{ ...conceptInput, customerId: ids.customer }, ids.concept],
   },
