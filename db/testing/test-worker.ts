@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import pino from "pino";
 import { parseConfig } from "@/lib/config/env";
 import type { JobContext, JobDefinition } from "@/lib/jobs/define-job";
@@ -26,7 +27,11 @@ export async function startTestWorker(
   jobs: readonly JobDefinition[],
   ctx: JobContext = testJobContext(handle),
 ): Promise<Queue> {
-  const boss = await startQueue(handle);
+  // On PostgreSQL every test file shares one database: a queue schema of its own keeps
+  // another file's worker (with another configuration) from taking this file's jobs.
+  const boss = await startQueue(handle, {
+    schema: `pgboss_test_${randomBytes(5).toString("hex")}`,
+  });
   await startWorker(boss, jobs, ctx, { pollingIntervalSeconds: 0.5 });
   return boss;
 }

@@ -10,10 +10,13 @@ import type { JobDefinition } from "./define-job";
  */
 export type Queue = PgBoss;
 
-export async function startQueue(handle: DbHandle): Promise<Queue> {
+export async function startQueue(
+  handle: DbHandle,
+  options: { schema?: string } = {},
+): Promise<Queue> {
   const boss = new PgBoss({
     db: { executeSql: (text, values) => handle.executeSql(text, values) },
-    schema: "pgboss",
+    schema: options.schema ?? "pgboss",
     // Embedded mode has one process; maintenance is cheap and keeps the tables small.
     supervise: true,
     // Cron jobs (the hourly Shopify reconciliation): pg-boss elects one process to fire them.
