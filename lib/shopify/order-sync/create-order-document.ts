@@ -1,6 +1,6 @@
 import type { Db } from "@/db";
 import { isAppActive } from "@/db/queries/apps";
-import { hasDocumentSend } from "@/db/queries/document-sends";
+import { hasDocumentSend, unsentDocumentSendsSince } from "@/db/queries/document-sends";
 import { createConcept, getDocument, recordDocumentEvent } from "@/db/queries/documents";
 import { getOrganisation } from "@/db/queries/organisations";
 import { findDocumentBySourceKey, markConceptPaidOnIssue } from "@/db/queries/shopify-orders";
@@ -9,7 +9,8 @@ import type { Tenant } from "@/db/tenant";
 import { isUniqueViolation } from "@/db/errors";
 import type { DocumentLanguage } from "@/db/schema/organisations";
 import { isFinalised } from "@/lib/documents/document-lifecycle";
-import type { Queue } from "@/lib/jobs/queue";
+import { enqueue, type Queue } from "@/lib/jobs/queue";
+import { sendDocumentJob } from "@/lib/jobs/send-document-job";
 import {
   brusselsDate,
   compareWithShopify,
@@ -211,7 +212,15 @@ async function finishInterruptedSend(
     if (totalsMismatches(order, mapped).length > 0) return undefined;
     return sendIfAutomatic(deps, t, documentId);
   }
-  if (isFinalised(document.status) && !(await hasDocumentSend(deps.db, t, documentId)))
-    return sendIfAutomatic(deps, t, documentId);
+  if (!isFinalised(document.status)) return undefined;
+  if (!(await hasDocumentSend(deps.db, t, documentId))) return sendIfAutomatic(deps, t, documentId);
+  // Killed between storing the send and queueing its job: queue it (again). The send
+  // job is idempotent per send and the email per key, so a second job emails once.
+  const stranded = await unsentDocumentSendsSince(deps.db, t, documentId, new Date(0));
+  for (const send of stranded)
+    await enqueue(deps.queue, sendDocumentJob, {
+      organisationId: t.organisationId,
+      sendId: send.id,
+    });
   return undefined;
 }

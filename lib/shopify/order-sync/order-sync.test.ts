@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
 import { createArticle } from "@/db/queries/articles";
@@ -27,6 +27,7 @@ import {
   signedWebhookRequest,
   TEST_SHOPIFY_ENV,
 } from "../testing/shopify-test-env";
+import { sendDocumentJob } from "@/lib/jobs/send-document-job";
 import { processShopifyDeliveryJob } from "../webhooks/process-delivery-job";
 import { receiveWebhook } from "../webhooks/receive-webhook";
 import type { OrderSettings } from "./order-settings";
@@ -220,6 +221,31 @@ describe("an order becomes a document", () => {
     expect(document?.status).toBe("paid");
     // Once sent, a further delivery sends nothing again.
     await deliver(s, "orders/create", order);
+    const sends = await handle.db
+      .select()
+      .from(documentSends)
+      .where(eq(documentSends.documentId, document?.id ?? ""));
+    expect(sends).toHaveLength(1);
+  });
+
+  it("queues again an email whose job a dying worker never queued, when the delivery is retried", async () => {
+    const s = await newShop({ trigger: "order_created", autoSend: true });
+    const order = freshOrder("eu-be-b2c-21-paid-fr.json");
+    await deliver(s, "orders/create", order);
+    const [document] = await documentsOf(s);
+    // As if the worker died after storing the send, before queueing its job.
+    const jobs = () =>
+      handle.db.execute(
+        sql`select count(*)::int as n from pgboss.job where name = ${sendDocumentJob.name} and data->>'organisationId' = ${s.t.organisationId}`,
+      );
+    const countJobs = async () =>
+      Number(((await jobs()) as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
+    expect(await countJobs()).toBe(1);
+    await handle.db.execute(
+      sql`delete from pgboss.job where name = ${sendDocumentJob.name} and data->>'organisationId' = ${s.t.organisationId}`,
+    );
+    await deliver(s, "orders/create", order);
+    expect(await countJobs()).toBe(1);
     const sends = await handle.db
       .select()
       .from(documentSends)
