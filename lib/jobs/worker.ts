@@ -1,13 +1,27 @@
 import { PermanentJobError, type JobContext, type JobDefinition } from "./define-job";
 import type { JobWithMetadata } from "pg-boss";
+import { isDatabaseUnavailable } from "@/db/errors";
 import { ensureJobQueue, type Queue } from "./queue";
-
-/** Jobs fetched at once per queue and process (see startWorker). */
-const BATCH_SIZE = 16;
 
 type JobOutcome =
   | { failed: false; output?: Record<string, unknown> }
   | { failed: true; error: Record<string, unknown> };
+
+/**
+ * Records a job's end, waiting out a database outage (up to a minute): a batch that
+ * cannot record its ends would stay "active" until its jobs expire, minutes later.
+ */
+async function whenDatabaseIsBack(record: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await record();
+      return;
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || attempt >= 30) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+  }
+}
 
 /** One job: parse, run, and say how it ended (a throw becomes a failure to retry). */
 async function runJob(
@@ -62,17 +76,20 @@ export async function startWorker(
       {
         pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5,
         // pg-boss waits out the polling interval after each fetch: one job per fetch
-        // capped a queue at 2 jobs/s per process. A batch runs side by side, and each
-        // job is completed or failed on its own, so one failure retries only itself.
-        batchSize: options.batchSize ?? BATCH_SIZE,
+        // caps a queue at 2 jobs/s per process. A batch (JOB_BATCH_SIZE) runs side by
+        // side, and each job is completed or failed on its own.
+        batchSize: options.batchSize ?? ctx.config.JOB_BATCH_SIZE,
         includeMetadata: true,
       },
       async (batch) => {
         await Promise.all(
           batch.map(async (received) => {
             const outcome = await runJob(job, received, boss, ctx);
-            if (outcome.failed) await boss.fail(job.name, received.id, outcome.error);
-            else await boss.complete(job.name, received.id, outcome.output);
+            await whenDatabaseIsBack(() =>
+              outcome.failed
+                ? boss.fail(job.name, received.id, outcome.error)
+                : boss.complete(job.name, received.id, outcome.output),
+            );
           }),
         );
       },
