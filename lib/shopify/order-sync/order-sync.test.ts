@@ -239,7 +239,7 @@ describe("an order becomes a document", () => {
         sql`select count(*)::int as n from pgboss.job where name = ${sendDocumentJob.name} and data->>'organisationId' = ${s.t.organisationId}`,
       );
     const countJobs = async () =>
-      Number(((await jobs()) as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
+      Number(((await jobs()) as { rows: { n: number }[] }).rows[0]?.n ?? 0);
     expect(await countJobs()).toBe(1);
     await handle.db.execute(
       sql`delete from pgboss.job where name = ${sendDocumentJob.name} and data->>'organisationId' = ${s.t.organisationId}`,
