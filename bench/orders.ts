@@ -1,13 +1,14 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { SHOPIFY_ORDER_FIXTURES } from "@/test/fixtures";
 
 /**
- * Real order payloads (../shared/fixtures) turned into as many distinct orders as
+ * Real order payloads (test/fixtures/shopify) turned into as many distinct orders as
  * a measurement needs: each gets its own id, name and buyer email, so every
  * delivery is a new order and a new customer, as in a live shop.
  */
-export const FIXTURES_DIR = path.resolve(process.cwd(), "../shared/fixtures/shopify/orders");
+export const FIXTURES_DIR = SHOPIFY_ORDER_FIXTURES;
 export const WORKLOAD_FIXTURES = ["eu-be-b2c-21-paid-fr.json", "eu-be-mixed-6-21-unpaid-nl.json"];
 
 const ID_SLOT = "4242424242424242";

@@ -6,6 +6,7 @@ import { expectNoSeriousA11yViolations } from "./support/axe";
 import { SHOPIFY_SIMULATOR_URL, screenshotPath } from "./support/constants";
 import { newMerchant, openShopifyApp } from "./support/merchant";
 import { connectShop, placeOrderOnSimulator } from "./support/shopify-simulator";
+import { SHOPIFY_FIXTURES } from "@/test/fixtures";
 
 /**
  * Belgian B2B invoices over Peppol: the Shopify order of a Belgian company becomes an
@@ -14,7 +15,7 @@ import { connectShop, placeOrderOnSimulator } from "./support/shopify-simulator"
  * buyer who is not on the network gets it by email instead.
  */
 
-const FIXTURES = path.resolve(import.meta.dirname, "..", "..", "shared", "fixtures", "shopify");
+const FIXTURES = SHOPIFY_FIXTURES;
 const VALIDATE = path.resolve(import.meta.dirname, "..", "..", "shared", "peppol", "validate");
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
 

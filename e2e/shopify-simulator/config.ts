@@ -1,5 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { SHOPIFY_FIXTURES } from "@/test/fixtures";
 
 /**
  * Everything the simulator can be told, resolved once at start-up. `main.ts` reads the
@@ -63,7 +64,7 @@ export function resolveConfig(options: SimulatorOptions = {}): SimulatorConfig {
     complianceUrl: `${appUrl}/api/shopify/webhooks`,
     defaultApiVersion: "2026-07",
     allowedRedirectUrls: null,
-    fixturesDir: path.resolve(REPO_ROOT, "..", "shared", "fixtures", "shopify"),
+    fixturesDir: SHOPIFY_FIXTURES,
     now: () => new Date(),
     log: () => undefined,
     ...stripUndefined(options),

@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { REPO_ROOT, resolveConfig } from "./config";
+import { resolveConfig } from "./config";
 import type { JsonObject } from "./json";
 import { applyRefund, buildRefund } from "./refund-builder";
 import { createState } from "./state";
+import { SHOPIFY_FIXTURES } from "@/test/fixtures";
 
-const FIXTURES = path.resolve(REPO_ROOT, "..", "shared", "fixtures", "shopify");
+const FIXTURES = SHOPIFY_FIXTURES;
 const load = (dir: string, name: string) =>
   JSON.parse(readFileSync(path.join(FIXTURES, dir, name), "utf8")) as JsonObject;
 

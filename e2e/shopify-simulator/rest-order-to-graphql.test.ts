@@ -2,14 +2,14 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ORDERS_QUERY } from "../../lib/shopify/admin-graphql/queries";
-import { REPO_ROOT } from "./config";
 import { listOrderFixtures } from "./fixtures";
 import { Executor, type GqlObject } from "./graphql-executor";
 import { parseGraphql } from "./graphql-parser";
 import type { JsonObject } from "./json";
 import { graphqlDateTime, restOrderToGraphql } from "./rest-order-to-graphql";
+import { SHOPIFY_FIXTURES } from "@/test/fixtures";
 
-const FIXTURES = path.resolve(REPO_ROOT, "..", "shared", "fixtures", "shopify");
+const FIXTURES = SHOPIFY_FIXTURES;
 
 function fixture(name: string): JsonObject {
   return JSON.parse(readFileSync(path.join(FIXTURES, "orders", name), "utf8")) as JsonObject;

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { BANK_FIXTURES } from "@/test/fixtures";
 
-/** The real bank files of `shared/fixtures/bank` (see its SOURCES.md), beside the repo. */
-export const BANK_FIXTURES = path.resolve(process.cwd(), "../shared/fixtures/bank");
+/** The real bank files of test/fixtures/bank (see its SOURCES.md). */
+export { BANK_FIXTURES };
 
 export function readBankFixture(relativePath: string): Buffer {
   return readFileSync(path.join(BANK_FIXTURES, relativePath));

@@ -14,6 +14,7 @@ import { enqueue, startQueue } from "@/lib/jobs/queue";
 import { runWorker } from "./commands/worker";
 import type { CliOutput } from "./output";
 import { runCli, type CliDeps } from "./run";
+import { BANK_FIXTURES } from "@/test/fixtures";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -357,7 +358,7 @@ describe("facturo worker", () => {
 });
 
 describe("facturo bank:import", () => {
-  const statement = path.resolve(import.meta.dirname, "../../../shared/fixtures/bank/camt053");
+  const statement = path.join(BANK_FIXTURES, "camt053");
 
   it("imports a statement once: the second run finds nothing new", async () => {
     const organisation = await createOrg(handle.db, (await createUser(handle.db)).id);

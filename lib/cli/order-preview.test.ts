@@ -11,8 +11,9 @@ import { tenant } from "@/db/tenant";
 import { parseConfig } from "@/lib/config/env";
 import type { CliOutput } from "./output";
 import { runCli } from "./run";
+import { SHOPIFY_FIXTURES } from "@/test/fixtures";
 
-const FIXTURES = path.resolve(process.cwd(), "../shared/fixtures/shopify");
+const FIXTURES = SHOPIFY_FIXTURES;
 const orderFile = (name: string) => path.join(FIXTURES, "orders", name);
 const config = parseConfig({
   NODE_ENV: "test",

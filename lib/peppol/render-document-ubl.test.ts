@@ -12,8 +12,9 @@ import { parseShopifyOrder } from "@/lib/shopify/orders";
 import { createOrderDocument } from "@/lib/shopify/order-sync/create-order-document";
 import { validateFiles } from "./peppol-validator.test-support";
 import { renderDocumentUbl } from "./render-document-ubl";
+import { SHOPIFY_ORDER_FIXTURES } from "@/test/fixtures";
 
-const FIXTURES = path.resolve(process.cwd(), "../shared/fixtures/shopify/orders");
+const FIXTURES = SHOPIFY_ORDER_FIXTURES;
 
 let handle: DbHandle;
 let boss: Queue;

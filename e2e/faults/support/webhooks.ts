@@ -1,6 +1,7 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { SHOPIFY_ORDER_FIXTURES } from "@/test/fixtures";
 import { APP_URL, FAULTS_SHOPIFY } from "./stack";
 
 /**
@@ -8,10 +9,7 @@ import { APP_URL, FAULTS_SHOPIFY } from "./stack";
  * sender that retries every non-2xx answer (as Shopify does, only faster) and
  * counts a delivery as acknowledged only when it got a 2xx.
  */
-export const FIXTURES_DIR = path.resolve(
-  import.meta.dirname,
-  "../../../../shared/fixtures/shopify/orders",
-);
+export const FIXTURES_DIR = SHOPIFY_ORDER_FIXTURES;
 
 export type Order = Record<string, unknown>;
 

@@ -31,8 +31,9 @@ import { sendDocumentJob } from "@/lib/jobs/send-document-job";
 import { processShopifyDeliveryJob } from "../webhooks/process-delivery-job";
 import { receiveWebhook } from "../webhooks/receive-webhook";
 import type { OrderSettings } from "./order-settings";
+import { SHOPIFY_FIXTURES } from "@/test/fixtures";
 
-const FIXTURES = path.resolve(process.cwd(), "../shared/fixtures/shopify");
+const FIXTURES = SHOPIFY_FIXTURES;
 const orderFixture = (name: string) => fixture(`orders/${name}`);
 const fixture = (name: string) =>
   JSON.parse(readFileSync(path.join(FIXTURES, name), "utf8")) as Record<string, unknown>;

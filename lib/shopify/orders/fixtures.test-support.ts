@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { SHOPIFY_FIXTURES } from "@/test/fixtures";
 
-/** The shared Shopify fixtures (read-only, outside the repository; see their SOURCES.md). */
-export const FIXTURES = path.resolve(process.cwd(), "../shared/fixtures/shopify");
+/** The Shopify fixtures in the repository (test/fixtures/shopify; see their SOURCES.md). */
+export const FIXTURES = SHOPIFY_FIXTURES;
 
 export const readJson = (file: string): unknown =>
   JSON.parse(readFileSync(path.join(FIXTURES, file), "utf8")) as unknown;
