@@ -3,14 +3,15 @@ import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { assertLocalDatabase } from "./e2e/support/assert-local-database";
 import {
+  BANCONTACT_STAND_IN_URL,
   BASE_URL,
   BROWSER_USER_AGENT,
   E2E_APP_PORT,
   E2E_SHOPIFY_CLIENT_ID,
   E2E_SHOPIFY_CLIENT_SECRET,
+  MOLLIE_STAND_IN_URL,
   SHOPIFY_SIMULATOR_URL,
 } from "./e2e/support/constants";
-import { BANCONTACT_STAND_IN_URL, MOLLIE_STAND_IN_URL } from "./e2e/mollie-stand-in/e2e-urls";
 
 /**
  * End-to-end tests against the PRODUCTION server (`npm run start`); build first with
@@ -80,10 +81,10 @@ const serverEnv: Record<string, string> = {
   SHOPIFY_CLIENT_ID: E2E_SHOPIFY_CLIENT_ID,
   SHOPIFY_CLIENT_SECRET: E2E_SHOPIFY_CLIENT_SECRET,
   SHOPIFY_API_ORIGIN: SHOPIFY_SIMULATOR_URL,
-  // The Peppol access point is its local stand-in (e2e/peppol-access-point).
+  // The Peppol access point is its local stand-in (packages/peppol-access-point).
   PEPPOL_AP_URL: `${PEPPOL_AP_ORIGIN}/api/v2`,
   PEPPOL_AP_API_KEY: PEPPOL_AP_KEY,
-  // Mollie and Bancontact Pro are their stand-ins (e2e/mollie-stand-in, e2e/bancontact-stand-in).
+  // Mollie and Bancontact Pro are their stand-ins (packages/mollie-stand-in, packages/bancontact-stand-in).
   MOLLIE_API_URL: `${MOLLIE_STAND_IN_URL}/v2/`,
   BANCONTACT_API_URL: BANCONTACT_STAND_IN_URL,
   ...(pgliteDir ? { PGLITE_DIR: pgliteDir } : {}),
@@ -91,7 +92,7 @@ const serverEnv: Record<string, string> = {
 
 export default defineConfig({
   testDir: "e2e",
-  // Journeys only: the simulator's own *.test.ts files are Vitest's.
+  // Journeys only: the fault suite's *.fault.test.ts files are Vitest's.
   testMatch: "**/*.spec.ts",
   outputDir: "test-results",
   globalSetup: "./e2e/support/global-setup.ts",
@@ -162,7 +163,7 @@ export default defineConfig({
       env: { PEPPOL_AP_PORT: new URL(PEPPOL_AP_ORIGIN).port, PEPPOL_AP_API_KEY: PEPPOL_AP_KEY },
     },
     {
-      command: "npx tsx e2e/mollie-stand-in/main.ts",
+      command: "npx tsx packages/mollie-stand-in/src/main.ts",
       url: `${MOLLIE_STAND_IN_URL}/control/health`,
       reuseExistingServer: !isCI,
       timeout: 30_000,
@@ -171,7 +172,7 @@ export default defineConfig({
       env: { MOLLIE_STAND_IN_PORT: new URL(MOLLIE_STAND_IN_URL).port },
     },
     {
-      command: "npx tsx e2e/bancontact-stand-in/main.ts",
+      command: "npx tsx packages/bancontact-stand-in/src/main.ts",
       url: `${BANCONTACT_STAND_IN_URL}/control/health`,
       reuseExistingServer: !isCI,
       timeout: 30_000,

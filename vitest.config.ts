@@ -8,7 +8,8 @@ export default defineConfig({
       "db/**/*.test.ts",
       "components/**/*.test.ts",
       "app/**/*.test.ts",
-      "e2e/shopify-simulator/**/*.test.ts",
+      // The stand-ins' own tests (npm workspaces under packages/).
+      "packages/*/**/*.test.ts",
     ],
     globalSetup: ["./db/testing/global-setup.ts"],
     testTimeout: 30_000,

@@ -1,7 +1,7 @@
 import type { Db } from "@/db";
 import { getShopifyConnection } from "@/db/queries/shopify-connections";
 import { getImportRun, startImportRun } from "@/db/queries/shopify-imports";
-import { control, installApp } from "@/e2e/shopify-simulator";
+import { control, installApp } from "@facturo/shopify-simulator";
 import { enqueue, type Queue } from "@/lib/jobs/queue";
 import { importShopifyOrdersJob } from "@/lib/shopify/order-sync/import-orders-job";
 import { WORKLOAD_FIXTURES } from "./orders";

@@ -96,7 +96,14 @@ export async function startSimulator(ctx: StackContext): Promise<WebServer> {
   const started = startProcess({
     name: "shopify-simulator",
     command: process.execPath,
-    args: ["--import", "tsx", "e2e/shopify-simulator/main.ts"],
+    // The backfill places orders from the repository's fixtures (relative to cwd).
+    args: [
+      "--import",
+      "tsx",
+      "packages/shopify-simulator/src/main.ts",
+      "--fixtures-dir",
+      "test/fixtures/shopify",
+    ],
     cwd: ctx.sourceDir,
     env: {
       SHOPIFY_SIMULATOR_PORT: String(port),

@@ -1,7 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { BANCONTACT_STAND_IN_URL, MOLLIE_STAND_IN_URL } from "./mollie-stand-in/e2e-urls";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { screenshotPath } from "./support/constants";
+import { BANCONTACT_STAND_IN_URL, MOLLIE_STAND_IN_URL, screenshotPath } from "./support/constants";
 import { createCustomer, newMerchant } from "./support/merchant";
 import { latestEmail } from "./support/outbox";
 

@@ -11,7 +11,7 @@ import { SHOPIFY_FIXTURES } from "@/test/fixtures";
 /**
  * Belgian B2B invoices over Peppol: the Shopify order of a Belgian company becomes an
  * invoice whose UBL passes the official rules, the merchant registers on Peppol and
- * sends it to the access point (the local stand-in, e2e/peppol-access-point), and a
+ * sends it to the access point (the local stand-in, packages/peppol-access-point), and a
  * buyer who is not on the network gets it by email instead.
  */
 

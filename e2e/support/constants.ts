@@ -16,8 +16,16 @@ export function screenshotPath(name: string): string {
   return path.join(SCREENSHOTS_DIR, name.endsWith(".png") ? name : `${name}.png`);
 }
 
-/** The Shopify simulator the e2e server talks to instead of Shopify (e2e/shopify-simulator). */
+/** The Shopify simulator the e2e server talks to instead of Shopify (packages/shopify-simulator). */
 export const SHOPIFY_SIMULATOR_URL = `http://localhost:${process.env.E2E_SIMULATOR_PORT ?? 3999}`;
+
+/**
+ * Where the e2e run's payment stand-ins listen (packages/mollie-stand-in,
+ * packages/bancontact-stand-in): E2E_MOLLIE_PORT / E2E_BANCONTACT_PORT, so checkouts can run
+ * their journeys side by side (like E2E_SIMULATOR_PORT).
+ */
+export const MOLLIE_STAND_IN_URL = `http://localhost:${process.env.E2E_MOLLIE_PORT ?? 3998}`;
+export const BANCONTACT_STAND_IN_URL = `http://localhost:${process.env.E2E_BANCONTACT_PORT ?? 3997}`;
 
 export const E2E_SHOPIFY_CLIENT_ID = "facturo-e2e";
 export const E2E_SHOPIFY_CLIENT_SECRET = "facturo-e2e-shopify-secret";

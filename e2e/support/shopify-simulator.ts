@@ -1,7 +1,7 @@
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { SHOPIFY_SIMULATOR_URL } from "./constants";
 
-/** The simulator's control API (e2e/shopify-simulator/README.md). */
+/** The simulator's control API (packages/shopify-simulator/README.md). */
 export async function simulatedShop(request: APIRequestContext, shop: string) {
   const response = await request.get(`${SHOPIFY_SIMULATOR_URL}/control/shops/${shop}`);
   expect(response.ok()).toBe(true);

@@ -1,14 +1,19 @@
 /**
  * `npm run dev`: `next dev`, plus the Shopify simulator when no real Shopify app
  * is configured, so a merchant trying Facturo locally can connect a (simulated)
- * shop and place orders. With SHOPIFY_CLIENT_ID set, real Shopify is used.
- * Likewise the Peppol access-point stand-in (e2e/peppol-access-point) unless
- * PEPPOL_AP_API_KEY names a real access point.
+ * shop and place orders from the repository's fixtures. With SHOPIFY_CLIENT_ID set,
+ * real Shopify is used. Likewise the Peppol access-point stand-in
+ * (packages/peppol-access-point) unless PEPPOL_AP_API_KEY names a real access point,
+ * and the payment stand-ins (scripts/dev-payment-stand-ins.ts).
+ *
+ * A dev tool, not part of the product: it is the one place that starts the stand-ins
+ * (the workspaces under packages/) next to the app.
  */
 import { spawn } from "node:child_process";
-import { startPaymentStandInsForDev } from "@/e2e/mollie-stand-in/dev-stand-ins";
-import { startShopifySimulator } from "@/e2e/shopify-simulator";
-import { startPeppolAccessPoint } from "@/e2e/peppol-access-point/server";
+import { startPeppolAccessPoint } from "@facturo/peppol-access-point";
+import { startShopifySimulator } from "@facturo/shopify-simulator";
+import { SHOPIFY_FIXTURES } from "@/test/fixtures";
+import { startPaymentStandInsForDev } from "@/scripts/dev-payment-stand-ins";
 
 const SIMULATOR_PORT = Number(process.env.SHOPIFY_SIMULATOR_PORT ?? 3999);
 const DEV_CLIENT_ID = "facturo-dev";
@@ -25,6 +30,8 @@ async function main(): Promise<void> {
         clientId: DEV_CLIENT_ID,
         clientSecret: DEV_CLIENT_SECRET,
         complianceUrl: `${appUrl}/api/shopify/webhooks`,
+        // "Place an order" in the simulated shop admin offers these payloads.
+        fixturesDir: SHOPIFY_FIXTURES,
         log: (line) => console.log(`[shopify-simulator] ${line}`),
       });
     } catch (error) {

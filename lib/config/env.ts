@@ -44,11 +44,11 @@ const schema = z.object({
    * the Shopify simulator's origin, which serves each shop under /shops/<shop>/.
    */
   SHOPIFY_API_ORIGIN: z.string().url().optional(),
-  /** The Peppol access point's API (Storecove v2). Unset: Storecove; dev and tests: e2e/peppol-access-point. */
+  /** The Peppol access point's API (Storecove v2). Unset: Storecove; dev and tests: packages/peppol-access-point. */
   PEPPOL_AP_URL: z.string().url().optional(),
   /** The platform's access-point key; without it the Peppol app says sending is not set up. */
   PEPPOL_AP_API_KEY: z.string().min(1).optional(),
-  /** Mollie's REST API root; development and tests point it at e2e/mollie-stand-in. */
+  /** Mollie's REST API root; development and tests point it at packages/mollie-stand-in. */
   MOLLIE_API_URL: z.string().url().default("https://api.mollie.com/v2/"),
   /** Bancontact Pro (Payconiq) Merchant API host; pre-production is https://merchant.api.preprod.bancontact.net. */
   BANCONTACT_API_URL: z.string().url().default("https://merchant.api.bancontact.net"),

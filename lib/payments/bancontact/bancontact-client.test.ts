@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBancontactStandIn, type BancontactStandIn } from "@/e2e/bancontact-stand-in/server";
+import { startBancontactStandIn, type BancontactStandIn } from "@facturo/bancontact-stand-in";
 import { ProviderApiError, ProviderAuthError } from "../online/online-payment-provider";
 import { bancontactClient } from "./bancontact-client";
 import { bancontactProvider } from "./bancontact-provider";

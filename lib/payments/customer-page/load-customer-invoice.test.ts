@@ -9,7 +9,7 @@ import { recordPayment } from "@/db/queries/payments";
 import { concept, line } from "@/db/testing/document-factory";
 import { createOrg, createUser, openTestDb } from "@/db/testing/test-db";
 import { tenant, type Tenant } from "@/db/tenant";
-import { startBancontactStandIn, type BancontactStandIn } from "@/e2e/bancontact-stand-in/server";
+import { startBancontactStandIn, type BancontactStandIn } from "@facturo/bancontact-stand-in";
 import { saveProviderApiKey } from "../online/provider-api-key";
 import { onlinePaymentProviders } from "../online/providers";
 import { loadCustomerInvoice } from "./load-customer-invoice";

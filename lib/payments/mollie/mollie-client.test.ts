@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMollieStandIn, type MollieStandIn } from "@/e2e/mollie-stand-in/server";
+import { startMollieStandIn, type MollieStandIn } from "@facturo/mollie-stand-in";
 import { ProviderApiError, ProviderAuthError } from "../online/online-payment-provider";
 import { mollieKeyMode } from "./mollie-api-key";
 import { mollieClient } from "./mollie-client";

@@ -18,7 +18,7 @@ import { concept } from "@/db/testing/document-factory";
 import { createOrg, createUser, openTestDb, uniqueSuffix } from "@/db/testing/test-db";
 import { startTestWorker, testJobContext } from "@/db/testing/test-worker";
 import { waitFor } from "@/db/testing/wait-for";
-import { startPeppolAccessPoint, type RunningAccessPoint } from "@/e2e/peppol-access-point/server";
+import { startPeppolAccessPoint, type RunningAccessPoint } from "@facturo/peppol-access-point";
 import { PermanentJobError, type JobContext } from "@/lib/jobs/define-job";
 import type { Queue } from "@/lib/jobs/queue";
 import { sendDocumentJob } from "@/lib/jobs/send-document-job";

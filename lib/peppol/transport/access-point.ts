@@ -4,7 +4,7 @@ import type { PeppolParticipant } from "./participant";
  * What Facturo needs from a Peppol access point (corner 2 of the four-corner model):
  * look a buyer up, register the merchant, send a UBL document once, and learn what
  * became of it. One implementation per provider; `storecove-access-point.ts` is the
- * one in use, and `e2e/peppol-access-point` is its local stand-in.
+ * one in use, and `packages/peppol-access-point` is its local stand-in.
  */
 export interface PeppolAccessPoint {
   /** Can this participant receive invoices over Peppol? (the SMP lookup, through the access point) */

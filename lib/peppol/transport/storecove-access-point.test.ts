@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPeppolAccessPoint, type RunningAccessPoint } from "@/e2e/peppol-access-point/server";
+import { startPeppolAccessPoint, type RunningAccessPoint } from "@facturo/peppol-access-point";
 import { waitFor } from "@/db/testing/wait-for";
 import { AccessPointError } from "./access-point";
 import { StorecoveAccessPoint } from "./storecove-access-point";

@@ -1,7 +1,8 @@
 /**
  * Every GraphQL Admin API operation Facturo sends, in one place: the Shopify
- * simulator (e2e/shopify-simulator) answers exactly these, and a reviewer can see
- * at a glance which data the app reads. All inputs travel as variables.
+ * simulator (packages/shopify-simulator) answers exactly these (simulator-*.test.ts
+ * here), and a reviewer can see at a glance which data the app reads. All inputs travel
+ * as variables.
  */
 
 export const SHOP_QUERY = /* GraphQL */ `

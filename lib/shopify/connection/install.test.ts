@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pino from "pino";
-import { startShopifySimulator, type RunningSimulator } from "@/e2e/shopify-simulator";
+import { startShopifySimulator, type RunningSimulator } from "@facturo/shopify-simulator";
 import type { DbHandle } from "@/db";
 import {
   getShopifyConnection,

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startShopifySimulator, type RunningSimulator } from "@/e2e/shopify-simulator";
+import { startShopifySimulator, type RunningSimulator } from "@facturo/shopify-simulator";
 import type { DbHandle } from "@/db";
 import { getShopifyConnection, saveConnectionSettings } from "@/db/queries/shopify-connections";
 import { getImportRun, latestImportRun, startImportRun } from "@/db/queries/shopify-imports";
@@ -11,6 +11,7 @@ import { testJobContext } from "@/db/testing/test-worker";
 import { tenant } from "@/db/tenant";
 import type { JobContext } from "@/lib/jobs/define-job";
 import { startQueue, type Queue } from "@/lib/jobs/queue";
+import { SHOPIFY_FIXTURES } from "@/test/fixtures";
 import { TEST_SHOPIFY_ENV } from "../testing/shopify-test-env";
 import { installOnSimulator } from "../testing/simulated-merchant";
 import { importShopifyOrdersJob } from "./import-orders-job";
@@ -27,6 +28,7 @@ beforeAll(async () => {
     port: 0,
     clientId: TEST_SHOPIFY_ENV.SHOPIFY_CLIENT_ID,
     clientSecret: TEST_SHOPIFY_ENV.SHOPIFY_CLIENT_SECRET,
+    fixturesDir: SHOPIFY_FIXTURES,
   });
   boss = await startQueue(handle);
   ctx = {

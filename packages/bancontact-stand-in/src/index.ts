@@ -1,0 +1,7 @@
+/** Programmatic entry point: start the Bancontact Pro stand-in in-process (tests, the dev launcher). */
+export {
+  bancontactStatuses,
+  startBancontactStandIn,
+  type BancontactStandIn,
+  type BancontactStandInStatus,
+} from "./server";
