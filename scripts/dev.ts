@@ -4,7 +4,7 @@
  * shop and place orders from the repository's fixtures. With SHOPIFY_CLIENT_ID set,
  * real Shopify is used. Likewise the Peppol access-point stand-in
  * (packages/peppol-access-point) unless PEPPOL_AP_API_KEY names a real access point,
- * and the payment stand-ins (scripts/dev-payment-stand-ins.ts).
+ * and the payment stand-ins (./dev-payment-stand-ins.ts).
  *
  * A dev tool, not part of the product: it is the one place that starts the stand-ins
  * (the workspaces under packages/) next to the app.
@@ -13,7 +13,7 @@ import { spawn } from "node:child_process";
 import { startPeppolAccessPoint } from "@facturo/peppol-access-point";
 import { startShopifySimulator } from "@facturo/shopify-simulator";
 import { SHOPIFY_FIXTURES } from "@/test/fixtures";
-import { startPaymentStandInsForDev } from "@/scripts/dev-payment-stand-ins";
+import { startPaymentStandInsForDev } from "./dev-payment-stand-ins";
 
 const SIMULATOR_PORT = Number(process.env.SHOPIFY_SIMULATOR_PORT ?? 3999);
 const DEV_CLIENT_ID = "facturo-dev";
