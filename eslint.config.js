@@ -70,6 +70,51 @@ export default defineConfig(
     },
   },
 
+  // Layers you cannot cross by accident (issue 13). The stand-ins under packages/ are dev
+  // and test tools: product code never imports them (only tests, their support and the
+  // dev launcher in scripts/ do), and they never import the app (the `@/` alias, or a
+  // relative path out of their package).
+  {
+    files: [
+      "lib/**/*.{ts,tsx}",
+      "db/**/*.{ts,tsx}",
+      "app/**/*.{ts,tsx}",
+      "components/**/*.{ts,tsx}",
+    ],
+    ignores: ["**/*.test.ts", "**/*.test-support.ts", "lib/shopify/testing/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@facturo/*", "**/packages/*/**", "@/packages/**", "@/e2e/**", "**/e2e/**"],
+              message:
+                "Stand-ins and e2e helpers are dev/test tools, not part of the product: only tests (*.test.ts, *.test-support.ts, lib/shopify/testing/) may import them.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["packages/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/*", "../../*"],
+              message:
+                "A stand-in is self-contained: no imports from the app (@/…) or from outside its package; pass what it needs as an option.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+
   // Plain JavaScript (this file, any .mjs script): not part of tsconfig.json, so no
   // type information; Node globals only.
   {
