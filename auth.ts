@@ -8,7 +8,7 @@ import { enqueueSignInEmail } from "@/app/_server/sign-in-email";
 
 /**
  * Auth.js with magic links. The config is a function so the database is opened on
- * the first request, never while `next build` collects pages (stack.md G7).
+ * the first request, never while `next build` collects pages (docs/stack.md G7).
  */
 export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   const db = await getDb();

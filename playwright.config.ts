@@ -16,7 +16,7 @@ import {
 /**
  * End-to-end tests against the PRODUCTION server (`npm run start`); build first with
  * `npm run build` (.ci/run does). Chromium is Debian's (/usr/bin/chromium): Playwright
- * cannot download its own browser on these machines (stack.md G17).
+ * cannot download its own browser on these machines (docs/stack.md G17).
  */
 
 const isCI = !!process.env.CI;

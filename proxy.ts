@@ -14,4 +14,9 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-export const config = { matcher: ["/((?!_next/static|_next/image|icon.svg).*)"] };
+/** Static files (build output, icons, robots.txt) are served as they are, without a request id. */
+export const config = {
+  matcher: [
+    "/((?!_next/static|_next/image|icon.svg|favicon.ico|apple-touch-icon.png|robots.txt).*)",
+  ],
+};

@@ -3,7 +3,7 @@ import path from "node:path";
 /**
  * Ports are fixed unless E2E_APP_PORT / E2E_SIMULATOR_PORT say otherwise (so two
  * checkouts can run their journeys side by side). Always `localhost`, never 127.0.0.1: Next.js rewrites 127.x to localhost in
- * request URLs, so Auth.js builds its links and CSRF cookies for localhost (stack.md G13).
+ * request URLs, so Auth.js builds its links and CSRF cookies for localhost (docs/stack.md G13).
  */
 export const E2E_APP_PORT = Number(process.env.E2E_APP_PORT ?? 3000);
 export const BASE_URL = `http://localhost:${E2E_APP_PORT}`;

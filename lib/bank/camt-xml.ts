@@ -50,7 +50,7 @@ const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: "@",
   // camt.053.001.02 … .001.13 differ in their namespace only for what we read: match on
-  // local names (reference §5.2).
+  // local names (docs/belgian-invoicing.md §5.2).
   removeNSPrefix: true,
   // Keep every value as text: "012345678" is a reference, not a number, and amounts are
   // parsed to cents by lib/money.

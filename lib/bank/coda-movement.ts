@@ -39,7 +39,7 @@ export function movementMills(movement: CodaMovement): bigint {
   return codaAmountMills(movement.part1, 32, "Movement amount");
 }
 
-/** Communication types whose positions 66-77 hold a Belgian OGM (reference §5.1). */
+/** Communication types whose positions 66-77 hold a Belgian OGM (docs/belgian-invoicing.md §5.1). */
 const OGM_TYPES = new Set(["101", "102"]);
 
 export function movementLine(

@@ -5,7 +5,7 @@ import { matchStatementLines, type LineMatch, type OpenInvoice } from "./match-p
 import { parseCoda } from "./parse-coda";
 import type { StatementLine } from "./statement-types";
 
-// Reference §1.3: F2026-000123 → +++202/6000/12320+++, F2026-000124 → +++202/6000/12421+++.
+// docs/belgian-invoicing.md §1.3: F2026-000123 → +++202/6000/12320+++, F2026-000124 → +++202/6000/12421+++.
 const DUPONT: OpenInvoice = {
   id: "inv-123",
   number: "F2026-000123",

@@ -14,7 +14,7 @@ import type { BankStatement, StatementLine, StatementWarning } from "./statement
  *
  * One line per booked entry (`Ntry`), except batches: an entry whose `TxDtls` carry their
  * own amounts adding up to the entry becomes one line per `TxDtls`, because each is a
- * different customer's payment with its own reference (reference §5.2).
+ * different customer's payment with its own reference (docs/belgian-invoicing.md §5.2).
  */
 export function parseCamt053(xml: string): BankStatement[] {
   const document = child(parseXmlDocument(xml), "Document");

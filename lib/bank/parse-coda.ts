@@ -29,7 +29,7 @@ interface OpenStatement {
 /**
  * Parses a CODA 2.x text (Febelfin "coded statement of account") into its statements.
  * A text can hold several files (record 0 … record 9), each with one or more statements
- * (record 1 … record 8). Positions are those of reference §5.1 / Febelfin CODA 2.3-2.6.
+ * (record 1 … record 8). Positions are those of docs/belgian-invoicing.md §5.1 / Febelfin CODA 2.3-2.6.
  *
  * Refuses (BankStatementError) what cannot be trusted: unknown records, non-digits in
  * amounts and dates, records out of place, a file that stops before its record 8 or 9.

@@ -14,7 +14,7 @@ export interface CreditorReference {
  * communication type 101/102, camt.053 issuer `BBA`); without it a reference is still an
  * OGM when it parses as one, because not every bank fills the issuer. A bad check digit
  * never yields `structuredCommunication`: import keeps the raw value and warns, matching
- * falls back to text rules (reference §5.1).
+ * falls back to text rules (docs/belgian-invoicing.md §5.1).
  */
 export function readCreditorReference(raw: string, markedAsOgm: boolean): CreditorReference {
   const creditorReference = raw.trim();

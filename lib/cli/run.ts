@@ -11,6 +11,7 @@ import {
 } from "./commands/create-organisation";
 import { migrate, migrateUsage } from "./commands/migrate";
 import { orderPreview, orderPreviewUsage, parseOrderPreviewArgs } from "./commands/order-preview";
+import { parseUblValidateArgs, ublValidate, ublValidateUsage } from "./commands/ubl-validate";
 import { assertSeparateWorkerPossible, runWorker, workerUsage } from "./commands/worker";
 import { CliError, type CliOutput } from "./output";
 
@@ -47,6 +48,10 @@ commands:
       Import a bank statement (CODA or camt.053) as the Payments page does:
       lines already imported are skipped; transfers quoting an invoice's
       structured communication or number mark it paid. Prints the counts.
+  ubl:validate [--warnings] FILE…
+      Check UBL invoices and credit notes as a Peppol access point does (UBL 2.1
+      schema, CEN EN 16931 and Peppol BIS 3.0 rules): PASS or FAIL per file, with
+      each failed rule. Exits 1 when any file fails. No database needed.
   worker
       Run the job worker until SIGINT/SIGTERM. Needs DATABASE_URL (PostgreSQL).
   help
@@ -63,6 +68,7 @@ const commandUsages: Record<string, string> = {
   worker: workerUsage,
   "order:preview": orderPreviewUsage,
   "bank:import": bankImportUsage,
+  "ubl:validate": ublValidateUsage,
 };
 
 function isExpected(err: unknown): err is Error {
@@ -142,6 +148,8 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
         );
         return 0;
       }
+      case "ubl:validate":
+        return await ublValidate({ out }, parseUblValidateArgs(args));
       case "worker": {
         parseCommandArgs(args, {}, workerUsage);
         const config = deps.getConfig();

@@ -33,7 +33,7 @@ function formatEpcAmount(cents: number): string {
  * The text of a SEPA credit-transfer QR code (EPC069-12, "GiroCode"): version 002,
  * UTF-8, LF-separated. The reference goes in the structured-remittance line (10)
  * and the unstructured line (11) stays empty, as Belgian bank apps then pre-fill
- * the "gestructureerde mededeling" (docs reference §4.3). Trailing empty lines are
+ * the "gestructureerde mededeling" (docs/belgian-invoicing.md §4.3). Trailing empty lines are
  * left out. Anything the standard does not allow is refused, never truncated.
  */
 export function buildEpcPayload(input: EpcPaymentInput): string {

@@ -1,7 +1,3 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { crc32, deflateSync } from "node:zlib";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,23 +13,12 @@ import { conceptSchema, type ConceptInput } from "@/lib/documents/concept-schema
 import { formatMoney } from "@/lib/money";
 import { formatStructuredCommunication } from "@/lib/structured-communication/format-structured-communication";
 import { findDocumentByPublicToken } from "./find-document-by-public-token";
+import { readPdfText } from "./pdf-text.test-support";
 import { renderDocumentPdf } from "./render-document-pdf";
 
-const work = mkdtempSync(path.join(tmpdir(), "facturo-pdf-"));
-
-function pdfText(pdf: Buffer): string {
-  const file = path.join(work, `${Math.random().toString(36).slice(2)}.pdf`);
-  writeFileSync(file, pdf);
-  // -layout off: words come out in reading order, one text run per line.
-  return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
-}
-
-function pdfPages(pdf: Buffer): number {
-  const file = path.join(work, `${Math.random().toString(36).slice(2)}.pdf`);
-  writeFileSync(file, pdf);
-  const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
-  return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
-}
+/** The PDF's text, pages separated by a form feed. */
+const pdfText = async (pdf: Buffer) => (await readPdfText(pdf)).text;
+const pdfPages = async (pdf: Buffer) => (await readPdfText(pdf)).pageCount;
 
 /** A 240×80 two-colour RGB PNG, standing in for a merchant's logo. */
 function logoPng(): Buffer {
@@ -69,7 +54,7 @@ function logoPng(): Buffer {
   ]);
 }
 
-/** pdftotext prints narrow/no-break spaces as they are; compare on plain spaces. */
+/** The text keeps narrow/no-break spaces as they are; compare on plain spaces. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
 
 function line(description: string, overrides: Partial<ConceptInput["lines"][number]> = {}) {
@@ -141,9 +126,8 @@ describe("renderDocumentPdf", () => {
   it("prints a finalised invoice's number, total, structured communication, legend and VAT number", async () => {
     const { id, row } = await finalisedInvoice();
     const pdf = await renderDocumentPdf(handle.db, t, id);
-    writeFileSync("/tmp/facturo-invoice.pdf", pdf);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-    const text = plain(pdfText(pdf));
+    const text = plain(await pdfText(pdf));
     expect(row.number).toBeTruthy();
     expect(text).toContain(row.number);
     expect(text).toContain("Facture");
@@ -154,7 +138,7 @@ describe("renderDocumentPdf", () => {
     expect(text).toContain("BE 0887.654.324");
     expect(text).toContain("BE68 5390 0754 7034");
     expect(text).toContain("1/1");
-    expect(pdfPages(pdf)).toBe(1);
+    expect(await pdfPages(pdf)).toBe(1);
   });
 
   it("keeps the seller as issued when the company later moves or changes bank", async () => {
@@ -168,12 +152,12 @@ describe("renderDocumentPdf", () => {
       .set({ street: "Nieuwstraat 99", iban: "BE71096123456769" })
       .where(eq(organisations.id, t.organisationId));
     try {
-      const issued = plain(pdfText(await renderDocumentPdf(handle.db, t, id)));
+      const issued = plain(await pdfText(await renderDocumentPdf(handle.db, t, id)));
       expect(issued).toContain("BE68 5390 0754 7034");
       expect(issued).not.toContain("Nieuwstraat 99");
       // A concept is not issued yet: it shows the company as it is now.
       const draft = await createConcept(handle.db, t, draftConcept());
-      expect(plain(pdfText(await renderDocumentPdf(handle.db, t, draft)))).toContain(
+      expect(plain(await pdfText(await renderDocumentPdf(handle.db, t, draft)))).toContain(
         "Nieuwstraat 99",
       );
     } finally {
@@ -189,15 +173,15 @@ describe("renderDocumentPdf", () => {
     const { id, row } = await finalisedInvoice({ lines });
     const number = row.number ?? "missing";
     const pdf = await renderDocumentPdf(handle.db, t, id);
-    const pages = pdfPages(pdf);
+    const pages = await pdfPages(pdf);
     expect(pages).toBeGreaterThanOrEqual(3);
-    const text = pdfText(pdf);
+    const text = await pdfText(pdf);
     expect(text).toContain(`1/${pages}`);
     expect(text).toContain(`${pages}/${pages}`);
     expect(text).toContain("Article numéro 200");
     // The table header is repeated on every page the table spans.
     expect(text.split("Description").length - 1).toBeGreaterThanOrEqual(pages - 1);
-    // Every page names its document (pdftotext separates pages with a form feed).
+    // Every page names its document (pages are separated by a form feed).
     for (const page of text.split("\f").filter((p) => p.trim())) expect(page).toContain(number);
   });
 
@@ -221,10 +205,10 @@ describe("renderDocumentPdf", () => {
     ];
     const { id } = await finalisedInvoice({ customerId: hostile?.id ?? null, lines });
     const pdf = await renderDocumentPdf(handle.db, t, id);
-    const text = pdfText(pdf);
+    const text = await pdfText(pdf);
     expect(text).toContain("<script>alert(1)</script>");
     expect(text).toContain("Bruxelles");
-    expect(pdfPages(pdf)).toBeGreaterThanOrEqual(1);
+    expect(await pdfPages(pdf)).toBeGreaterThanOrEqual(1);
   });
 
   it("marks a concept as a draft", async () => {
@@ -238,7 +222,7 @@ describe("renderDocumentPdf", () => {
       lines: [line("Stoel")],
     });
     const id = await createConcept(handle.db, t, concept);
-    const text = pdfText(await renderDocumentPdf(handle.db, t, id));
+    const text = await pdfText(await renderDocumentPdf(handle.db, t, id));
     expect(text).toContain("Bestelbon");
     expect(text).toContain("Concept");
   });

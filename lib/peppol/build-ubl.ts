@@ -102,7 +102,7 @@ export function buildUbl(original: UblInput): string {
  * "NA" as purchase order reference, the Peppol convention for "none" (an OrderReference
  * cannot exist without its ID). Without an order, the document number is the reference
  * both sides share. A credit note names the invoice it corrects (BillingReference), as
- * Belgian law requires (reference §2.5); `toUblInput` insists on it.
+ * Belgian law requires (docs/belgian-invoicing.md §2.5); `toUblInput` insists on it.
  */
 function writeReferences(root: XmlNode, input: UblInput): void {
   const order = input.orderReference?.trim() || null;

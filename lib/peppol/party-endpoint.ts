@@ -40,7 +40,7 @@ export function partyEnterpriseNumber(party: PartyIdentifiers): string | null {
  * The Peppol address a party most likely has, from its identifiers:
  * 1. a Belgian enterprise number (given, or inside a `BE` VAT number) → `0208`: the
  *    scheme the Belgian administration recommends and every Belgian access point
- *    registers (reference §3.2); 9925 (`BE` + VAT number) exists but is secondary;
+ *    registers (docs/belgian-invoicing.md §3.2); 9925 (`BE` + VAT number) exists but is secondary;
  * 2. another VAT number → its country's scheme (`vat-endpoint-schemes.ts`);
  * 3. nothing → null.
  */

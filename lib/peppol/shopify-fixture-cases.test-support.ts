@@ -23,7 +23,7 @@ import { toUblInput, type ToUblInputOptions, type UblInput } from "./ubl-input";
 import { SELLER } from "./ubl-cases.test-support";
 
 /**
- * The shared Shopify fixtures as Facturo would store them — Shopify mapping, Facturo
+ * The Shopify fixtures (test/fixtures/shopify) as Facturo would store them — Shopify mapping, Facturo
  * lines, `computeDocumentTotals` with the mapping's fixed VAT (`computeMappedTotals`),
  * a document row and its line rows — and then through `toUblInput`, the path the app
  * will take. No database: the rows are built in memory with the schema's types.

@@ -10,7 +10,7 @@ import type { UblBuyer, UblInput, UblLine, UblSeller } from "./ubl-input";
  * Hand-made documents for the validation matrix. Amounts always come from
  * `computeDocumentTotals`, as in the app, never typed in: the matrix proves that what
  * Facturo stores converts, not that a hand-picked XML passes. Every party and number is
- * fictitious; the Belgian numbers have valid check digits (reference §1.4).
+ * fictitious; the Belgian numbers have valid check digits (docs/belgian-invoicing.md §1.4).
  */
 export const SELLER: UblSeller = {
   name: "Voorbeeld Webshop BV",

@@ -21,8 +21,8 @@ export interface UblPaymentMeans {
  *   30 (credit transfer) otherwise. Both need the IBAN (BR-50, BR-61).
  * - PaymentID carries the structured communication in its printed form
  *   `+++ddd/dddd/ddddd+++`. No EN 16931 or Peppol rule constrains BT-83's format (only
- *   Danish rules do, for their own codes); Belgian receivers and the reference's example
- *   use the `+++` form, and software that wants the 12 digits strips the rest. Without
+ *   Danish rules do, for their own codes); Belgian receivers and our Belgian examples
+ *   (test/fixtures/peppol/made-here) use the `+++` form, and software that wants the 12 digits strips the rest. Without
  *   one the invoice number is the reference the payer should quote.
  */
 export function paymentMeans(input: UblInput, payableCents: number): UblPaymentMeans | null {

@@ -3,7 +3,7 @@ import { computeCheckDigits } from "./compute-check-digits";
 import { createStructuredCommunication } from "./create-structured-communication";
 import { formatStructuredCommunication } from "./format-structured-communication";
 
-// The reference's five worked examples (§1.3): base = 2026 + 6-digit sequence.
+// The five worked examples of docs/belgian-invoicing.md §1.3: base = 2026 + 6-digit sequence.
 const workedExamples = [
   ["2026000001", "92", "+++202/6000/00192+++"],
   ["2026000123", "20", "+++202/6000/12320+++"],

@@ -21,7 +21,7 @@ export const MAX_SEQUENCE = 9_999_999;
 
 /**
  * The 10-digit base: series digit + 2-digit year + 7-digit sequence (`S YY NNNNNNN`),
- * the reference's scheme for organisations with several series. Its plain
+ * the scheme of docs/belgian-invoicing.md §1.2 for several series. Its plain
  * "year + 6-digit sequence" scheme is only unique within one series, and an
  * organisation may run several (web shop, manual invoices, a second shop).
  *

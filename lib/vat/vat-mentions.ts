@@ -24,7 +24,7 @@ export interface VatMention {
  * Special mentions required on the invoice when no Belgian VAT is charged
  * (art. 5 §1, 9°–11° KB nr. 1), in the invoice language. Article numbers refer to
  * the Belgian VAT Code: WBTW (nl), CTVA (fr), MwStGB (de). Wording follows
- * docs reference §2.2; the legal texts are the authority.
+ * docs/belgian-invoicing.md §2.2; the legal texts are the authority.
  */
 export const VAT_MENTIONS: Readonly<Record<VatMentionKey, VatMention>> = {
   // Cross-border B2B services: the customer self-assesses under its own law, so the

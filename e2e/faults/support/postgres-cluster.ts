@@ -6,7 +6,7 @@ import path from "node:path";
 import pg from "pg";
 
 /**
- * A throwaway PostgreSQL cluster the suite owns (stack.md G18), so a case can stop
+ * A throwaway PostgreSQL cluster the suite owns (docs/stack.md G18), so a case can stop
  * and restart it without touching the machine's shared server. initdb refuses to run
  * as root, so the cluster belongs to a system user created for it.
  */

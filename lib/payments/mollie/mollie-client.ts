@@ -5,7 +5,7 @@ import { ProviderApiError, ProviderAuthError } from "../online/online-payment-pr
 /**
  * Mollie's Payments API v2 over fetch, with its root URL from configuration.
  * Why not @mollie/api-client's own HTTP: it pins Mollie's CA bundle and refuses
- * http:// (reference §4.1), so it cannot reach the local stand-in that development
+ * http:// (docs/belgian-invoicing.md §4.1), so it cannot reach the local stand-in that development
  * and the tests use. The seam is here, at our HTTP boundary; the request body keeps
  * the official package's types, the response is checked with zod.
  */

@@ -29,8 +29,8 @@ export interface LineDraft {
 
 /**
  * One document line from Shopify's numbers: amount = quantity × unit price − discount,
- * tax = Shopify's per-line tax. Net and gross follow from the price mode (§3.4 of the
- * Shopify reference): incl. → net = amount − tax; excl. → gross = amount + tax.
+ * tax = Shopify's per-line tax. Net and gross follow from the price mode (docs/shopify.md
+ * §3.4): incl. → net = amount − tax; excl. → gross = amount + tax.
  */
 export function buildLine(
   draft: LineDraft,

@@ -8,25 +8,42 @@ export const FIXTURES = SHOPIFY_FIXTURES;
 export const readJson = (file: string): unknown =>
   JSON.parse(readFileSync(path.join(FIXTURES, file), "utf8")) as unknown;
 
+/** A fixture folder's files; none at all is an error, never a suite of zero tests. */
+function listFixtures(folder: string, keep: (name: string) => boolean): string[] {
+  const files = readdirSync(path.join(FIXTURES, folder)).filter(keep).sort();
+  if (files.length === 0) throw new Error(`no fixtures in ${path.join(FIXTURES, folder)}`);
+  return files;
+}
+
 /** Order payloads, without the `*.expected.json` answer files that lie next to them. */
 export const orderFixtures = (): string[] =>
-  readdirSync(path.join(FIXTURES, "orders"))
-    .filter((name) => name.endsWith(".json") && !name.endsWith(".expected.json"))
-    .sort();
+  listFixtures("orders", (name) => name.endsWith(".json") && !name.endsWith(".expected.json"));
 
 export const refundFixtures = (): string[] =>
-  readdirSync(path.join(FIXTURES, "refunds"))
-    .filter((name) => name.endsWith(".json"))
-    .sort();
+  listFixtures("refunds", (name) => name.endsWith(".json"));
+
+/** One of Shopify's totals that a fixture's own lines do not give (compareWithShopify's check). */
+export interface KnownMismatch {
+  readonly what: string;
+  readonly shopifyCents: number;
+  readonly documentCents: number;
+}
 
 /**
- * Fixtures whose totals cannot be reproduced, per SOURCES.md — every other order
- * fixture must match Shopify to the cent.
+ * Fixtures whose totals cannot be reproduced, per SOURCES.md, with the exact mismatch
+ * each one must show — every other order fixture must match Shopify to the cent.
  */
-export const NOT_ARITHMETIC: Record<string, string> = {
-  "docs-order-1001-discount-code-tax-lines-refund.json":
-    "docs sample, not internally consistent (subtotal ignores the discount, tax not per line)",
-  "testshop-cad-discount-application.json": "trimmed: shipping_lines and tax keys are missing",
+export const NOT_ARITHMETIC: Readonly<
+  Record<string, { readonly why: string; readonly mismatches: readonly KnownMismatch[] }>
+> = {
+  "docs-order-1001-discount-code-tax-lines-refund.json": {
+    why: "docs sample, not internally consistent: subtotal_price 597.00 ignores the 10.00 discount",
+    mismatches: [{ what: "subtotal_price", shopifyCents: 59700, documentCents: 58700 }],
+  },
+  "testshop-cad-discount-application.json": {
+    why: "trimmed: shipping_lines and tax keys are missing, so total_price 79.28 is out of reach",
+    mismatches: [{ what: "total_price", shopifyCents: 7928, documentCents: 7000 }],
+  },
 };
 
 /** What `eu-*.expected.json` holds (SOURCES.md, "Generated EU VAT-inclusive orders"). */

@@ -55,7 +55,7 @@ export const COMPLIANCE_TOPIC_BY_KIND: Record<ComplianceKind, string> = {
   "shop-redact": "shop/redact",
 };
 
-/** Payload shapes of shopify.md §2.3, filled from the shop's latest customer; `overrides` win. */
+/** Payload shapes of docs/shopify.md §2.3, filled from the shop's latest customer; `overrides` win. */
 export function compliancePayload(
   shop: ShopState,
   kind: ComplianceKind,

@@ -16,7 +16,7 @@ import type { ShopState } from "./state";
 import { exchangeCode, issueCode, oauthError, refreshAccessToken } from "./tokens";
 
 /**
- * The OAuth authorization-code grant as the merchant and the app see it (shopify.md §1):
+ * The OAuth authorization-code grant as the merchant and the app see it (docs/shopify.md §1):
  * authorize → (log in) → consent → redirect back with a signed query; then the server-side
  * code and refresh-token exchanges.
  */

@@ -4,7 +4,7 @@ import { hasScope } from "./state";
 /**
  * The `orders(query:, sortKey:, reverse:)` part of the Admin API: Shopify's search syntax
  * reduced to the date comparisons a reconciliation job uses, plus the `read_orders`
- * 60-day window (older orders need `read_all_orders`, shopify.md §1.9).
+ * 60-day window (older orders need `read_all_orders`, docs/shopify.md §1.9).
  */
 
 export const READ_ORDERS_WINDOW_DAYS = 60;

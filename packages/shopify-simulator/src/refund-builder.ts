@@ -26,7 +26,7 @@ import { formatCents, toCents } from "./money";
 import { nextResourceId, type SimulatorState } from "./state";
 
 /**
- * Builds a REST refund resource (shopify.md §3.5) for a stored order and applies it to the
+ * Builds a REST refund resource (docs/shopify.md §3.5) for a stored order and applies it to the
  * order. Amounts per refunded line are proportional to the line's DISCOUNTED amount and its
  * tax, rounded per line; the last units of a line get the remainder, so a line refunded in
  * several steps adds up to the cent. Whether `subtotal` is gross in a taxes_included shop is

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 /**
- * The two signatures Shopify makes with the app's client secret (shopify.md §1.5, §2.5).
+ * The two signatures Shopify makes with the app's client secret (docs/shopify.md §1.5, §2.5).
  */
 
 /**

@@ -104,7 +104,7 @@ export interface AccessTokenRecord {
   revoked: boolean;
   lastUsedAtMs: number | null;
   online: boolean;
-  /** Refresh tokens to retire the first time this token is used (rotation, §1.8). */
+  /** Refresh tokens to retire the first time this token is used (rotation, docs/shopify.md §1.8). */
   retiresRefreshTokens: string[];
 }
 

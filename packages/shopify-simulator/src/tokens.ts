@@ -5,7 +5,7 @@ import { safeEqual } from "./sign";
 import type { AccessTokenRecord, ShopState, SimulatorState } from "./state";
 
 /**
- * Authorization codes, access tokens and refresh tokens (shopify.md §1.7, §1.8).
+ * Authorization codes, access tokens and refresh tokens (docs/shopify.md §1.7, §1.8).
  *
  * Refresh-token rotation follows Shopify's behaviour since 2026-08-28: after a refresh, the
  * old refresh token stays usable until the app first uses the NEW access token; from then on

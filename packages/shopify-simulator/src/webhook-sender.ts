@@ -12,7 +12,7 @@ import {
 import { topicToEnum } from "./webhook-topics";
 
 /**
- * Sends webhooks the way Shopify does (shopify.md §2.4–2.6): signed POSTs of the REST
+ * Sends webhooks the way Shopify does (docs/shopify.md §2.4–2.6): signed POSTs of the REST
  * payload, one delivery per subscription, a 5 s deadline, and retries of the SAME bytes and
  * headers (same X-Shopify-Webhook-Id) after a failure. Every attempt is recorded.
  */
