@@ -62,7 +62,8 @@ export const shopifyConnections = pgTable(
   ],
 );
 
-export type ShopifyDeliveryStatus = "received" | "processed" | "ignored" | "failed";
+export const shopifyDeliveryStatuses = ["received", "processed", "ignored", "failed"] as const;
+export type ShopifyDeliveryStatus = (typeof shopifyDeliveryStatuses)[number];
 
 /**
  * Every webhook delivery that passed the HMAC check, stored before it is answered.
