@@ -86,4 +86,12 @@ export default defineConfig(
       },
     },
   },
+  // CommonJS configuration files (.dependency-cruiser.cjs).
+  {
+    files: ["**/*.cjs"],
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: { module: "writable", require: "readonly" },
+    },
+  },
 );

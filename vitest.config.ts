@@ -9,6 +9,7 @@ export default defineConfig({
       "components/**/*.test.ts",
       "app/**/*.test.ts",
       "e2e/shopify-simulator/**/*.test.ts",
+      "test/**/*.test.ts",
     ],
     globalSetup: ["./db/testing/global-setup.ts"],
     testTimeout: 30_000,
