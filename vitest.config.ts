@@ -1,7 +1,8 @@
 import { defineConfig } from "vitest/config";
+import { serverOnlyAlias } from "./test/server-only-alias";
 
 export default defineConfig({
-  resolve: { tsconfigPaths: true },
+  resolve: { tsconfigPaths: true, alias: [serverOnlyAlias] },
   test: {
     include: [
       "lib/**/*.test.ts",
