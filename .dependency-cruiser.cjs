@@ -13,8 +13,10 @@
 
 /** Test code: may use the stand-ins of e2e/ (or packages/) and cross layers to set a scene. */
 const TEST_FILES = String.raw`(\.test\.tsx?|\.test-support\.tsx?)$`;
-/** Test helpers that live beside the code they exercise. */
-const TEST_HELPERS = String.raw`^(lib/shopify/testing/|lib/jobs/testing/|db/testing/)`;
+/** Test helpers that use the Shopify simulator (a merchant, a shop, the test environment). */
+const SHOPIFY_TEST_HELPERS = String.raw`^lib/shopify/testing/`;
+/** Test helpers that run jobs (a worker on the test database with the registry's handlers). */
+const JOB_TEST_HELPERS = String.raw`^lib/jobs/testing/`;
 
 /** What ships: the Next.js app and everything it runs (the CLI included). */
 const PRODUCT = String.raw`^(lib|db|app|components)/|^(auth|proxy|instrumentation)\.ts$`;
@@ -60,7 +62,7 @@ module.exports = {
         "What ships never imports the stand-ins and simulators (e2e/, packages/). Tests and " +
         "their helpers may. lib/cli/dev.ts, the dev launcher that starts them, is on its way " +
         "to scripts/.",
-      from: { path: PRODUCT, pathNot: `${TEST_FILES}|${TEST_HELPERS}|^lib/cli/dev\\.ts$` },
+      from: { path: PRODUCT, pathNot: `${TEST_FILES}|${SHOPIFY_TEST_HELPERS}|^lib/cli/dev\\.ts$` },
       to: { path: STAND_INS },
     },
     {
@@ -109,7 +111,7 @@ module.exports = {
         "enqueues imports the job's definition (<name>.job.ts), never its handler, so " +
         "queueing a job does not load its dependencies. The CLI may run a job in place " +
         "(bank:import); tests may call a handler directly.",
-      from: { pathNot: `^lib/jobs/registry\\.ts$|^lib/cli/|${TEST_FILES}|${TEST_HELPERS}` },
+      from: { pathNot: `^lib/jobs/registry\\.ts$|^lib/cli/|${TEST_FILES}|${JOB_TEST_HELPERS}` },
       to: { path: "\\.handler\\.tsx?$" },
     },
     {
@@ -119,7 +121,7 @@ module.exports = {
         "The registry (every handler) is for the processes that run jobs: the in-web worker " +
         "(app/_server/run-worker.ts) and `facturo worker`, plus tests.",
       from: {
-        pathNot: `^app/_server/run-worker\\.ts$|^lib/cli/commands/worker\\.ts$|${TEST_FILES}|${TEST_HELPERS}`,
+        pathNot: `^app/_server/run-worker\\.ts$|^lib/cli/commands/worker\\.ts$|${TEST_FILES}|${JOB_TEST_HELPERS}`,
       },
       to: { path: "^lib/jobs/registry\\.ts$" },
     },

@@ -51,6 +51,7 @@ const allowed: Files = {
   "lib/cli/commands/bank-import.ts": `import { handler } from "@/lib/bank/jobs/import-statement.handler";\nexport const run = handler;`,
   // Tests: stand-ins, handlers and jobs are theirs to use.
   "lib/bank/jobs/import-statement.handler.test.ts": `import { handler } from "./import-statement.handler";\nimport { registry } from "@/lib/jobs/registry";\nimport { standIn } from "@/e2e/mollie-stand-in/server";\nimport { simulator } from "@facturo/shopify-simulator";\nexport const t = [handler, registry, standIn, simulator];`,
+  "lib/jobs/testing/test-worker.ts": `import { registry } from "@/lib/jobs/registry";\nexport const worker = registry;`,
   "lib/shopify/testing/merchant.ts": `import { simulator } from "@facturo/shopify-simulator";\nexport const merchant = simulator;`,
   "db/queries/documents.test.ts": `import { enqueue } from "@/lib/jobs/queue";\nexport const t = enqueue;`,
 };
