@@ -131,4 +131,12 @@ export default defineConfig(
       },
     },
   },
+  // CommonJS configuration files (.dependency-cruiser.cjs).
+  {
+    files: ["**/*.cjs"],
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: { module: "writable", require: "readonly" },
+    },
+  },
 );

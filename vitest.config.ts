@@ -1,7 +1,8 @@
 import { defineConfig } from "vitest/config";
+import { serverOnlyAlias } from "./test/server-only-alias";
 
 export default defineConfig({
-  resolve: { tsconfigPaths: true },
+  resolve: { tsconfigPaths: true, alias: [serverOnlyAlias] },
   test: {
     include: [
       "lib/**/*.test.ts",
@@ -10,6 +11,7 @@ export default defineConfig({
       "app/**/*.test.ts",
       // The stand-ins' own tests (npm workspaces under packages/).
       "packages/*/**/*.test.ts",
+      "test/**/*.test.ts",
     ],
     globalSetup: ["./db/testing/global-setup.ts"],
     testTimeout: 30_000,

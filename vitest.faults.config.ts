@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { serverOnlyAlias } from "./test/server-only-alias";
 
 /**
  * `npm run test:faults`: the fault and hostile-input suite (issue 8). It starts real
@@ -6,7 +7,7 @@ import { defineConfig } from "vitest/config";
  * runs one file at a time and is kept out of the unit suite.
  */
 export default defineConfig({
-  resolve: { tsconfigPaths: true },
+  resolve: { tsconfigPaths: true, alias: [serverOnlyAlias] },
   test: {
     include: ["e2e/faults/**/*.fault.test.ts"],
     globalSetup: ["./e2e/faults/support/global-setup.ts"],

@@ -3,7 +3,7 @@ import { getShopifyConnection } from "@/db/queries/shopify-connections";
 import { getImportRun, startImportRun } from "@/db/queries/shopify-imports";
 import { control, installApp } from "@facturo/shopify-simulator";
 import { enqueue, type Queue } from "@/lib/jobs/queue";
-import { importShopifyOrdersJob } from "@/lib/shopify/order-sync/import-orders-job";
+import { importShopifyOrdersJob } from "@/lib/shopify/jobs/import-orders.job";
 import { WORKLOAD_FIXTURES } from "./orders";
 import type { Figure } from "./report";
 import { seedMerchant } from "./seed";

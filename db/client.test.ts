@@ -11,12 +11,18 @@ import { organisations } from "./schema";
 const root = mkdtempSync(path.join(tmpdir(), "facturo-lock-"));
 const dir = path.join(root, "pglite");
 const childScript = path.join(process.cwd(), "db", "testing", "open-pglite-child.ts");
+// The database client is marked server-only: outside Next.js, resolve that marker first.
+const serverOnly = path.join(process.cwd(), "lib", "cli", "server-only-outside-next.mjs");
 
 function runChild(): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", childScript, dir], {
-      cwd: process.cwd(),
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "--import", serverOnly, childScript, dir],
+      {
+        cwd: process.cwd(),
+      },
+    );
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

@@ -1,3 +1,4 @@
+import "server-only";
 import { getConfig } from "@/lib/config/env";
 import { openDatabase, type DbHandle } from "./client";
 

@@ -1,6 +1,6 @@
 import { DatabaseLockedError } from "@/db/client";
 import { ConfigError, getConfig } from "@/lib/config/env";
-import { runWorkerInThisProcess } from "@/lib/jobs/runtime";
+import { runWorkerInThisProcess } from "./run-worker";
 import { logger } from "@/lib/log/logger";
 
 /**

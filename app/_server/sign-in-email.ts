@@ -2,8 +2,8 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import { getLocale } from "next-intl/server";
 import { enqueue } from "@/lib/jobs/queue";
-import { getQueue } from "@/lib/jobs/runtime";
-import { sendEmailJob } from "@/lib/jobs/send-email-job";
+import { getQueue } from "@/app/_server/queue";
+import { sendEmailJob } from "@/lib/email/jobs/send-email.job";
 
 /** The magic-link email, in the language the visitor is using, sent through the queue. */
 export async function enqueueSignInEmail(to: string, url: string): Promise<void> {

@@ -1,10 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { requireOrg } from "@/app/_server/context";
 import { RefreshWhile } from "@/components/shopify/refresh-while";
 import type { DocumentRow } from "@/db/queries/documents";
-import { getPeppolSettings } from "@/db/queries/peppol-settings";
-import { listDocumentTransmissions } from "@/db/queries/peppol-transmissions";
+import type { PeppolSettings } from "@/db/queries/peppol-settings";
+import type { PeppolTransmission } from "@/db/queries/peppol-transmissions";
 import { isFinalised } from "@/lib/documents/document-lifecycle";
 import { belgianBuyerParticipant } from "@/lib/peppol/send/buyer-participant";
 import { SendViaPeppolButton } from "./send-via-peppol-button";
@@ -14,14 +13,18 @@ import { TransmissionList } from "./transmission-list";
  * The document page's Peppol card: every transmission with its status (queued,
  * delivered, rejected with the reason, email fallback) and "Send via Peppol" for an
  * issued Belgian B2B invoice or credit note once the Peppol app is active. Nothing for
- * documents Peppol does not concern.
+ * documents Peppol does not concern. The page loads the document's transmissions and the
+ * Peppol app's settings (null when the app is not active).
  */
-export async function DocumentPeppolSection({ document }: { document: DocumentRow }) {
-  const { db, tenant } = await requireOrg();
-  const [transmissions, settings] = await Promise.all([
-    listDocumentTransmissions(db, tenant, document.id),
-    getPeppolSettings(db, tenant),
-  ]);
+export async function DocumentPeppolSection({
+  document,
+  transmissions,
+  settings,
+}: {
+  document: DocumentRow;
+  transmissions: PeppolTransmission[];
+  settings: PeppolSettings | null;
+}) {
   const sendable =
     settings !== null &&
     (document.type === "invoice" || document.type === "credit_note") &&

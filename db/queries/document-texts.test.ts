@@ -11,8 +11,8 @@ import { createOrg, createUser, openTestDb, uniqueSuffix } from "@/db/testing/te
 import type { TextLanguage } from "@/lib/documents/default-texts";
 import { queueDocumentSends } from "@/lib/documents/queue-document-send";
 import type { Queue } from "@/lib/jobs/queue";
-import { startTestWorker } from "@/db/testing/test-worker";
-import { sendDocumentJob } from "@/lib/jobs/send-document-job";
+import { startTestWorker } from "@/lib/jobs/testing/test-worker";
+import { sendDocumentJob } from "@/lib/documents/jobs/send-document.job";
 import {
   listDocumentTexts,
   resetDocumentText,

@@ -147,13 +147,6 @@ export async function redactDeliveries(
 
 const deliveries = shopifyWebhookDeliveries;
 
-export const shopifyDeliveryStatuses = [
-  "received",
-  "processed",
-  "ignored",
-  "failed",
-] as const satisfies readonly ShopifyDeliveryStatus[];
-
 /** A refund names its order in the body (`"order_id": 450789469`); a text match, as the body may not be JSON. */
 const REFUND_ORDER_ID = String.raw`"order_id"\s*:\s*"?([0-9]+)`;
 

@@ -1,5 +1,6 @@
 import { boolean, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, organisationId } from "./columns";
+import { createdAt } from "./columns";
+import { organisationId } from "./tenant-column";
 
 /** One row per app an organisation has ever activated; `active` flips, history stays. */
 export const appActivations = pgTable(

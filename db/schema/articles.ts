@@ -10,7 +10,8 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt, organisationId } from "./columns";
+import { createdAt } from "./columns";
+import { organisationId } from "./tenant-column";
 
 export const articles = pgTable(
   "article",

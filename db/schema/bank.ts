@@ -10,7 +10,8 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { bytea, createdAt, organisationId } from "./columns";
+import { bytea, createdAt } from "./columns";
+import { organisationId } from "./tenant-column";
 
 export type BankImportStatus = "received" | "done" | "failed";
 

@@ -1,6 +1,7 @@
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
-import { createdAt, organisationId } from "./columns";
+import { createdAt } from "./columns";
+import { organisationId } from "./tenant-column";
 import type { DocumentLanguage } from "./organisations";
 
 export interface PostalAddress {

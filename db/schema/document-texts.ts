@@ -1,7 +1,7 @@
 import { pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import type { DocumentType } from "@/lib/documents/document-lifecycle";
 import type { PaymentState, TextLanguage } from "@/lib/documents/default-texts";
-import { organisationId } from "./columns";
+import { organisationId } from "./tenant-column";
 
 /**
  * The merchant's own wording of a document's caption and email, per type, paid state

@@ -16,7 +16,8 @@ import {
 } from "drizzle-orm/pg-core";
 import type { DocumentStatus, DocumentType } from "@/lib/documents/document-lifecycle";
 import type { FixedVatAmount, VatBreakdownEntry } from "@/lib/vat";
-import { createdAt, organisationId } from "./columns";
+import { createdAt } from "./columns";
+import { organisationId } from "./tenant-column";
 import { customers, type PostalAddress } from "./customers";
 import type { DocumentLanguage } from "./organisations";
 

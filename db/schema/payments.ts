@@ -9,7 +9,8 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt, organisationId } from "./columns";
+import { createdAt } from "./columns";
+import { organisationId } from "./tenant-column";
 import { documents } from "./documents";
 
 export const paymentMethods = [

@@ -10,7 +10,8 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt, organisationId } from "./columns";
+import { createdAt } from "./columns";
+import { organisationId } from "./tenant-column";
 import { organisations } from "./organisations";
 
 export type ShopifyConnectionStatus = "connected" | "disconnected";
@@ -61,7 +62,8 @@ export const shopifyConnections = pgTable(
   ],
 );
 
-export type ShopifyDeliveryStatus = "received" | "processed" | "ignored" | "failed";
+export const shopifyDeliveryStatuses = ["received", "processed", "ignored", "failed"] as const;
+export type ShopifyDeliveryStatus = (typeof shopifyDeliveryStatuses)[number];
 
 /**
  * Every webhook delivery that passed the HMAC check, stored before it is answered.

@@ -1,5 +1,5 @@
 /**
- * Run by db/client.test.ts as a second process (`node --import tsx … <dir>`): opens
+ * Run by db/client.test.ts as a second process (`node --import tsx --import …/server-only-outside-next.mjs … <dir>`): opens
  * the embedded database in <dir>, reports what happened and exits.
  * Exit 0: opened and closed; 2: refused with DatabaseLockedError; 1: anything else.
  */

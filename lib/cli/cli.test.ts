@@ -8,9 +8,11 @@ import { authenticateApiKey } from "@/db/queries/api-keys";
 import { apiKeys, memberships, organisations, users } from "@/db/schema";
 import { createOrg, createUser, openTestDb, uniqueSuffix } from "@/db/testing/test-db";
 import { ConfigError, parseConfig, type AppConfig } from "@/lib/config/env";
-import { allJobs } from "@/lib/jobs/catalog";
 import { defineJob } from "@/lib/jobs/define-job";
+import { defineJobHandler } from "@/lib/jobs/job-handler";
 import { enqueue, startQueue } from "@/lib/jobs/queue";
+import { jobRegistry } from "@/lib/jobs/registry";
+import { loadedJob } from "@/lib/jobs/worker";
 import { runWorker } from "./commands/worker";
 import type { CliOutput } from "./output";
 import { runCli, type CliDeps } from "./run";
@@ -310,7 +312,9 @@ describe("facturo worker", () => {
     expect(run.code).toBe(0);
     expect(run.stderr[0]).toMatch(/^Worker started on (pglite|postgres) with jobs: /);
     // Every job of the catalogue, by name.
-    expect(run.stderr[0]).toContain(`with jobs: ${allJobs.map((job) => job.name).join(", ")}.`);
+    expect(run.stderr[0]).toContain(
+      `with jobs: ${jobRegistry.map(({ job }) => job.name).join(", ")}.`,
+    );
     expect(run.stderr.slice(1)).toEqual([
       "Received SIGTERM: letting running jobs finish, then stopping…",
       "Worker stopped.",
@@ -325,9 +329,9 @@ describe("facturo worker", () => {
       schema: z.object({ n: z.number() }),
       retryLimit: 0,
       retryDelaySeconds: 1,
-      handler: async (data) => {
-        calls.push(data);
-      },
+    });
+    const handler = defineJobHandler(job, async (data) => {
+      calls.push(data);
     });
     let stop!: (signal: string) => void;
     const shutdown = new Promise<string>((resolve) => (stop = resolve));
@@ -338,7 +342,7 @@ describe("facturo worker", () => {
       log: pino({ level: "silent" }),
       out: output,
       shutdown,
-      jobs: [job],
+      jobs: [loadedJob(handler)],
     });
 
     const sender = await startQueue(handle);

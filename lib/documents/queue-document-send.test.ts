@@ -8,8 +8,9 @@ import { tenant, type Tenant } from "@/db/tenant";
 import { concept } from "@/db/testing/document-factory";
 import { createOrg, createUser, openTestDb, uniqueSuffix } from "@/db/testing/test-db";
 import type { Queue } from "@/lib/jobs/queue";
-import { startTestWorker, testJobContext } from "@/db/testing/test-worker";
-import { sendDocumentJob } from "@/lib/jobs/send-document-job";
+import { startTestWorker, testJobContext } from "@/lib/jobs/testing/test-worker";
+import { sendDocumentJob } from "@/lib/documents/jobs/send-document.job";
+import { sendDocumentHandler } from "@/lib/documents/jobs/send-document.handler";
 import { queueDocumentSends, SendBlockedError } from "./queue-document-send";
 import { line } from "@/db/testing/document-factory";
 import { organisations } from "@/db/schema";
@@ -67,7 +68,7 @@ describe("sending a document", () => {
       .select()
       .from(documentSends)
       .where(eq(documentSends.documentId, id));
-    await sendDocumentJob.handler(
+    await sendDocumentHandler.run(
       { organisationId: t.organisationId, sendId: send?.id ?? "" },
       testJobContext(handle),
     );

@@ -7,7 +7,7 @@ import { getDocument, recordDocumentEvent } from "@/db/queries/documents";
 import { finaliseDocument } from "@/db/queries/finalise-document";
 import type { Tenant } from "@/db/tenant";
 import { enqueue, type Queue } from "@/lib/jobs/queue";
-import { sendDocumentJob } from "@/lib/jobs/send-document-job";
+import { sendDocumentJob } from "@/lib/documents/jobs/send-document.job";
 import {
   queueAutomaticPeppolSend,
   reachableOverPeppolOnly,
@@ -40,10 +40,9 @@ export async function queueDocumentSends(
   db: Db,
   t: Tenant,
   documentIds: string[],
-  queue?: Queue,
+  queue: Queue,
 ): Promise<QueueSendsResult> {
   const result: QueueSendsResult = { queued: [], missingEmail: [], notConcept: [] };
-  const boss = queue ?? (await (await import("@/lib/jobs/runtime")).getQueue());
   const organisation = await getOrganisation(db, t.organisationId);
   for (const id of documentIds) {
     const found = await getDocument(db, t, id);
@@ -76,14 +75,14 @@ export async function queueDocumentSends(
       await finaliseDocument(db, t, id);
     }
     if (!email) {
-      await queuePeppolSend(db, t, id, boss);
+      await queuePeppolSend(db, t, id, queue);
       result.queued.push(id);
       continue;
     }
     const send = await createDocumentSend(db, t, id, email);
     await recordDocumentEvent(db, t, id, "send_queued", { to: email });
-    await enqueue(boss, sendDocumentJob, { organisationId: t.organisationId, sendId: send.id });
-    await queueAutomaticPeppolSend(db, t, id, boss); // when the Peppol app's switch is on
+    await enqueue(queue, sendDocumentJob, { organisationId: t.organisationId, sendId: send.id });
+    await queueAutomaticPeppolSend(db, t, id, queue); // when the Peppol app's switch is on
     result.queued.push(id);
   }
   return result;

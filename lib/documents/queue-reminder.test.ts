@@ -10,10 +10,10 @@ import { appActivations, customers, documents, documentSends, emails } from "@/d
 import { tenant, type Tenant } from "@/db/tenant";
 import { concept, line } from "@/db/testing/document-factory";
 import { createOrg, createUser, openTestDb, uniqueSuffix } from "@/db/testing/test-db";
-import { startTestWorker } from "@/db/testing/test-worker";
+import { startTestWorker } from "@/lib/jobs/testing/test-worker";
 import { waitFor } from "@/db/testing/wait-for";
 import type { Queue } from "@/lib/jobs/queue";
-import { sendDocumentJob } from "@/lib/jobs/send-document-job";
+import { sendDocumentJob } from "@/lib/documents/jobs/send-document.job";
 import { queueReminder } from "./queue-reminder";
 
 let handle: DbHandle;

@@ -4,7 +4,7 @@ import { createDocumentSend } from "@/db/queries/document-sends";
 import { getDocument, recordDocumentEvent } from "@/db/queries/documents";
 import type { Tenant } from "@/db/tenant";
 import { enqueue, type Queue } from "@/lib/jobs/queue";
-import { sendDocumentJob } from "@/lib/jobs/send-document-job";
+import { sendDocumentJob } from "@/lib/documents/jobs/send-document.job";
 
 export type ReminderRefusal = "not_found" | "not_unpaid" | "not_due_yet" | "missing_email";
 
@@ -18,7 +18,7 @@ export async function queueReminder(
   t: Tenant,
   invoiceId: string,
   today: string,
-  queue?: Queue,
+  queue: Queue,
 ): Promise<{ ok: true; to: string } | { ok: false; reason: ReminderRefusal }> {
   const found = await getDocument(db, t, invoiceId);
   const invoice = found?.document;
@@ -30,9 +30,8 @@ export async function queueReminder(
   const email =
     (await snapshotCustomer(db, t, invoice.customerId))?.email ?? invoice.customer?.email;
   if (!email) return { ok: false, reason: "missing_email" };
-  const boss = queue ?? (await (await import("@/lib/jobs/runtime")).getQueue());
   const send = await createDocumentSend(db, t, invoiceId, email, "reminder");
   await recordDocumentEvent(db, t, invoiceId, "reminder_queued", { to: email });
-  await enqueue(boss, sendDocumentJob, { organisationId: t.organisationId, sendId: send.id });
+  await enqueue(queue, sendDocumentJob, { organisationId: t.organisationId, sendId: send.id });
   return { ok: true, to: email };
 }

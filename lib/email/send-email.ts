@@ -1,3 +1,4 @@
+import "server-only";
 import { Resend } from "resend";
 import type { Db } from "@/db";
 import { findEmailByIdempotencyKey, recordEmail } from "@/db/queries/emails";

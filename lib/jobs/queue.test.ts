@@ -4,9 +4,11 @@ import { z, ZodError } from "zod";
 import type { DbHandle } from "@/db/client";
 import { openTestDb, uniqueSuffix } from "@/db/testing/test-db";
 import { parseConfig } from "@/lib/config/env";
-import { defineJob, PermanentJobError } from "./define-job";
+import { defineJob } from "./define-job";
+import { defineJobHandler } from "./job-handler";
+import { PermanentJobError } from "./permanent-job-error";
 import { enqueue, startQueue, type Queue } from "./queue";
-import { startWorker } from "./worker";
+import { loadedJob, startWorker } from "./worker";
 
 // Queue names are unique per run: on PostgreSQL the pg-boss schema is shared by the run.
 const suffix = uniqueSuffix();
@@ -18,9 +20,9 @@ const onceJob = defineJob({
   schema: payload,
   retryLimit: 3,
   retryDelaySeconds: 1,
-  handler: async (data) => {
-    onceCalls.push(data);
-  },
+});
+const onceHandler = defineJobHandler(onceJob, async (data) => {
+  onceCalls.push(data);
 });
 
 let flakyAttempts = 0;
@@ -30,18 +32,18 @@ const flakyJob = defineJob({
   retryLimit: 2,
   // With retryBackoff (set by ensureJobQueue) the first retry waits 1-2 s.
   retryDelaySeconds: 1,
-  handler: async () => {
-    flakyAttempts += 1;
-    if (flakyAttempts === 1) throw new Error("provider down on the first attempt");
-  },
+});
+const flakyHandler = defineJobHandler(flakyJob, async () => {
+  flakyAttempts += 1;
+  if (flakyAttempts === 1) throw new Error("provider down on the first attempt");
 });
 
+// Never run: its payload is refused before anything is queued.
 const neverSentJob = defineJob({
   name: `test-never-sent-${suffix}`,
   schema: payload,
   retryLimit: 0,
   retryDelaySeconds: 1,
-  handler: async () => {},
 });
 
 let permanentAttempts = 0;
@@ -50,10 +52,10 @@ const permanentJob = defineJob({
   schema: payload,
   retryLimit: 3,
   retryDelaySeconds: 1,
-  handler: async () => {
-    permanentAttempts += 1;
-    throw new PermanentJobError("the provider refused the address", "test_refused");
-  },
+});
+const permanentHandler = defineJobHandler(permanentJob, async () => {
+  permanentAttempts += 1;
+  throw new PermanentJobError("the provider refused the address", "test_refused");
 });
 
 let invalidPayloadCalls = 0;
@@ -62,9 +64,9 @@ const invalidPayloadJob = defineJob({
   schema: payload,
   retryLimit: 3,
   retryDelaySeconds: 1,
-  handler: async () => {
-    invalidPayloadCalls += 1;
-  },
+});
+const invalidPayloadHandler = defineJobHandler(invalidPayloadJob, async () => {
+  invalidPayloadCalls += 1;
 });
 
 const config = parseConfig({
@@ -80,11 +82,15 @@ let boss: Queue;
 beforeAll(async () => {
   handle = await openTestDb();
   boss = await startQueue(handle);
-  await startWorker(boss, [onceJob, flakyJob, permanentJob, invalidPayloadJob], {
-    db: handle.db,
-    config,
-    log: pino({ level: "silent" }),
-  });
+  await startWorker(
+    boss,
+    [onceHandler, flakyHandler, permanentHandler, invalidPayloadHandler].map(loadedJob),
+    {
+      db: handle.db,
+      config,
+      log: pino({ level: "silent" }),
+    },
+  );
 });
 
 afterAll(async () => {

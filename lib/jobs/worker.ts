@@ -1,7 +1,35 @@
-import { PermanentJobError, type JobContext, type JobDefinition } from "./define-job";
 import type { JobWithMetadata } from "pg-boss";
+import type { z } from "zod";
 import { isDatabaseUnavailable } from "@/db/errors";
+import type { JobDefinition } from "./define-job";
+import type { JobContext, JobHandler } from "./job-handler";
+import { PermanentJobError } from "./permanent-job-error";
 import { ensureJobQueue, type Queue } from "./queue";
+
+/** A job the worker runs: its definition, and how to get its handler. */
+export interface JobRegistration<Schema extends z.ZodType = z.ZodType> {
+  job: JobDefinition<Schema>;
+  /** Called before each run; a module import is cached by the runtime after the first. */
+  load(): Promise<JobHandler<Schema>>;
+}
+
+/** A handler loaded on first use (the registry's way: the web process loads none up front). */
+export function lazyJob<Schema extends z.ZodType>(
+  job: JobDefinition<Schema>,
+  load: () => Promise<JobHandler<Schema>>,
+): JobRegistration<Schema> {
+  return { job, load };
+}
+
+/** A handler already in hand (tests, jobs defined inline). */
+export function loadedJob<Schema extends z.ZodType>(
+  handler: JobHandler<Schema>,
+): JobRegistration<Schema> {
+  return { job: handler.job, load: async () => handler };
+}
+
+/** What the worker gives every handler, besides its own queue and the attempt. */
+export type WorkerContext = Omit<JobContext, "queue" | "isLastAttempt">;
 
 type JobOutcome =
   | { failed: false; output?: Record<string, unknown> }
@@ -25,11 +53,12 @@ async function whenDatabaseIsBack(record: () => Promise<unknown>): Promise<void>
 
 /** One job: parse, run, and say how it ended (a throw becomes a failure to retry). */
 async function runJob(
-  job: JobDefinition,
+  registration: JobRegistration,
   received: JobWithMetadata<unknown>,
   boss: Queue,
-  ctx: JobContext,
+  ctx: WorkerContext,
 ): Promise<JobOutcome> {
+  const { job } = registration;
   const log = ctx.log.child({ job: job.name, jobId: received.id });
   const parsed = job.schema.safeParse(received.data);
   if (!parsed.success) {
@@ -37,8 +66,12 @@ async function runJob(
     return { failed: false, output: { permanentError: "invalid_payload" } };
   }
   try {
+    const handler = await registration.load();
+    if (handler.job !== job) {
+      throw new Error(`The handler registered for ${job.name} runs ${handler.job.name}`);
+    }
     const isLastAttempt = received.retryCount >= received.retryLimit;
-    await job.handler(parsed.data, { queue: boss, ...ctx, log, isLastAttempt });
+    await handler.run(parsed.data, { ...ctx, queue: boss, log, isLastAttempt });
     log.debug("Job done");
     return { failed: false };
   } catch (err) {
@@ -63,11 +96,12 @@ async function runJob(
  */
 export async function startWorker(
   boss: Queue,
-  jobs: readonly JobDefinition[],
-  ctx: JobContext,
+  jobs: readonly JobRegistration[],
+  ctx: WorkerContext,
   options: { pollingIntervalSeconds?: number; batchSize?: number } = {},
 ): Promise<void> {
-  for (const job of jobs) {
+  for (const registration of jobs) {
+    const { job } = registration;
     await ensureJobQueue(boss, job);
     // pg-boss keeps one schedule per name, whichever worker sets it: idempotent.
     if (job.cron) await boss.schedule(job.name, job.cron, {});
@@ -84,7 +118,7 @@ export async function startWorker(
       async (batch) => {
         await Promise.all(
           batch.map(async (received) => {
-            const outcome = await runJob(job, received, boss, ctx);
+            const outcome = await runJob(registration, received, boss, ctx);
             await whenDatabaseIsBack(() =>
               outcome.failed
                 ? boss.fail(job.name, received.id, outcome.error)

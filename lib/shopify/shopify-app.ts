@@ -2,6 +2,7 @@
 // first (it installs the library's fetch), and every import must be ESM from this
 // file: mixing in a CJS copy creates a second runtime that ignores our fetch hook.
 import "@shopify/shopify-api/adapters/web-api";
+import "server-only";
 import {
   ApiVersion,
   HttpResponseError,

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requireOrg } from "@/app/_server/context";
 import { activateApp, deactivateApp } from "@/db/queries/apps";
 import { isAppKey } from "@/lib/apps/catalog";
-import { getQueue } from "@/lib/jobs/runtime";
+import { getQueue } from "@/app/_server/queue";
 import { disconnectShop } from "@/lib/shopify/connection/disconnect-shop";
 
 export async function setAppActive(appKey: string, active: boolean): Promise<{ ok: boolean }> {

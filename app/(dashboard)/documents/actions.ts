@@ -17,6 +17,7 @@ import { CreditExceedsInvoiceError } from "@/db/queries/finalise-document";
 import { queueDocumentSends, SendBlockedError } from "@/lib/documents/queue-document-send";
 import { fieldErrorsOf, type ActionResult } from "@/lib/forms/action-result";
 import { getRequestLogger } from "@/app/_server/request-logger";
+import { getQueue } from "@/app/_server/queue";
 import { customerBelongsTo } from "./customer-options";
 
 type Failure = Extract<ActionResult, { ok: false }>;
@@ -75,7 +76,7 @@ export async function sendDocuments(ids: string[]): Promise<ActionResult<SendOut
   const parsed = idsSchema.safeParse([...new Set(ids)]);
   if (!parsed.success) return formError("documents.bulk.noneSelected");
   try {
-    const result = await queueDocumentSends(db, tenant, parsed.data);
+    const result = await queueDocumentSends(db, tenant, parsed.data, await getQueue());
     revalidatePath("/documents", "layout");
     return {
       ok: true,

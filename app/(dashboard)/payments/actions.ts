@@ -11,11 +11,11 @@ import {
 } from "@/db/queries/bank";
 import { recordPayment } from "@/db/queries/payments";
 import { getDocument } from "@/db/queries/documents";
-import { importBankStatementJob } from "@/lib/bank/import-statement-job";
+import { importBankStatementJob } from "@/lib/bank/jobs/import-statement.job";
 import { queueReminder, type ReminderRefusal } from "@/lib/documents/queue-reminder";
 import { brusselsToday } from "@/lib/numbering/get-brussels-date";
 import { enqueue } from "@/lib/jobs/queue";
-import { getQueue } from "@/lib/jobs/runtime";
+import { getQueue } from "@/app/_server/queue";
 
 const MAX_STATEMENT_BYTES = 5 * 1024 * 1024;
 
@@ -95,7 +95,7 @@ export async function sendPaymentReminder(invoiceId: unknown): Promise<ReminderR
   const parsed = reminderSchema.safeParse(invoiceId);
   if (!parsed.success) return { ok: false, reason: "not_found" };
   const { db, tenant } = await requireOrg();
-  const result = await queueReminder(db, tenant, parsed.data, brusselsToday());
+  const result = await queueReminder(db, tenant, parsed.data, brusselsToday(), await getQueue());
   if (result.ok) {
     revalidatePath("/payments");
     revalidatePath(`/documents/${parsed.data}`);

@@ -5,12 +5,12 @@ import { getRequestLogger } from "@/app/_server/request-logger";
 import { CustomerInvoiceView } from "@/components/payments/online/customer-invoice-view";
 import { getConfig } from "@/lib/config/env";
 import { enqueue } from "@/lib/jobs/queue";
-import { getQueue } from "@/lib/jobs/runtime";
+import { getQueue } from "@/app/_server/queue";
 import { loadCustomerInvoice } from "@/lib/payments/customer-page/load-customer-invoice";
 import { checkOnReturn } from "@/lib/payments/online/check-on-return";
 import { isOnlinePaymentProviderKey } from "@/lib/payments/online/online-payment-provider";
 import { onlinePaymentProviders } from "@/lib/payments/online/providers";
-import { syncOnlinePaymentJob } from "@/lib/payments/online/sync-online-payment-job";
+import { syncOnlinePaymentJob } from "@/lib/payments/jobs/sync-online-payment.job";
 import { latestOnlinePayment } from "@/db/queries/online-payments";
 import { findDocumentByPublicToken } from "@/lib/pdf/find-document-by-public-token";
 

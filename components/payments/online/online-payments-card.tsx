@@ -1,7 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { requireOrg } from "@/app/_server/context";
 import { belgianLocale, formatDateTime } from "@/components/documents/format";
-import { listOnlinePayments } from "@/db/queries/online-payments";
+import type { OnlinePayment } from "@/db/queries/online-payments";
 import { getConfig } from "@/lib/config/env";
 import { formatMoney } from "@/lib/money";
 import { customerInvoiceUrl } from "@/lib/payments/online/payment-urls";
@@ -9,18 +8,16 @@ import styles from "./online-payments.module.css";
 
 /**
  * A finalised invoice's page for the customer, and its payment requests at Mollie
- * and Bancontact Pro: which one the customer used, which expired.
+ * and Bancontact Pro: which one the customer used, which expired (the page loads them).
  */
 export async function OnlinePaymentsCard({
-  documentId,
   publicToken,
+  payments,
 }: {
-  documentId: string;
   publicToken: string | null;
+  payments: OnlinePayment[];
 }) {
   if (!publicToken) return null;
-  const { db, tenant } = await requireOrg();
-  const payments = await listOnlinePayments(db, tenant, documentId);
   const [t, locale] = await Promise.all([getTranslations("onlinePayments"), getLocale()]);
   const intl = belgianLocale(locale);
   const pageUrl = customerInvoiceUrl(getConfig().APP_URL, publicToken);

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { shopifyDeliveryStatuses, type InboxFilters } from "@/db/queries/shopify-deliveries";
-import type { ShopifyDeliveryStatus } from "@/db/schema";
+import type { InboxFilters } from "@/db/queries/shopify-deliveries";
+import { shopifyDeliveryStatuses, type ShopifyDeliveryStatus } from "@/db/schema/shopify";
 
 /** What Next.js passes a page as `searchParams`. */
 export type SearchParams = Record<string, string | string[] | undefined>;

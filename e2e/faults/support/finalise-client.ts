@@ -1,5 +1,5 @@
 /**
- * One of the numbering case's client processes (run with `node --import tsx`):
+ * One of the numbering case's client processes (run with `node --import tsx` and the server-only hook):
  * finalises the given concepts all at once, starting at an agreed moment so the
  * processes really race, and writes what happened to a JSON file.
  *

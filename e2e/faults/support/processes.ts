@@ -62,7 +62,10 @@ export function startScript(
   env: Record<string, string>,
   name: string,
 ): AppProcess {
-  return start(name, ["--import", "tsx", script, ...args], env);
+  // The app's modules are marked server-only: outside Next.js, resolve that marker first
+  // (the CLI entry does it itself).
+  const serverOnly = path.join(APP_DIR, "lib", "cli", "server-only-outside-next.mjs");
+  return start(name, ["--import", "tsx", "--import", serverOnly, script, ...args], env);
 }
 
 export function isRunning(proc: AppProcess): boolean {

@@ -6,8 +6,9 @@ import type { DbHandle } from "@/db/client";
 import { createBankImport, getBankImport } from "@/db/queries/bank";
 import { organisations } from "@/db/schema";
 import { tenant } from "@/db/tenant";
-import { importBankStatementJob } from "@/lib/bank/import-statement-job";
+import { importBankStatementHandler } from "@/lib/bank/jobs/import-statement.handler";
 import type { AppConfig } from "@/lib/config/env";
+import { refusingQueue } from "@/lib/jobs/refusing-queue";
 import type { Logger } from "@/lib/log/logger";
 import { CliError, type CliOutput } from "../output";
 
@@ -71,9 +72,9 @@ export async function bankImport(
     filename: path.basename(input.file).slice(0, 200),
     content: await readFile(input.file),
   });
-  await importBankStatementJob.handler(
+  await importBankStatementHandler.run(
     { organisationId: t.organisationId, importId },
-    { db, config: deps.config, log: deps.log },
+    { db, config: deps.config, log: deps.log, queue: refusingQueue("bank:import queues nothing") },
   );
   const result = await getBankImport(db, t, importId);
   if (result?.status === "failed") {

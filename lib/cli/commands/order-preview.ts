@@ -12,7 +12,7 @@ import type { AppConfig } from "@/lib/config/env";
 import { documentJson } from "@/lib/documents/document-json";
 import { UblError } from "@/lib/peppol";
 import { renderDocumentUbl } from "@/lib/peppol/render-document-ubl";
-import type { Queue } from "@/lib/jobs/queue";
+import { refusingQueue } from "@/lib/jobs/refusing-queue";
 import { parseShopifyOrder } from "@/lib/shopify/orders";
 import { createOrderDocument } from "@/lib/shopify/order-sync/create-order-document";
 import { creditRefund } from "@/lib/shopify/order-sync/credit-refund";
@@ -89,11 +89,7 @@ const DEMO_SELLER = {
 };
 
 // Previews never send: anything that would queue a job is a bug here.
-const noQueue = new Proxy({} as Queue, {
-  get() {
-    throw new Error("order:preview does not send anything");
-  },
-});
+const noQueue = refusingQueue("order:preview does not send anything");
 
 /**
  * Prints the document a Shopify order payload would become, in the read API's

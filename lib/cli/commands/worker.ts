@@ -1,9 +1,8 @@
 import type { DbHandle } from "@/db/client";
 import type { AppConfig } from "@/lib/config/env";
-import { allJobs } from "@/lib/jobs/catalog";
-import type { JobDefinition } from "@/lib/jobs/define-job";
 import { startQueue } from "@/lib/jobs/queue";
-import { startWorker } from "@/lib/jobs/worker";
+import { jobRegistry } from "@/lib/jobs/registry";
+import { startWorker, type JobRegistration } from "@/lib/jobs/worker";
 import type { Logger } from "@/lib/log/logger";
 import { CliError, type CliOutput } from "../output";
 
@@ -39,15 +38,15 @@ export async function runWorker(deps: {
   log: Logger;
   out: CliOutput;
   shutdown: Promise<string>;
-  jobs?: readonly JobDefinition[];
+  jobs?: readonly JobRegistration[];
   stopTimeoutMs?: number;
 }): Promise<void> {
-  const jobs = deps.jobs ?? allJobs;
+  const jobs = deps.jobs ?? jobRegistry;
   const boss = await startQueue(deps.handle);
   try {
     await startWorker(boss, jobs, { db: deps.handle.db, config: deps.config, log: deps.log });
     deps.out.err(
-      `Worker started on ${deps.handle.kind} with jobs: ${jobs.map((j) => j.name).join(", ")}. ` +
+      `Worker started on ${deps.handle.kind} with jobs: ${jobs.map((j) => j.job.name).join(", ")}. ` +
         "Stop it with Ctrl+C (SIGINT) or SIGTERM.",
     );
     const signal = await deps.shutdown;

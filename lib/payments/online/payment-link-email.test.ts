@@ -6,11 +6,11 @@ import { customers, emails } from "@/db/schema";
 import { tenant, type Tenant } from "@/db/tenant";
 import { concept } from "@/db/testing/document-factory";
 import { createOrg, createUser, openTestDb, uniqueSuffix } from "@/db/testing/test-db";
-import { startTestWorker, testJobContext } from "@/db/testing/test-worker";
+import { startTestWorker, testJobContext } from "@/lib/jobs/testing/test-worker";
 import { waitFor } from "@/db/testing/wait-for";
 import { queueDocumentSends } from "@/lib/documents/queue-document-send";
 import type { Queue } from "@/lib/jobs/queue";
-import { sendDocumentJob } from "@/lib/jobs/send-document-job";
+import { sendDocumentJob } from "@/lib/documents/jobs/send-document.job";
 
 let handle: DbHandle;
 let boss: Queue;

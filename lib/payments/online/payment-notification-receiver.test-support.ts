@@ -1,12 +1,12 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { JobContext } from "@/lib/jobs/define-job";
+import type { JobContext } from "@/lib/jobs/job-handler";
 import {
   bancontactCallbackId,
   mollieWebhookId,
   receivePaymentNotification,
 } from "./receive-payment-notification";
-import { syncOnlinePaymentJob } from "./sync-online-payment-job";
+import { syncOnlinePaymentHandler } from "@/lib/payments/jobs/sync-online-payment.handler";
 
 /**
  * Tests' stand-in for Facturo's two notification routes: the same parsing and
@@ -26,7 +26,7 @@ export async function startNotificationReceiver(context: () => JobContext) {
         {
           db: ctx.db,
           enqueueSync: (provider, providerPaymentId) =>
-            syncOnlinePaymentJob.handler({ provider, providerPaymentId }, ctx),
+            syncOnlinePaymentHandler.run({ provider, providerPaymentId }, ctx),
         },
         mollie ? "mollie" : "bancontact",
         id,

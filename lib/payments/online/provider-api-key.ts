@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { getAppSealedSecrets, isAppActive, saveAppSecrets } from "@/db/queries/apps";
 import type { Db } from "@/db/client";

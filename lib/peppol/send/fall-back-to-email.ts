@@ -5,7 +5,7 @@ import { recordDocumentEvent, type DocumentRow } from "@/db/queries/documents";
 import { claimEmailFallback, settleTransmission } from "@/db/queries/peppol-transmissions";
 import type { Tenant } from "@/db/tenant";
 import { enqueue, type Queue } from "@/lib/jobs/queue";
-import { sendDocumentJob } from "@/lib/jobs/send-document-job";
+import { sendDocumentJob } from "@/lib/documents/jobs/send-document.job";
 
 /**
  * The buyer is not on the network: the document goes by email, the way every

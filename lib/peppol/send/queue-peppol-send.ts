@@ -6,7 +6,7 @@ import { isFinalised } from "@/lib/documents/document-lifecycle";
 import { enqueue, type Queue } from "@/lib/jobs/queue";
 import { formatParticipant } from "../transport/participant";
 import { belgianBuyerParticipant } from "./buyer-participant";
-import { sendOverPeppolJob } from "./send-over-peppol-job";
+import { sendOverPeppolJob } from "@/lib/peppol/jobs/send-over-peppol.job";
 
 export type QueuePeppolSendResult =
   | { queued: true; transmissionId: string }

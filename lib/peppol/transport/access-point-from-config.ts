@@ -1,3 +1,4 @@
+import "server-only";
 import type { AppConfig } from "@/lib/config/env";
 import type { PeppolAccessPoint } from "./access-point";
 import { STORECOVE_API_URL, StorecoveAccessPoint } from "./storecove-access-point";

@@ -17,7 +17,7 @@ import {
   isShopifyConfigured,
   shopifyHttpStatus,
 } from "../shopify-app";
-import { finishShopifyInstallJob } from "./finish-install-job";
+import { finishShopifyInstallJob } from "@/lib/shopify/jobs/finish-install.job";
 import { shopifyPageWith, type InstallError } from "./install-errors";
 
 export interface CompleteInstallDeps {

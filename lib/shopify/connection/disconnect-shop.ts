@@ -2,7 +2,7 @@ import type { Db } from "@/db";
 import { getShopifyConnection, markDisconnected } from "@/db/queries/shopify-connections";
 import type { Tenant } from "@/db/tenant";
 import { enqueue, type Queue } from "@/lib/jobs/queue";
-import { disconnectShopifyJob } from "./disconnect-job";
+import { disconnectShopifyJob } from "@/lib/shopify/jobs/disconnect.job";
 
 /**
  * Disconnect (the button, or deactivating the Shopify app): stop at once in

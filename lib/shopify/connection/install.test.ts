@@ -10,16 +10,16 @@ import {
 } from "@/db/queries/shopify-connections";
 import { shopifyConnections } from "@/db/schema";
 import { createOrg, createUser, openTestDb, uniqueSuffix } from "@/db/testing/test-db";
-import { testJobContext } from "@/db/testing/test-worker";
+import { testJobContext } from "@/lib/jobs/testing/test-worker";
 import { tenant, type Tenant } from "@/db/tenant";
-import type { JobContext } from "@/lib/jobs/define-job";
+import type { JobContext } from "@/lib/jobs/job-handler";
 import { startQueue, type Queue } from "@/lib/jobs/queue";
 import { openTokenPair, sealTokenPair } from "../access-token";
 import { adminGraphqlFor } from "../admin-graphql/admin-client";
 import { SHOP_QUERY } from "../admin-graphql/queries";
 import { getShopifyApp } from "../shopify-app";
 import { getAdminSession } from "../admin-session";
-import { processShopifyDeliveryJob } from "../webhooks/process-delivery-job";
+import { processShopifyDeliveryHandler } from "@/lib/shopify/jobs/process-delivery.handler";
 import { receiveWebhook } from "../webhooks/receive-webhook";
 import { BROWSER_USER_AGENT, TEST_SHOPIFY_ENV } from "../testing/shopify-test-env";
 import {
@@ -29,8 +29,8 @@ import {
 } from "../testing/simulated-merchant";
 import { beginInstall } from "./begin-install";
 import { completeInstall } from "./complete-install";
-import { disconnectShopifyJob } from "./disconnect-job";
-import { finishShopifyInstallJob } from "./finish-install-job";
+import { disconnectShopifyHandler } from "@/lib/shopify/jobs/disconnect.handler";
+import { finishShopifyInstallHandler } from "@/lib/shopify/jobs/finish-install.handler";
 
 let handle: DbHandle;
 let simulator: RunningSimulator;
@@ -126,7 +126,7 @@ describe("installing the app on a shop", () => {
       Date.now() + 50 * 60_000,
     );
 
-    await finishShopifyInstallJob.handler(
+    await finishShopifyInstallHandler.run(
       { organisationId: t.organisationId, connectionId: connection?.id ?? "" },
       ctx,
     );
@@ -155,11 +155,11 @@ describe("installing the app on a shop", () => {
       const { completed } = await install(t, shop.replace(".myshopify.com", ""));
       expect(completed?.kind).toBe("connected");
       const connection = await getShopifyConnection(handle.db, t);
-      await finishShopifyInstallJob.handler(
+      await finishShopifyInstallHandler.run(
         { organisationId: t.organisationId, connectionId: connection?.id ?? "" },
         ctx,
       );
-      await finishShopifyInstallJob.handler(
+      await finishShopifyInstallHandler.run(
         { organisationId: t.organisationId, connectionId: connection?.id ?? "" },
         ctx,
       );
@@ -324,7 +324,7 @@ describe("after the install", () => {
     const shop = `bye-${uniqueSuffix()}.myshopify.com`;
     await install(t, shop);
     const connection = await getShopifyConnection(handle.db, t);
-    await finishShopifyInstallJob.handler(
+    await finishShopifyInstallHandler.run(
       { organisationId: t.organisationId, connectionId: connection?.id ?? "" },
       ctx,
     );
@@ -334,7 +334,7 @@ describe("after the install", () => {
     });
     expect(response.ok).toBe(true);
     await expect.poll(() => queued.length, { timeout: 10_000 }).toBeGreaterThan(0);
-    for (const job of queued) await processShopifyDeliveryJob.handler(job, ctx);
+    for (const job of queued) await processShopifyDeliveryHandler.run(job, ctx);
     expect(await getShopifyConnection(handle.db, t)).toMatchObject({
       status: "disconnected",
       disconnectReason: "uninstalled",
@@ -348,12 +348,12 @@ describe("after the install", () => {
     await install(t, shop);
     const connection = await getShopifyConnection(handle.db, t);
     const ids = { organisationId: t.organisationId, connectionId: connection?.id ?? "" };
-    await finishShopifyInstallJob.handler(ids, ctx);
+    await finishShopifyInstallHandler.run(ids, ctx);
     expect(shopState(shop)?.subscriptions).toHaveLength(6);
     await markDisconnected(handle.db, t, ids.connectionId, "merchant", {
       keepTokenForCleanup: true,
     });
-    await disconnectShopifyJob.handler(ids, ctx);
+    await disconnectShopifyHandler.run(ids, ctx);
     expect(shopState(shop)?.subscriptions).toHaveLength(0);
     expect(await getShopifyConnection(handle.db, t)).toMatchObject({
       status: "disconnected",

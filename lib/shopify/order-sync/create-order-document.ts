@@ -10,7 +10,7 @@ import { isUniqueViolation } from "@/db/errors";
 import type { DocumentLanguage } from "@/db/schema/organisations";
 import { isFinalised } from "@/lib/documents/document-lifecycle";
 import { enqueue, type Queue } from "@/lib/jobs/queue";
-import { sendDocumentJob } from "@/lib/jobs/send-document-job";
+import { sendDocumentJob } from "@/lib/documents/jobs/send-document.job";
 import {
   brusselsDate,
   compareWithShopify,

@@ -7,15 +7,15 @@ import { getShopifyConnection, saveConnectionSettings } from "@/db/queries/shopi
 import { getImportRun, latestImportRun, startImportRun } from "@/db/queries/shopify-imports";
 import { documents } from "@/db/schema";
 import { createOrg, createUser, openTestDb, uniqueSuffix } from "@/db/testing/test-db";
-import { testJobContext } from "@/db/testing/test-worker";
+import { testJobContext } from "@/lib/jobs/testing/test-worker";
 import { tenant } from "@/db/tenant";
-import type { JobContext } from "@/lib/jobs/define-job";
+import type { JobContext } from "@/lib/jobs/job-handler";
 import { startQueue, type Queue } from "@/lib/jobs/queue";
 import { SHOPIFY_FIXTURES } from "@/test/fixtures";
 import { TEST_SHOPIFY_ENV } from "../testing/shopify-test-env";
 import { installOnSimulator } from "../testing/simulated-merchant";
-import { importShopifyOrdersJob } from "./import-orders-job";
-import { reconcileShopifyJob } from "./reconcile-job";
+import { importShopifyOrdersHandler } from "@/lib/shopify/jobs/import-orders.handler";
+import { reconcileShopifyHandler } from "@/lib/shopify/jobs/reconcile.handler";
 
 let handle: DbHandle;
 let simulator: RunningSimulator;
@@ -70,7 +70,7 @@ describe("import of existing orders", () => {
 
     const since = new Date(Date.now() - 30 * 24 * 3600_000);
     const runId = await startImportRun(handle.db, t, { connectionId, kind: "import", since });
-    await importShopifyOrdersJob.handler({ organisationId: t.organisationId, runId }, ctx);
+    await importShopifyOrdersHandler.run({ organisationId: t.organisationId, runId }, ctx);
     expect(await getImportRun(handle.db, t, runId)).toMatchObject({
       status: "done",
       seen: 4,
@@ -97,7 +97,7 @@ describe("import of existing orders", () => {
     );
 
     const again = await startImportRun(handle.db, t, { connectionId, kind: "import", since });
-    await importShopifyOrdersJob.handler({ organisationId: t.organisationId, runId: again }, ctx);
+    await importShopifyOrdersHandler.run({ organisationId: t.organisationId, runId: again }, ctx);
     expect(await getImportRun(handle.db, t, again)).toMatchObject({
       status: "done",
       created: 0,
@@ -112,10 +112,10 @@ describe("import of existing orders", () => {
     const connectionId = await installOnSimulator({ ...ctx, queue: boss }, t, shop);
     // No webhook subscriptions: the order's webhooks are lost.
     await placeOrder(shop, "eu-be-b2c-21-paid-fr.json");
-    await reconcileShopifyJob.handler({}, ctx);
+    await reconcileShopifyHandler.run({}, ctx);
     const run = await latestImportRun(handle.db, t, "reconcile");
     expect(run).toMatchObject({ connectionId, status: "running", kind: "reconcile" });
-    await importShopifyOrdersJob.handler(
+    await importShopifyOrdersHandler.run(
       { organisationId: t.organisationId, runId: run?.id ?? "" },
       ctx,
     );
@@ -139,7 +139,7 @@ describe("import of existing orders", () => {
       since: new Date(0),
     });
     await expect(
-      importShopifyOrdersJob.handler({ organisationId: t.organisationId, runId }, ctx),
+      importShopifyOrdersHandler.run({ organisationId: t.organisationId, runId }, ctx),
     ).rejects.toThrow(/access token/);
     const run = await getImportRun(handle.db, t, runId);
     expect(run?.status).toBe("failed");

@@ -17,18 +17,18 @@ import {
 } from "@/db/schema";
 import { concept, line } from "@/db/testing/document-factory";
 import { createOrg, createUser, openTestDb, uniqueSuffix } from "@/db/testing/test-db";
-import { testJobContext } from "@/db/testing/test-worker";
+import { testJobContext } from "@/lib/jobs/testing/test-worker";
 import { tenant, type Tenant } from "@/db/tenant";
 import { articleSchema } from "@/lib/articles/article-schema";
-import type { JobContext } from "@/lib/jobs/define-job";
+import type { JobContext } from "@/lib/jobs/job-handler";
 import { startQueue, type Queue } from "@/lib/jobs/queue";
 import {
   connectTestShop,
   signedWebhookRequest,
   TEST_SHOPIFY_ENV,
 } from "../testing/shopify-test-env";
-import { sendDocumentJob } from "@/lib/jobs/send-document-job";
-import { processShopifyDeliveryJob } from "../webhooks/process-delivery-job";
+import { sendDocumentJob } from "@/lib/documents/jobs/send-document.job";
+import { processShopifyDeliveryHandler } from "@/lib/shopify/jobs/process-delivery.handler";
 import { receiveWebhook } from "../webhooks/receive-webhook";
 import type { OrderSettings } from "./order-settings";
 import { SHOPIFY_FIXTURES } from "@/test/fixtures";
@@ -84,7 +84,7 @@ async function receive({ shop }: Shop, topic: string, body: unknown) {
 
 async function deliver(s: Shop, topic: string, body: unknown) {
   const jobs = await receive(s, topic, body);
-  for (const job of jobs) await processShopifyDeliveryJob.handler(job, ctx);
+  for (const job of jobs) await processShopifyDeliveryHandler.run(job, ctx);
   const [row] = await handle.db
     .select()
     .from(shopifyWebhookDeliveries)
@@ -141,7 +141,7 @@ describe("an order becomes a document", () => {
     const burst = await Promise.all(
       Array.from({ length: 50 }, () => receive(s, "orders/updated", order)),
     );
-    await Promise.all(burst.flat().map((job) => processShopifyDeliveryJob.handler(job, ctx)));
+    await Promise.all(burst.flat().map((job) => processShopifyDeliveryHandler.run(job, ctx)));
     const made = await documentsOf(s);
     expect(made).toHaveLength(1);
     expect(made[0]).toMatchObject({ totalCents: 8935, totalVatCents: 1551 });
@@ -159,7 +159,7 @@ describe("an order becomes a document", () => {
     const burst = await Promise.all(
       ["orders/create", "orders/paid", "orders/updated"].map((topic) => receive(s, topic, order)),
     );
-    await Promise.all(burst.flat().map((job) => processShopifyDeliveryJob.handler(job, ctx)));
+    await Promise.all(burst.flat().map((job) => processShopifyDeliveryHandler.run(job, ctx)));
     const buyers = await handle.db
       .select()
       .from(customers)

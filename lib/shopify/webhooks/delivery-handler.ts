@@ -1,6 +1,6 @@
 import type { ShopifyDelivery } from "@/db/queries/shopify-deliveries";
 import type { Tenant } from "@/db/tenant";
-import type { JobContext } from "@/lib/jobs/define-job";
+import type { JobContext } from "@/lib/jobs/job-handler";
 
 export interface DeliveryContext extends JobContext {
   t: Tenant;

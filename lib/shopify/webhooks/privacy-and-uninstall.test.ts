@@ -10,16 +10,16 @@ import { listPrivacyRequests } from "@/db/queries/shopify-privacy";
 import { shopifyConnections, shopifyWebhookDeliveries } from "@/db/schema";
 import { concept } from "@/db/testing/document-factory";
 import { createOrg, createUser, openTestDb, uniqueSuffix } from "@/db/testing/test-db";
-import { testJobContext } from "@/db/testing/test-worker";
+import { testJobContext } from "@/lib/jobs/testing/test-worker";
 import { tenant, type Tenant } from "@/db/tenant";
-import type { JobContext } from "@/lib/jobs/define-job";
+import type { JobContext } from "@/lib/jobs/job-handler";
 import { emptyCustomerInput } from "@/lib/customers/customer-schema";
 import {
   connectTestShop,
   signedWebhookRequest,
   TEST_SHOPIFY_ENV,
 } from "../testing/shopify-test-env";
-import { processShopifyDeliveryJob } from "./process-delivery-job";
+import { processShopifyDeliveryHandler } from "@/lib/shopify/jobs/process-delivery.handler";
 import { receiveWebhook } from "./receive-webhook";
 
 let handle: DbHandle;
@@ -35,7 +35,7 @@ async function deliver(topic: string, payload: unknown) {
     signedWebhookRequest({ topic, shop, body: JSON.stringify(payload) }),
   );
   expect(received.status).toBe(200);
-  for (const job of queued) await processShopifyDeliveryJob.handler(job, ctx);
+  for (const job of queued) await processShopifyDeliveryHandler.run(job, ctx);
   const [row] = await handle.db
     .select()
     .from(shopifyWebhookDeliveries)

@@ -4,7 +4,7 @@ import type { DbHandle } from "@/db";
 import { markDisconnected } from "@/db/queries/shopify-connections";
 import { shopifyWebhookDeliveries } from "@/db/schema";
 import { createOrg, createUser, openTestDb, uniqueSuffix } from "@/db/testing/test-db";
-import { testJobContext } from "@/db/testing/test-worker";
+import { testJobContext } from "@/lib/jobs/testing/test-worker";
 import { tenant, type Tenant } from "@/db/tenant";
 import type { AppConfig } from "@/lib/config/env";
 import {

@@ -7,7 +7,7 @@ import { getRequestLogger } from "@/app/_server/request-logger";
 import { getOrganisation } from "@/db/queries/organisations";
 import { getPeppolSettings, updatePeppolSettings } from "@/db/queries/peppol-settings";
 import { getConfig } from "@/lib/config/env";
-import { getQueue } from "@/lib/jobs/runtime";
+import { getQueue } from "@/app/_server/queue";
 import { partyEndpoint } from "@/lib/peppol";
 import { queuePeppolSend } from "@/lib/peppol/send/queue-peppol-send";
 import { accessPointFromConfig, formatParticipant } from "@/lib/peppol/transport";

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requireActiveApp } from "@/app/_server/require-active-app";
-import { getQueue } from "@/lib/jobs/runtime";
+import { getQueue } from "@/app/_server/queue";
 import { disconnectShop } from "@/lib/shopify/connection/disconnect-shop";
 
 export async function disconnectShopify(): Promise<{ ok: boolean }> {

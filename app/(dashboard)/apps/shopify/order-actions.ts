@@ -6,10 +6,10 @@ import { requireActiveApp } from "@/app/_server/require-active-app";
 import { getShopifyConnection, saveConnectionSettings } from "@/db/queries/shopify-connections";
 import { startImportRun } from "@/db/queries/shopify-imports";
 import { enqueue } from "@/lib/jobs/queue";
-import { getQueue } from "@/lib/jobs/runtime";
-import { importShopifyOrdersJob } from "@/lib/shopify/order-sync/import-orders-job";
+import { getQueue } from "@/app/_server/queue";
+import { importShopifyOrdersJob } from "@/lib/shopify/jobs/import-orders.job";
 import { orderSettingsSchema } from "@/lib/shopify/order-sync/order-settings";
-import { RECONCILE_WINDOW_HOURS } from "@/lib/shopify/order-sync/reconcile-job";
+import { RECONCILE_WINDOW_HOURS } from "@/lib/shopify/jobs/reconcile.job";
 
 type Result = { ok: true } | { ok: false; error: "not_connected" | "invalid" };
 

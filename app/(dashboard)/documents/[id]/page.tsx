@@ -9,6 +9,8 @@ import { DocumentPeppolSection } from "@/components/peppol/document-peppol-secti
 import { PaymentList } from "@/components/documents/payment-list";
 import { ReminderButton } from "@/components/payments/reminder-button";
 import { listPayments } from "@/db/queries/payments";
+import { listOnlinePayments } from "@/db/queries/online-payments";
+import { getPeppolSettings } from "@/db/queries/peppol-settings";
 import { listDocumentTransmissions } from "@/db/queries/peppol-transmissions";
 import styles from "@/components/documents/documents.module.css";
 import { belgianLocale, formatCalendarDate } from "@/components/documents/format";
@@ -63,10 +65,19 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   const dueCents = Math.max(document.totalCents - document.paidCents, 0);
   const overpaidCents = Math.max(document.paidCents - document.totalCents, 0);
   const payments = document.type === "invoice" ? await listPayments(db, tenant, document.id) : [];
+  const [transmissions, peppolSettings] = await Promise.all([
+    listDocumentTransmissions(db, tenant, document.id),
+    getPeppolSettings(db, tenant),
+  ]);
   // Once delivered over Peppol, the reminder that it must go there has done its job.
-  const deliveredOverPeppol = (await listDocumentTransmissions(db, tenant, document.id)).some(
+  const deliveredOverPeppol = transmissions.some(
     (row) => row.channel === "peppol" && row.status === "delivered",
   );
+  const showOnlinePayments = document.type === "invoice" && finalised;
+  const onlinePayments =
+    showOnlinePayments && document.publicToken
+      ? await listOnlinePayments(db, tenant, document.id)
+      : [];
 
   return (
     <>
@@ -156,7 +167,11 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
         {document.status === "cancelled" && <p className="muted">{t("statuses.cancelled")}</p>}
       </section>
 
-      <DocumentPeppolSection document={document} />
+      <DocumentPeppolSection
+        document={document}
+        transmissions={transmissions}
+        settings={peppolSettings}
+      />
 
       <div className={styles.detailGrid}>
         <div>
@@ -277,8 +292,8 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
             </section>
           )}
 
-          {document.type === "invoice" && finalised && (
-            <OnlinePaymentsCard documentId={document.id} publicToken={document.publicToken} />
+          {showOnlinePayments && (
+            <OnlinePaymentsCard publicToken={document.publicToken} payments={onlinePayments} />
           )}
 
           <section className="card" aria-labelledby="activity-title">

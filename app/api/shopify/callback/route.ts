@@ -2,7 +2,7 @@ import { cookies } from "next/headers";
 import { getRequestLogger } from "@/app/_server/request-logger";
 import { requireActiveApp } from "@/app/_server/require-active-app";
 import { getConfig } from "@/lib/config/env";
-import { getQueue } from "@/lib/jobs/runtime";
+import { getQueue } from "@/app/_server/queue";
 import {
   completeInstall,
   type CompleteInstallResult,

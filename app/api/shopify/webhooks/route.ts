@@ -3,8 +3,8 @@ import { isDatabaseUnavailable } from "@/db/errors";
 import { getRequestLogger } from "@/app/_server/request-logger";
 import { getConfig } from "@/lib/config/env";
 import { enqueue } from "@/lib/jobs/queue";
-import { getQueue } from "@/lib/jobs/runtime";
-import { processShopifyDeliveryJob } from "@/lib/shopify/webhooks/process-delivery-job";
+import { getQueue } from "@/app/_server/queue";
+import { processShopifyDeliveryJob } from "@/lib/shopify/jobs/process-delivery.job";
 import { receiveWebhook } from "@/lib/shopify/webhooks/receive-webhook";
 
 export const dynamic = "force-dynamic";

@@ -12,7 +12,6 @@ import type { DeliveryHandler } from "../delivery-handler";
  */
 export const handleOrderTopic: DeliveryHandler = async (payload, ctx) => {
   const { db, t, delivery } = ctx;
-  if (!ctx.queue) throw new Error("The order handler needs the job queue");
   const parsed = parseShopifyOrder(payload);
   if (!parsed.ok) {
     return { status: "failed", outcome: "unexpected_payload", error: parsed.error.message };

@@ -13,8 +13,8 @@ import type { Db } from "@/db";
 import type { Tenant } from "@/db/tenant";
 import type { ActionResult } from "@/lib/forms/action-result";
 import { enqueue } from "@/lib/jobs/queue";
-import { getQueue } from "@/lib/jobs/runtime";
-import { processShopifyDeliveryJob } from "@/lib/shopify/webhooks/process-delivery-job";
+import { getQueue } from "@/app/_server/queue";
+import { processShopifyDeliveryJob } from "@/lib/shopify/jobs/process-delivery.job";
 
 const INBOX = "/apps/shopify/inbox";
 

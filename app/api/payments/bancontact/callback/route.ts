@@ -1,12 +1,12 @@
 import { getDb } from "@/db";
 import { getRequestLogger } from "@/app/_server/request-logger";
 import { enqueue } from "@/lib/jobs/queue";
-import { getQueue } from "@/lib/jobs/runtime";
+import { getQueue } from "@/app/_server/queue";
 import {
   bancontactCallbackId,
   receivePaymentNotification,
 } from "@/lib/payments/online/receive-payment-notification";
-import { syncOnlinePaymentJob } from "@/lib/payments/online/sync-online-payment-job";
+import { syncOnlinePaymentJob } from "@/lib/payments/jobs/sync-online-payment.job";
 
 export const dynamic = "force-dynamic";
 

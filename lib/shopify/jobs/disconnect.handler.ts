@@ -1,25 +1,17 @@
-import { z } from "zod";
 import { forgetTokens, getShopifyConnectionById } from "@/db/queries/shopify-connections";
 import { tenant } from "@/db/tenant";
-import { defineJob } from "@/lib/jobs/define-job";
-import { adminGraphqlFor } from "../admin-graphql/admin-client";
-import { getAdminSession, ShopifyConnectionClosedError } from "../admin-session";
-import { webhookEndpoint } from "../endpoints";
-import { getShopifyApp, shopifyHttpStatus } from "../shopify-app";
-import { removeWebhookSubscriptions } from "../webhook-subscriptions";
+import { adminGraphqlFor } from "@/lib/shopify/admin-graphql/admin-client";
+import { getAdminSession, ShopifyConnectionClosedError } from "@/lib/shopify/admin-session";
+import { webhookEndpoint } from "@/lib/shopify/endpoints";
+import { getShopifyApp, shopifyHttpStatus } from "@/lib/shopify/shopify-app";
+import { removeWebhookSubscriptions } from "@/lib/shopify/webhook-subscriptions";
+import { defineJobHandler } from "@/lib/jobs/job-handler";
+import { disconnectShopifyJob } from "./disconnect.job";
 
-/**
- * After the merchant clicked Disconnect: remove our webhook subscriptions from the
- * shop, then forget the token. If Shopify keeps refusing, the token is forgotten
- * anyway after the last attempt; deliveries that still arrive are recorded and
- * ignored (the shop is disconnected).
- */
-export const disconnectShopifyJob = defineJob({
-  name: "shopify-disconnect",
-  retryLimit: 4,
-  retryDelaySeconds: 10,
-  schema: z.object({ organisationId: z.string().uuid(), connectionId: z.string().uuid() }),
-  handler: async ({ organisationId, connectionId }, ctx) => {
+/** The work of `disconnectShopifyJob` (see its definition, ./disconnect.job.ts). */
+export const disconnectShopifyHandler = defineJobHandler(
+  disconnectShopifyJob,
+  async ({ organisationId, connectionId }, ctx) => {
     const t = tenant(organisationId);
     const connection = await getShopifyConnectionById(ctx.db, t, connectionId);
     if (!connection || connection.status === "connected" || !connection.sealedTokens) return;
@@ -39,4 +31,4 @@ export const disconnectShopifyJob = defineJob({
     }
     await forgetTokens(ctx.db, t, connectionId);
   },
-});
+);

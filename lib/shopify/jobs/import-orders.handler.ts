@@ -1,31 +1,24 @@
-import { z } from "zod";
 import { getShopifyConnectionById } from "@/db/queries/shopify-connections";
 import { getImportRun, updateImportRun, type ImportCounts } from "@/db/queries/shopify-imports";
 import { storeOrderPayload } from "@/db/queries/shopify-orders";
 import { tenant } from "@/db/tenant";
-import { defineJob, PermanentJobError } from "@/lib/jobs/define-job";
-import { ShopifyConnectionClosedError } from "../admin-session";
-import { applyOrder } from "./apply-order";
-import { adminGraphqlForConnection, fetchOrders } from "./fetch-orders";
-import { readOrderSettings } from "./order-settings";
+import { ShopifyConnectionClosedError } from "@/lib/shopify/admin-session";
+import { applyOrder } from "@/lib/shopify/order-sync/apply-order";
+import { adminGraphqlForConnection, fetchOrders } from "@/lib/shopify/order-sync/fetch-orders";
+import { readOrderSettings } from "@/lib/shopify/order-sync/order-settings";
+import { PermanentJobError } from "@/lib/jobs/permanent-job-error";
+import { defineJobHandler } from "@/lib/jobs/job-handler";
+import { importShopifyOrdersJob } from "./import-orders.job";
 
-/**
- * "Import existing orders since…" and the reconciliation: pages through the
- * shop's orders with the GraphQL Admin API and applies each as if its webhook had
- * arrived (documents are unique per order, so what exists is only counted). The
- * counters are written after every page: the Shopify page shows them live.
- */
-export const importShopifyOrdersJob = defineJob({
-  name: "shopify-import-orders",
-  retryLimit: 3,
-  retryDelaySeconds: 30,
-  schema: z.object({ organisationId: z.string().uuid(), runId: z.string().uuid() }),
-  handler: async ({ organisationId, runId }, ctx) => {
+/** The work of `importShopifyOrdersJob` (see its definition, ./import-orders.job.ts). */
+export const importShopifyOrdersHandler = defineJobHandler(
+  importShopifyOrdersJob,
+  async ({ organisationId, runId }, ctx) => {
     const t = tenant(organisationId);
     const run = await getImportRun(ctx.db, t, runId);
     if (run?.status !== "running") return;
     const connection = await getShopifyConnectionById(ctx.db, t, run.connectionId);
-    if (connection?.status !== "connected" || !ctx.queue) {
+    if (connection?.status !== "connected") {
       await updateImportRun(ctx.db, t, runId, { status: "failed", error: "shop_disconnected" });
       return;
     }
@@ -95,4 +88,4 @@ export const importShopifyOrdersJob = defineJob({
       throw error;
     }
   },
-});
+);

@@ -16,17 +16,19 @@ import { customers, emails } from "@/db/schema";
 import { tenant, type Tenant } from "@/db/tenant";
 import { concept } from "@/db/testing/document-factory";
 import { createOrg, createUser, openTestDb, uniqueSuffix } from "@/db/testing/test-db";
-import { startTestWorker, testJobContext } from "@/db/testing/test-worker";
+import { startTestWorker, testJobContext } from "@/lib/jobs/testing/test-worker";
 import { waitFor } from "@/db/testing/wait-for";
 import { startPeppolAccessPoint, type RunningAccessPoint } from "@facturo/peppol-access-point";
-import { PermanentJobError, type JobContext } from "@/lib/jobs/define-job";
+import type { JobContext } from "@/lib/jobs/job-handler";
+import { PermanentJobError } from "@/lib/jobs/permanent-job-error";
 import type { Queue } from "@/lib/jobs/queue";
-import { sendDocumentJob } from "@/lib/jobs/send-document-job";
-import { StorecoveAccessPoint } from "../transport/storecove-access-point";
+import { sendDocumentJob } from "@/lib/documents/jobs/send-document.job";
+import { StorecoveAccessPoint } from "@/lib/peppol/transport/storecove-access-point";
 import { queueDocumentSends } from "@/lib/documents/queue-document-send";
-import { queuePeppolSend } from "./queue-peppol-send";
-import { refreshPeppolOutcomesJob } from "./refresh-peppol-outcomes-job";
-import { sendOverPeppolJob } from "./send-over-peppol-job";
+import { queuePeppolSend } from "@/lib/peppol/send/queue-peppol-send";
+import { refreshPeppolOutcomesJob } from "@/lib/peppol/jobs/refresh-peppol-outcomes.job";
+import { sendOverPeppolJob } from "@/lib/peppol/jobs/send-over-peppol.job";
+import { sendOverPeppolHandler } from "@/lib/peppol/jobs/send-over-peppol.handler";
 
 const KEY = "job-test-key";
 const ON_NETWORK = "BE0403170701"; // registered at the stand-in from the start
@@ -153,7 +155,7 @@ describe("sending an invoice over Peppol", () => {
     );
     await claimEmailFallback(handle.db, t, transmissionId, "not_on_peppol");
     await createDocumentSend(handle.db, t, id, email);
-    await sendOverPeppolJob.handler(
+    await sendOverPeppolHandler.run(
       { organisationId: t.organisationId, transmissionId, emailAlreadyQueued: false },
       ctx,
     );
@@ -187,8 +189,8 @@ describe("sending an invoice over Peppol", () => {
       idempotencyKey: transmission.idempotencyKey,
     });
     const job = { organisationId: t.organisationId, transmissionId: transmission.id };
-    await sendOverPeppolJob.handler({ ...job, emailAlreadyQueued: false }, ctx);
-    await sendOverPeppolJob.handler({ ...job, emailAlreadyQueued: false }, ctx);
+    await sendOverPeppolHandler.run({ ...job, emailAlreadyQueued: false }, ctx);
+    await sendOverPeppolHandler.run({ ...job, emailAlreadyQueued: false }, ctx);
     const sameKey = ap.state.submissions.filter(
       (s) => s.idempotencyGuid === transmission.idempotencyKey,
     );
@@ -264,7 +266,7 @@ describe("sending an invoice over Peppol", () => {
     });
     expect(await listDocumentTransmissions(handle.db, other, id)).toEqual([]);
     await expect(
-      sendOverPeppolJob.handler(
+      sendOverPeppolHandler.run(
         {
           organisationId: other.organisationId,
           transmissionId: mine.id,

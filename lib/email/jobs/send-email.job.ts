@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { EmailSendError, sendEmail } from "@/lib/email/send-email";
-import { defineJob, PermanentJobError } from "./define-job";
+import { defineJob } from "@/lib/jobs/define-job";
 
 /** Every email leaves through this job, so a provider outage delays mail but loses none. */
 export const sendEmailJob = defineJob({
@@ -19,14 +18,4 @@ export const sendEmailJob = defineJob({
     replyTo: z.string().nullable().optional(),
     idempotencyKey: z.string().optional(),
   }),
-  handler: async (data, ctx) => {
-    try {
-      await sendEmail(ctx, data);
-    } catch (err) {
-      if (err instanceof EmailSendError && !err.retryable) {
-        throw new PermanentJobError(err.message, "email_refused");
-      }
-      throw err;
-    }
-  },
 });

@@ -15,11 +15,11 @@ import { createCustomer } from "@/db/queries/customers";
 import { bankStatementLines } from "@/db/schema";
 import { concept, line } from "@/db/testing/document-factory";
 import { createOrg, createUser, openTestDb } from "@/db/testing/test-db";
-import { testJobContext } from "@/db/testing/test-worker";
+import { testJobContext } from "@/lib/jobs/testing/test-worker";
 import { tenant, type Tenant } from "@/db/tenant";
 import { emptyCustomerInput } from "@/lib/customers/customer-schema";
-import type { JobContext } from "@/lib/jobs/define-job";
-import { importBankStatementJob } from "./import-statement-job";
+import type { JobContext } from "@/lib/jobs/job-handler";
+import { importBankStatementHandler } from "@/lib/bank/jobs/import-statement.handler";
 
 let handle: DbHandle;
 let ctx: JobContext;
@@ -87,7 +87,7 @@ async function importFile(content: Buffer, statementId: string) {
     filename: `${statementId}.xml`,
     content,
   });
-  await importBankStatementJob.handler({ organisationId: t.organisationId, importId }, ctx);
+  await importBankStatementHandler.run({ organisationId: t.organisationId, importId }, ctx);
   return getBankImport(handle.db, t, importId);
 }
 
@@ -171,7 +171,7 @@ describe("bank statement import", () => {
         status: "unmatched",
       },
     ]);
-    await importBankStatementJob.handler({ organisationId: t.organisationId, importId }, ctx);
+    await importBankStatementHandler.run({ organisationId: t.organisationId, importId }, ctx);
     expect(await getBankImport(handle.db, t, importId)).toMatchObject({
       status: "done",
       newLines: 1,

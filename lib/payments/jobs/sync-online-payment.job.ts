@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { defineJob } from "@/lib/jobs/define-job";
-import { onlinePaymentProviderKeys } from "./online-payment-provider";
-import { onlinePaymentProviders } from "./providers";
-import { syncOnlinePayment } from "./sync-online-payment";
+import { onlinePaymentProviderKeys } from "@/lib/payments/online/online-payment-provider";
 
 /**
  * Queued by the Mollie webhook and the Bancontact callback routes, which only
@@ -17,12 +15,4 @@ export const syncOnlinePaymentJob = defineJob({
     provider: z.enum(onlinePaymentProviderKeys),
     providerPaymentId: z.string().min(1).max(64),
   }),
-  handler: async ({ provider, providerPaymentId }, ctx) => {
-    const outcome = await syncOnlinePayment(
-      { ...ctx, providers: onlinePaymentProviders(ctx.config) },
-      provider,
-      providerPaymentId,
-    );
-    ctx.log.info({ provider, providerPaymentId, ...outcome }, "Online payment checked");
-  },
 });

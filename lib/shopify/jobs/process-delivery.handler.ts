@@ -5,24 +5,16 @@ import {
   recordDeliveryAttemptError,
 } from "@/db/queries/shopify-deliveries";
 import { tenant } from "@/db/tenant";
-import { defineJob } from "@/lib/jobs/define-job";
-import { ShopifyConnectionClosedError } from "../admin-session";
-import { ShopifyPayloadError } from "../orders";
-import { topicHandlers } from "./topic-handlers";
+import { ShopifyConnectionClosedError } from "@/lib/shopify/admin-session";
+import { ShopifyPayloadError } from "@/lib/shopify/orders";
+import { topicHandlers } from "@/lib/shopify/webhooks/topic-handlers";
+import { defineJobHandler } from "@/lib/jobs/job-handler";
+import { processShopifyDeliveryJob } from "./process-delivery.job";
 
-/**
- * Processes one stored webhook delivery: parse, run the topic's handler, record
- * the outcome for the sync inbox. A failure is retried by the queue; after the
- * last attempt the delivery is shown as failed with its reason (and a Retry).
- */
-export const processShopifyDeliveryJob = defineJob({
-  name: "shopify-process-delivery",
-  retryLimit: 5,
-  retryDelaySeconds: 15,
-  // A delivery takes well under a second; one held by a dead worker comes back soon.
-  expireInSeconds: 120,
-  schema: z.object({ organisationId: z.string().uuid(), deliveryId: z.string().uuid() }),
-  handler: async ({ organisationId, deliveryId }, ctx) => {
+/** The work of `processShopifyDeliveryJob` (see its definition, ./process-delivery.job.ts). */
+export const processShopifyDeliveryHandler = defineJobHandler(
+  processShopifyDeliveryJob,
+  async ({ organisationId, deliveryId }, ctx) => {
     const t = tenant(organisationId);
     const delivery = await getDelivery(ctx.db, t, deliveryId);
     if (!delivery || delivery.status !== "received") return;
@@ -57,4 +49,4 @@ export const processShopifyDeliveryJob = defineJob({
       throw error;
     }
   },
-});
+);

@@ -1,29 +1,23 @@
-import { z } from "zod";
 import { getShopifyConnectionById, recordShopSetup } from "@/db/queries/shopify-connections";
 import { tenant } from "@/db/tenant";
-import { defineJob, PermanentJobError } from "@/lib/jobs/define-job";
-import { SHOP_QUERY } from "../admin-graphql/queries";
-import { ShopifyConnectionClosedError } from "../admin-session";
-import { adminGraphqlForConnection } from "../admin-graphql/for-connection";
-import { webhookEndpoint } from "../endpoints";
-import { syncWebhookSubscriptions } from "../webhook-subscriptions";
-import { SUBSCRIBED_TOPICS } from "../webhook-topics";
+import { SHOP_QUERY } from "@/lib/shopify/admin-graphql/queries";
+import { ShopifyConnectionClosedError } from "@/lib/shopify/admin-session";
+import { adminGraphqlForConnection } from "@/lib/shopify/admin-graphql/for-connection";
+import { webhookEndpoint } from "@/lib/shopify/endpoints";
+import { syncWebhookSubscriptions } from "@/lib/shopify/webhook-subscriptions";
+import { SUBSCRIBED_TOPICS } from "@/lib/shopify/webhook-topics";
+import { PermanentJobError } from "@/lib/jobs/permanent-job-error";
+import { defineJobHandler } from "@/lib/jobs/job-handler";
+import { finishShopifyInstallJob } from "./finish-install.job";
 
 interface ShopAnswer {
   shop: { name: string; email: string | null; currencyCode: string | null };
 }
 
-/**
- * After the merchant approved the app: read the shop's name and subscribe to the
- * webhooks. A job, not part of the OAuth callback, so a slow or briefly
- * unreachable Shopify is retried instead of failing the install.
- */
-export const finishShopifyInstallJob = defineJob({
-  name: "shopify-finish-install",
-  retryLimit: 6,
-  retryDelaySeconds: 10,
-  schema: z.object({ organisationId: z.string().uuid(), connectionId: z.string().uuid() }),
-  handler: async ({ organisationId, connectionId }, ctx) => {
+/** The work of `finishShopifyInstallJob` (see its definition, ./finish-install.job.ts). */
+export const finishShopifyInstallHandler = defineJobHandler(
+  finishShopifyInstallJob,
+  async ({ organisationId, connectionId }, ctx) => {
     const t = tenant(organisationId);
     const connection = await getShopifyConnectionById(ctx.db, t, connectionId);
     if (connection?.status !== "connected") return;
@@ -56,4 +50,4 @@ export const finishShopifyInstallJob = defineJob({
       throw error;
     }
   },
-});
+);

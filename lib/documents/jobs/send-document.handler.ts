@@ -1,4 +1,3 @@
-import { z } from "zod";
 import {
   getDocumentSend,
   markDocumentSendError,
@@ -14,21 +13,14 @@ import { documentTextValues } from "@/lib/documents/text-values";
 import { sendEmail } from "@/lib/email/send-email";
 import { customerInvoiceUrl } from "@/lib/payments/online/payment-urls";
 import { renderDocumentPdf } from "@/lib/pdf/render-document-pdf";
-import { defineJob, PermanentJobError } from "./define-job";
+import { PermanentJobError } from "@/lib/jobs/permanent-job-error";
+import { defineJobHandler } from "@/lib/jobs/job-handler";
+import { sendDocumentJob } from "./send-document.job";
 
-/**
- * Renders the document's PDF and emails it. The email's idempotency key is the send
- * row's id, so a retry after a crash never sends twice; a provider failure is
- * recorded on the send and in the activity log, then retried by the queue.
- */
-export const sendDocumentJob = defineJob({
-  name: "send-document",
-  retryLimit: 8,
-  retryDelaySeconds: 10,
-  // One PDF and one email: a send held by a dead worker comes back soon.
-  expireInSeconds: 120,
-  schema: z.object({ organisationId: z.string().uuid(), sendId: z.string().uuid() }),
-  handler: async ({ organisationId, sendId }, ctx) => {
+/** The work of `sendDocumentJob` (see its definition, ./send-document.job.ts). */
+export const sendDocumentHandler = defineJobHandler(
+  sendDocumentJob,
+  async ({ organisationId, sendId }, ctx) => {
     const t = tenant(organisationId);
     const send = await getDocumentSend(ctx.db, t, sendId);
     if (!send) throw new PermanentJobError(`Send ${sendId} does not exist`, "send_missing");
@@ -106,4 +98,4 @@ export const sendDocumentJob = defineJob({
       throw err;
     }
   },
-});
+);

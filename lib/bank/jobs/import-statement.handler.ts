@@ -1,4 +1,3 @@
-import { z } from "zod";
 import {
   finishBankImport,
   bankLinesOfImport,
@@ -9,23 +8,16 @@ import {
 } from "@/db/queries/bank";
 import { recordPayment } from "@/db/queries/payments";
 import { tenant } from "@/db/tenant";
-import { defineJob } from "@/lib/jobs/define-job";
-import { BankStatementError } from "./bank-statement-error";
-import { matchStatementLines } from "./match-payments";
-import { parseStatement } from "./parse-statement";
+import { BankStatementError } from "@/lib/bank/bank-statement-error";
+import { matchStatementLines } from "@/lib/bank/match-payments";
+import { parseStatement } from "@/lib/bank/parse-statement";
+import { defineJobHandler } from "@/lib/jobs/job-handler";
+import { importBankStatementJob } from "./import-statement.job";
 
-/**
- * Imports one uploaded statement: parse, store each line once (account +
- * statement + line is the key, so a second import of the file adds nothing),
- * match the new credit lines, and record a payment on each matched invoice.
- * Suggestions and unmatched lines wait for the merchant on the Payments page.
- */
-export const importBankStatementJob = defineJob({
-  name: "import-bank-statement",
-  retryLimit: 3,
-  retryDelaySeconds: 10,
-  schema: z.object({ organisationId: z.string().uuid(), importId: z.string().uuid() }),
-  handler: async ({ organisationId, importId }, ctx) => {
+/** The work of `importBankStatementJob` (see its definition, ./import-statement.job.ts). */
+export const importBankStatementHandler = defineJobHandler(
+  importBankStatementJob,
+  async ({ organisationId, importId }, ctx) => {
     const t = tenant(organisationId);
     const upload = await getBankImport(ctx.db, t, importId);
     if (upload?.status !== "received") return;
@@ -114,4 +106,4 @@ export const importBankStatementJob = defineJob({
       ...counts,
     });
   },
-});
+);

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { getDocument, recordDocumentEvent } from "@/db/queries/documents";
 import { getPeppolSettings } from "@/db/queries/peppol-settings";
 import {
@@ -8,37 +7,23 @@ import {
 } from "@/db/queries/peppol-transmissions";
 import { tenant, type Tenant } from "@/db/tenant";
 import type { Db } from "@/db";
-import { defineJob, PermanentJobError } from "@/lib/jobs/define-job";
 import { enqueue } from "@/lib/jobs/queue";
-import { renderDocumentUbl } from "../render-document-ubl";
-import { UblError } from "../ubl-error";
-import { AccessPointError } from "../transport/access-point";
-import { accessPointFromConfig } from "../transport/access-point-from-config";
-import { formatParticipant } from "../transport/participant";
-import { belgianBuyerParticipant } from "./buyer-participant";
-import { fallBackToEmail, requeueFallbackEmails } from "./fall-back-to-email";
-import { queueOf } from "./job-queue";
-import { refreshPeppolOutcomesJob } from "./refresh-peppol-outcomes-job";
+import { renderDocumentUbl } from "@/lib/peppol/render-document-ubl";
+import { UblError } from "@/lib/peppol/ubl-error";
+import { AccessPointError } from "@/lib/peppol/transport/access-point";
+import { accessPointFromConfig } from "@/lib/peppol/transport/access-point-from-config";
+import { formatParticipant } from "@/lib/peppol/transport/participant";
+import { belgianBuyerParticipant } from "@/lib/peppol/send/buyer-participant";
+import { fallBackToEmail, requeueFallbackEmails } from "@/lib/peppol/send/fall-back-to-email";
+import { refreshPeppolOutcomesJob } from "./refresh-peppol-outcomes.job";
+import { PermanentJobError } from "@/lib/jobs/permanent-job-error";
+import { defineJobHandler } from "@/lib/jobs/job-handler";
+import { sendOverPeppolJob } from "./send-over-peppol.job";
 
-/**
- * One queued transmission, start to end: look the buyer up through the access
- * point; on the network, submit the document's UBL (PDF embedded) under the
- * transmission's idempotency key; off it, fall back to email. A retry after a crash
- * submits with the same key, which the access point processes once. What cannot
- * succeed (not set up, refused document) ends the transmission as failed with its
- * reason, on the document page; network trouble is retried, and recorded as failed
- * when the last attempt fails too.
- */
-export const sendOverPeppolJob = defineJob({
-  name: "send-over-peppol",
-  retryLimit: 6,
-  retryDelaySeconds: 15,
-  schema: z.object({
-    organisationId: z.string().uuid(),
-    transmissionId: z.string().uuid(),
-    emailAlreadyQueued: z.boolean().default(false),
-  }),
-  handler: async ({ organisationId, transmissionId, emailAlreadyQueued }, ctx) => {
+/** The work of `sendOverPeppolJob` (see its definition, ./send-over-peppol.job.ts). */
+export const sendOverPeppolHandler = defineJobHandler(
+  sendOverPeppolJob,
+  async ({ organisationId, transmissionId, emailAlreadyQueued }, ctx) => {
     const t = tenant(organisationId);
     const transmission = await getPeppolTransmission(ctx.db, t, transmissionId);
     if (!transmission) {
@@ -47,7 +32,7 @@ export const sendOverPeppolJob = defineJob({
     if (transmission.status !== "queued") {
       // Done by an earlier attempt; if that was the email fallback, make sure its email left.
       if (transmission.channel === "email" && !emailAlreadyQueued)
-        await requeueFallbackEmails(ctx.db, t, await queueOf(ctx), transmission);
+        await requeueFallbackEmails(ctx.db, t, ctx.queue, transmission);
       return;
     }
     const fail = (reason: string) => failTransmission(ctx.db, t, transmission, reason);
@@ -63,8 +48,7 @@ export const sendOverPeppolJob = defineJob({
 
     try {
       if (!(await accessPoint.canReceiveInvoices(receiver))) {
-        const queue = await queueOf(ctx);
-        return fallBackToEmail(ctx.db, t, queue, transmission.id, document, emailAlreadyQueued);
+        return fallBackToEmail(ctx.db, t, ctx.queue, transmission.id, document, emailAlreadyQueued);
       }
       const { xml } = await renderDocumentUbl(ctx.db, t, document.id);
       const { accessPointId } = await accessPoint.submit({
@@ -77,7 +61,7 @@ export const sendOverPeppolJob = defineJob({
       await markTransmissionSubmitted(ctx.db, t, transmission.id, receiverId, accessPointId);
       await recordDocumentEvent(ctx.db, t, document.id, "peppol_sent", { to: receiverId });
       await enqueue(
-        await queueOf(ctx),
+        ctx.queue,
         refreshPeppolOutcomesJob,
         { round: 0 },
         {
@@ -93,7 +77,7 @@ export const sendOverPeppolJob = defineJob({
       throw new PermanentJobError(reason, "peppol_send_failed");
     }
   },
-});
+);
 
 async function failTransmission(
   db: Db,

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { recordDocumentEvent } from "@/db/queries/documents";
 import {
   anyTransmissionAwaitingOutcome,
@@ -7,31 +6,21 @@ import {
 } from "@/db/queries/peppol-transmissions";
 import { tenant } from "@/db/tenant";
 import type { Db } from "@/db";
-import { defineJob } from "@/lib/jobs/define-job";
 import { enqueue } from "@/lib/jobs/queue";
-import { AccessPointError, type DeliveryOutcome } from "../transport/access-point";
-import { accessPointFromConfig } from "../transport/access-point-from-config";
-import { queueOf } from "./job-queue";
+import { AccessPointError, type DeliveryOutcome } from "@/lib/peppol/transport/access-point";
+import { accessPointFromConfig } from "@/lib/peppol/transport/access-point-from-config";
+import { defineJobHandler } from "@/lib/jobs/job-handler";
+import { refreshPeppolOutcomesJob } from "./refresh-peppol-outcomes.job";
 
 /** Outcomes read per run, so one run never holds the worker for long. */
 const MAX_OUTCOMES = 100;
 /** Follow-up rounds after a submission: 1, 2, 4 … 120 s apart, about half an hour in all. */
 const MAX_ROUNDS = 20;
 
-/**
- * Reads the access point's delivery outcomes (delivered, rejected with the reason,
- * failed) and records each on its transmission and the document's activity log,
- * before acknowledging it, so an outcome is never lost. A submission starts a short
- * series of follow-up runs while anything awaits its outcome; the cron run catches
- * whatever comes later.
- */
-export const refreshPeppolOutcomesJob = defineJob({
-  name: "refresh-peppol-outcomes",
-  retryLimit: 3,
-  retryDelaySeconds: 30,
-  cron: "*/10 * * * *",
-  schema: z.object({ round: z.number().int().min(0).optional() }),
-  handler: async ({ round }, ctx) => {
+/** The work of `refreshPeppolOutcomesJob` (see its definition, ./refresh-peppol-outcomes.job.ts). */
+export const refreshPeppolOutcomesHandler = defineJobHandler(
+  refreshPeppolOutcomesJob,
+  async ({ round }, ctx) => {
     const accessPoint = accessPointFromConfig(ctx.config);
     if (!accessPoint) return;
     for (let read = 0; read < MAX_OUTCOMES; read++) {
@@ -46,7 +35,7 @@ export const refreshPeppolOutcomesJob = defineJob({
     if (round === undefined || round >= MAX_ROUNDS) return;
     if (!(await anyTransmissionAwaitingOutcome(ctx.db))) return;
     await enqueue(
-      await queueOf(ctx),
+      ctx.queue,
       refreshPeppolOutcomesJob,
       { round: round + 1 },
       {
@@ -54,7 +43,7 @@ export const refreshPeppolOutcomesJob = defineJob({
       },
     );
   },
-});
+);
 
 /** Exported for tests: applies one outcome; an unknown or repeated one changes nothing. */
 export async function recordOutcome(db: Db, outcome: DeliveryOutcome): Promise<void> {

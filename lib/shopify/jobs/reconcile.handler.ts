@@ -1,0 +1,23 @@
+import { listConnectedShopsForReconciliation, startImportRun } from "@/db/queries/shopify-imports";
+import { tenant } from "@/db/tenant";
+import { enqueue } from "@/lib/jobs/queue";
+import { importShopifyOrdersJob } from "./import-orders.job";
+import { defineJobHandler } from "@/lib/jobs/job-handler";
+import { reconcileShopifyJob, RECONCILE_WINDOW_HOURS } from "./reconcile.job";
+
+/** The work of `reconcileShopifyJob` (see its definition, ./reconcile.job.ts). */
+export const reconcileShopifyHandler = defineJobHandler(reconcileShopifyJob, async (_data, ctx) => {
+  const since = new Date(Date.now() - RECONCILE_WINDOW_HOURS * 3600_000);
+  for (const shop of await listConnectedShopsForReconciliation(ctx.db)) {
+    const t = tenant(shop.organisationId);
+    const runId = await startImportRun(ctx.db, t, {
+      connectionId: shop.connectionId,
+      kind: "reconcile",
+      since,
+    });
+    await enqueue(ctx.queue, importShopifyOrdersJob, {
+      organisationId: shop.organisationId,
+      runId,
+    });
+  }
+});
