@@ -2,7 +2,7 @@ import type { DocumentLineRow, DocumentRow } from "@/db/queries/documents";
 import type { ConceptInput } from "@/lib/documents/concept-schema";
 import type { DocumentType } from "@/lib/documents/document-lifecycle";
 import { centsToDecimalString } from "@/lib/money";
-import { getBrusselsDate } from "@/lib/numbering/get-brussels-date";
+import { addDays } from "@/lib/calendar/calendar-days";
 
 export type ConceptLineInput = ConceptInput["lines"][number];
 
@@ -23,19 +23,6 @@ export function emptyLine(): ConceptLineInput {
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
-
-/** Today's date in Belgium as `YYYY-MM-DD`. */
-export function todayInBrussels(now: Date): string {
-  const { year, month, day } = getBrusselsDate(now);
-  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
-}
-
-/** `YYYY-MM-DD` + days, in calendar days (no time zone involved). */
-export function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 /** Invoices are due 30 days after issue; other documents have no due date. */
 export function defaultDueDate(type: DocumentType, issueDate: string): string {

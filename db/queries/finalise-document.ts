@@ -10,7 +10,8 @@ import { renderText } from "@/lib/documents/default-texts";
 import { documentTextValues } from "@/lib/documents/text-values";
 import { chooseNextSequence } from "@/lib/numbering/choose-next-sequence";
 import { formatDocumentNumber } from "@/lib/numbering/format-document-number";
-import { getBrusselsDate } from "@/lib/numbering/get-brussels-date";
+import { brusselsDay, getBrusselsDate } from "@/lib/calendar/brussels-date";
+import { addDays } from "@/lib/calendar/calendar-days";
 import { seriesPeriodKey } from "@/lib/numbering/series-period-key";
 import {
   deriveStructuredCommunication,
@@ -33,12 +34,6 @@ import { resolveDocumentTexts } from "./document-texts";
 import { creditedCents } from "./credit-and-pay";
 import { lockDocument, recordDocumentEvent } from "./documents";
 import { getOrganisation } from "./organisations";
-
-function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -193,8 +188,7 @@ export async function finaliseDocument(db: Db, t: Tenant, id: string, now = new 
     }
     // Numbers must follow dates (art. 5 KB nr. 1): a document is dated the day it is
     // finalised. Payment terms: the concept's due date if later, else the organisation's.
-    const today = getBrusselsDate(now);
-    const issueDate = `${today.year}-${String(today.month).padStart(2, "0")}-${String(today.day).padStart(2, "0")}`;
+    const issueDate = brusselsDay(now);
     const organisation = await getOrganisation(tx, t.organisationId);
     const termsDue = addDays(issueDate, organisation.paymentTermsDays);
     const dueDate =

@@ -13,7 +13,7 @@ import { recordPayment } from "@/db/queries/payments";
 import { getDocument } from "@/db/queries/documents";
 import { importBankStatementJob } from "@/lib/bank/import-statement-job";
 import { queueReminder, type ReminderRefusal } from "@/lib/documents/queue-reminder";
-import { brusselsToday } from "@/lib/numbering/get-brussels-date";
+import { brusselsToday } from "@/lib/calendar/brussels-date";
 import { enqueue } from "@/lib/jobs/queue";
 import { getQueue } from "@/lib/jobs/runtime";
 

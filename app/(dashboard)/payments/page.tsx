@@ -9,7 +9,8 @@ import { listBankImports, listBankLinesToReview, openInvoicesForMatching } from 
 import { listOverdueInvoices } from "@/db/queries/overdue";
 import { belgianLocale, formatCalendarDate, formatDateTime } from "@/components/documents/format";
 import { formatMoney } from "@/lib/money";
-import { brusselsToday } from "@/lib/numbering/get-brussels-date";
+import { brusselsToday } from "@/lib/calendar/brussels-date";
+import { daysLate } from "@/lib/calendar/calendar-days";
 import Link from "next/link";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,10 +28,6 @@ export default async function PaymentsPage() {
     openInvoicesForMatching(db, tenant),
     listOverdueInvoices(db, tenant, today),
   ]);
-  const daysLate = (dueDate: string) =>
-    Math.round(
-      (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${dueDate}T00:00:00Z`)) / 86_400_000,
-    );
   const invoiceOptions = openInvoices.map((invoice) => ({
     id: invoice.id,
     label: `${invoice.number} · ${invoice.customerName} · ${formatMoney(invoice.totalCents - invoice.paidCents, invoice.currency, intl)}`,
@@ -123,7 +120,7 @@ export default async function PaymentsPage() {
                     <td>
                       {formatCalendarDate(invoice.dueDate, intl)}
                       <p className="muted">
-                        {t("overdue.days", { days: daysLate(invoice.dueDate) })}
+                        {t("overdue.days", { days: daysLate(invoice.dueDate, today) })}
                       </p>
                     </td>
                     <td className="num">

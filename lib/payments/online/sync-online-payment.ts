@@ -3,7 +3,7 @@ import { applyOnlinePaymentReport, findOnlinePaymentOwner } from "@/db/queries/o
 import { recordPayment } from "@/db/queries/payments";
 import type { OnlinePaymentStatus } from "@/db/schema";
 import type { Logger } from "@/lib/log/logger";
-import { getBrusselsDate } from "@/lib/numbering/get-brussels-date";
+import { brusselsDay } from "@/lib/calendar/brussels-date";
 import type { OnlinePaymentProviderKey } from "./online-payment-provider";
 import { readProviderApiKey } from "./provider-api-key";
 import type { OnlinePaymentProviders } from "./providers";
@@ -52,11 +52,10 @@ export async function syncOnlinePayment(
   let recorded = false;
   if (remote.status === "paid") {
     const paidAt = remote.paidAt ?? new Date();
-    const day = getBrusselsDate(paidAt);
     const result = await recordPayment(db, t, payment.documentId, {
       amountCents: remote.amountCents,
       method: provider,
-      paidOn: `${day.year}-${pad(day.month)}-${pad(day.day)}`,
+      paidOn: brusselsDay(paidAt),
       reference: providerPaymentId,
       sourceKey: `${provider}:${providerPaymentId}`,
     });
@@ -71,8 +70,4 @@ export async function syncOnlinePayment(
     expiresAt: remote.expiresAt,
   });
   return { kind: "updated", status: row?.status ?? remote.status, recorded };
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, "0");
 }

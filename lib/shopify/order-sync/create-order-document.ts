@@ -8,11 +8,11 @@ import { recordPayment } from "@/db/queries/payments";
 import type { Tenant } from "@/db/tenant";
 import { isUniqueViolation } from "@/db/errors";
 import type { DocumentLanguage } from "@/db/schema/organisations";
+import { brusselsToday } from "@/lib/calendar/brussels-date";
 import { isFinalised } from "@/lib/documents/document-lifecycle";
 import { enqueue, type Queue } from "@/lib/jobs/queue";
 import { sendDocumentJob } from "@/lib/jobs/send-document-job";
 import {
-  brusselsDate,
   compareWithShopify,
   computeMappedTotals,
   mapOrderToDocument,
@@ -177,7 +177,7 @@ async function documentLanguage(
   return organisation.defaultLanguage;
 }
 
-const today = () => brusselsDate(new Date().toISOString()) ?? new Date().toISOString().slice(0, 10);
+const today = () => brusselsToday();
 
 /** Where the document would not add up to what Shopify charged (never sent on its own). */
 function totalsMismatches(order: ShopifyOrder, mapped: MappedOrderDocument) {

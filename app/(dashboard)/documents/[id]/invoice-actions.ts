@@ -10,7 +10,7 @@ import { DocumentNotFoundError, getDocument } from "@/db/queries/documents";
 import { DocumentTransitionError } from "@/lib/documents/document-lifecycle";
 import { fieldErrorsOf, type ActionResult } from "@/lib/forms/action-result";
 import { parseDecimalToCents } from "@/lib/money";
-import { brusselsToday } from "@/lib/numbering/get-brussels-date";
+import { brusselsToday } from "@/lib/calendar/brussels-date";
 
 const idSchema = z.string().uuid();
 const notFound: ActionResult = {

@@ -20,7 +20,7 @@ import { getConfig } from "@/lib/config/env";
 import { gatewayLabel } from "@/lib/shopify/order-sync/order-settings";
 import { isFinalised } from "@/lib/documents/document-lifecycle";
 import { centsToDecimalString, formatMoney } from "@/lib/money";
-import { brusselsToday } from "@/lib/numbering/get-brussels-date";
+import { brusselsToday } from "@/lib/calendar/brussels-date";
 import { reachableOverPeppolOnly } from "@/lib/peppol/send/queue-automatic-peppol-send";
 import { formatStructuredCommunication } from "@/lib/structured-communication/format-structured-communication";
 import { loadDocumentOr404 } from "../load-document";
