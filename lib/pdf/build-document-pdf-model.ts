@@ -1,5 +1,11 @@
 import { buildEpcPayload, EPC_MAX_NAME, EpcQrError, epcQrPngDataUrl } from "@/lib/epc-qr";
-import { formatMoney, formatQuantity, parseQuantity, type IntlLocale } from "@/lib/money";
+import {
+  formatMoney,
+  formatPercent,
+  formatQuantity,
+  parseQuantity,
+  type IntlLocale,
+} from "@/lib/money";
 import { formatStructuredCommunication } from "@/lib/structured-communication/format-structured-communication";
 import {
   defaultVatMentionKey,
@@ -16,14 +22,7 @@ import type {
   PdfSeller,
 } from "./document-pdf-model";
 import { pdfLabels, type PdfLabels } from "./pdf-labels";
-import {
-  addressLines,
-  cleanText,
-  formatDate,
-  formatIban,
-  formatRate,
-  formatVatNumber,
-} from "./pdf-format";
+import { addressLines, cleanText, formatDate, formatIban, formatVatNumber } from "./pdf-format";
 
 type Doc = DocumentPdfInput["document"];
 
@@ -33,7 +32,7 @@ function truncate(text: string, max: number): string {
 }
 
 function vatLabel(category: string, rateBp: number, locale: IntlLocale, labels: PdfLabels) {
-  if (!isVatCategory(category) || category === "S") return formatRate(rateBp, locale);
+  if (!isVatCategory(category) || category === "S") return formatPercent(rateBp, locale);
   return labels.vatCategory[category];
 }
 
@@ -174,7 +173,7 @@ export function buildDocumentPdfModel(input: DocumentPdfInput): DocumentPdfModel
     unitPrice:
       money(line.unitPriceCents) +
       (mixedModes ? ` ${line.priceMode === "incl" ? labels.inclShort : labels.exclShort}` : ""),
-    discount: line.discountBp ? formatRate(line.discountBp, locale) : null,
+    discount: line.discountBp ? formatPercent(line.discountBp, locale) : null,
     vatRate: vatLabel(line.vatCategory, line.vatRateBp, locale, labels),
     amount: money(line.netCents),
   }));

@@ -19,7 +19,7 @@ import { vatLabel } from "@/components/documents/vat-label";
 import { getConfig } from "@/lib/config/env";
 import { gatewayLabel } from "@/lib/shopify/order-sync/order-settings";
 import { isFinalised } from "@/lib/documents/document-lifecycle";
-import { centsToDecimalString, formatMoney } from "@/lib/money";
+import { centsToDecimalString, formatMoney, formatPercent } from "@/lib/money";
 import { brusselsToday } from "@/lib/calendar/brussels-date";
 import { reachableOverPeppolOnly } from "@/lib/peppol/send/queue-automatic-peppol-send";
 import { formatStructuredCommunication } from "@/lib/structured-communication/format-structured-communication";
@@ -286,7 +286,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
             {events.length === 0 ? (
               <p className="muted">{t("detail.noActivity")}</p>
             ) : (
-              <ActivityLog events={events} />
+              <ActivityLog events={events} currency={document.currency} />
             )}
           </section>
         </div>
@@ -336,8 +336,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
                     {money(line.unitPriceCents)}
                     <div className="muted">
                       {t(line.priceMode === "incl" ? "form.incl" : "form.excl")}
-                      {line.discountBp > 0 &&
-                        ` −${new Intl.NumberFormat(intl, { style: "percent", maximumFractionDigits: 2 }).format(line.discountBp / 10_000)}`}
+                      {line.discountBp > 0 && ` −${formatPercent(line.discountBp, intl)}`}
                     </div>
                   </td>
                   <td className={styles.nowrap}>
