@@ -1,4 +1,5 @@
 import { buildEpcPayload, EPC_MAX_NAME, EpcQrError, epcQrPngDataUrl } from "@/lib/epc-qr";
+import { amountDue, balanceCents } from "@/lib/documents/document-state";
 import {
   formatMoney,
   formatPercent,
@@ -112,7 +113,7 @@ function buildPayment(
   labels: PdfLabels,
 ): PdfPayment | null {
   const doc = input.document;
-  const dueCents = doc.totalCents - doc.paidCents;
+  const dueCents = amountDue(doc);
   if (doc.type !== "invoice" || dueCents <= 0) return null;
   const structured = doc.structuredCommunication
     ? formatStructuredCommunication(doc.structuredCommunication)
@@ -214,7 +215,8 @@ export function buildDocumentPdfModel(input: DocumentPdfInput): DocumentPdfModel
       vat: money(doc.totalVatCents),
       total: money(doc.totalCents),
       paid: paid ? money(paid) : null,
-      due: paid ? money(doc.totalCents - paid) : null,
+      // Signed: an over-paid invoice shows what is to be given back.
+      due: paid ? money(balanceCents(doc)) : null,
     },
     legend: cleanText(doc.legend),
     payment: buildPayment(input, seller, money, labels),

@@ -8,6 +8,7 @@ import { RefreshWhile } from "@/components/shopify/refresh-while";
 import { listBankImports, listBankLinesToReview, openInvoicesForMatching } from "@/db/queries/bank";
 import { listOverdueInvoices } from "@/db/queries/overdue";
 import { belgianLocale, formatCalendarDate, formatDateTime } from "@/components/documents/format";
+import { amountDue } from "@/lib/documents/document-state";
 import { formatMoney } from "@/lib/money";
 import { brusselsToday } from "@/lib/calendar/brussels-date";
 import { daysLate } from "@/lib/calendar/calendar-days";
@@ -30,7 +31,7 @@ export default async function PaymentsPage() {
   ]);
   const invoiceOptions = openInvoices.map((invoice) => ({
     id: invoice.id,
-    label: `${invoice.number} · ${invoice.customerName} · ${formatMoney(invoice.totalCents - invoice.paidCents, invoice.currency, intl)}`,
+    label: `${invoice.number} · ${invoice.customerName} · ${formatMoney(amountDue(invoice), invoice.currency, intl)}`,
   }));
   return (
     <>
@@ -124,7 +125,7 @@ export default async function PaymentsPage() {
                       </p>
                     </td>
                     <td className="num">
-                      {formatMoney(invoice.totalCents - invoice.paidCents, invoice.currency, intl)}
+                      {formatMoney(amountDue(invoice), invoice.currency, intl)}
                     </td>
                     <td>
                       {invoice.lastReminderAt
