@@ -1,4 +1,4 @@
-import { and, eq, ilike, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Concept } from "@/lib/documents/concept-schema";
 import {
   assertTransition,
@@ -15,7 +15,8 @@ import type { Tenant } from "../tenant";
 
 export type DocumentRow = typeof documents.$inferSelect;
 export type DocumentLineRow = typeof documentLines.$inferSelect;
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** A transaction: functions that lock rows take one, so they cannot run outside it. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export class DocumentNotFoundError extends Error {
   constructor(id: string) {
@@ -152,6 +153,80 @@ export async function lockDocument(tx: Tx, t: Tenant, id: string): Promise<Docum
     .for("update");
   if (!row) throw new DocumentNotFoundError(id);
   return row;
+}
+
+/** A document's lines in their order. */
+export async function listDocumentLines(
+  db: Db,
+  t: Tenant,
+  documentId: string,
+): Promise<DocumentLineRow[]> {
+  return db
+    .select()
+    .from(documentLines)
+    .where(t.where(documentLines, eq(documentLines.documentId, documentId)))
+    .orderBy(asc(documentLines.position));
+}
+
+/** Stores what an invoice has been paid and the status that follows from it. */
+export async function setDocumentPayment(
+  tx: Tx,
+  t: Tenant,
+  id: string,
+  payment: { paidCents: number; status: DocumentStatus },
+  now: Date,
+): Promise<void> {
+  await tx
+    .update(documents)
+    .set({ ...payment, updatedAt: now })
+    .where(t.where(documents, eq(documents.id, id)));
+}
+
+/** The fields a concept receives when it is finalised (number, dates, snapshots). */
+export type Finalisation = Pick<
+  typeof documents.$inferInsert,
+  | "issueDate"
+  | "dueDate"
+  | "legend"
+  | "number"
+  | "sequence"
+  | "periodKey"
+  | "structuredCommunication"
+  | "customer"
+  | "seller"
+  | "finalisedAt"
+>;
+
+/** Concept → sent, with its finalisation fields; only a concept is changed. */
+export async function storeFinalisation(
+  tx: Tx,
+  t: Tenant,
+  id: string,
+  fields: Finalisation,
+  now: Date,
+): Promise<DocumentRow> {
+  const [row] = await tx
+    .update(documents)
+    .set({ ...fields, status: "sent", updatedAt: now })
+    .where(t.where(documents, eq(documents.id, id), eq(documents.status, "concept")))
+    .returning();
+  if (!row) throw new Error("Finalisation lost its row");
+  return row;
+}
+
+/** What has been credited on an invoice so far, issued credit notes only. */
+export async function creditedCents(db: Db, t: Tenant, invoiceId: string): Promise<number> {
+  const [row] = await db
+    .select({ cents: sql<string>`coalesce(sum(${documents.totalCents}), 0)` })
+    .from(documents)
+    .where(
+      t.where(
+        documents,
+        eq(documents.creditedDocumentId, invoiceId),
+        inArray(documents.status, ["sent", "paid", "partially_paid"]),
+      ),
+    );
+  return Number(row?.cents ?? 0);
 }
 
 /** Replaces a concept's content; a finalised document refuses (it is corrected by a credit note). */

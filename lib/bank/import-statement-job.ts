@@ -7,9 +7,10 @@ import {
   openInvoicesForMatching,
   updateBankLine,
 } from "@/db/queries/bank";
-import { recordPayment } from "@/db/queries/payments";
 import { tenant } from "@/db/tenant";
+import { systemClock } from "@/lib/calendar/clock";
 import { defineJob } from "@/lib/jobs/define-job";
+import { applyBankMatch } from "./apply-bank-match";
 import { BankStatementError } from "./bank-statement-error";
 import { matchStatementLines } from "./match-payments";
 import { parseStatement } from "./parse-statement";
@@ -77,24 +78,20 @@ export const importBankStatementJob = defineJob({
       if (match.kind === "matched" && match.invoiceId) {
         // The whole line is recorded: what exceeds the invoice shows on it as an
         // over-payment to refund, instead of vanishing into a column nobody reads.
-        const amountCents = match.amountCents;
-        if (amountCents > 0) {
-          await recordPayment(ctx.db, t, match.invoiceId, {
-            amountCents,
-            method: "bank_transfer",
-            paidOn: row.bookingDate,
-            sourceKey: `bank:${row.lineKey}`,
-            reference: row.structuredCommunication ?? row.freeText?.slice(0, 140) ?? null,
-          });
-        }
-        await updateBankLine(ctx.db, t, row.id, {
-          status: "matched",
-          invoiceId: match.invoiceId,
-          rule: match.rule ?? null,
-          overpaymentCents: match.overpaymentCents ?? 0,
-          paidAt: new Date(),
-        });
-        counts.matched++;
+        const applied = await applyBankMatch(
+          ctx.db,
+          t,
+          {
+            lineId: row.id,
+            invoiceId: match.invoiceId,
+            by: "import",
+            rule: match.rule ?? "",
+            overpaymentCents: match.overpaymentCents ?? 0,
+          },
+          systemClock,
+        );
+        if (applied.ok) counts.matched++;
+        else counts.unmatched++;
       } else if (match.kind === "suggested" && match.invoiceId) {
         await updateBankLine(ctx.db, t, row.id, {
           status: "suggested",

@@ -7,7 +7,6 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { createConcept } from "@/db/queries/documents";
-import { finaliseDocument } from "@/db/queries/finalise-document";
 import { customers, documents, organisations } from "@/db/schema";
 import { tenant, type Tenant } from "@/db/tenant";
 import { saveLogo } from "@/db/queries/organisations";
@@ -18,6 +17,8 @@ import { formatMoney } from "@/lib/money";
 import { formatStructuredCommunication } from "@/lib/structured-communication/format-structured-communication";
 import { findDocumentByPublicToken } from "./find-document-by-public-token";
 import { renderDocumentPdf } from "./render-document-pdf";
+import { finaliseDocument } from "@/lib/documents/finalise-document";
+import { fixedClock } from "@/lib/calendar/clock";
 
 const work = mkdtempSync(path.join(tmpdir(), "facturo-pdf-"));
 
@@ -102,7 +103,12 @@ async function finalisedInvoice(input: Partial<ConceptInput> = {}) {
     ...input,
   });
   const id = await createConcept(handle.db, t, concept);
-  const row = await finaliseDocument(handle.db, t, id, new Date("2026-03-05T10:00:00Z"));
+  const row = await finaliseDocument(
+    handle.db,
+    t,
+    { documentId: id },
+    fixedClock(new Date("2026-03-05T10:00:00Z")),
+  );
   return { id, row };
 }
 

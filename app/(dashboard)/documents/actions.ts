@@ -13,7 +13,7 @@ import {
 } from "@/db/queries/documents";
 import { conceptSchema, type ConceptInput } from "@/lib/documents/concept-schema";
 import { DocumentTransitionError } from "@/lib/documents/document-lifecycle";
-import { CreditExceedsInvoiceError } from "@/db/queries/finalise-document";
+import { CreditExceedsInvoiceError } from "@/lib/documents/finalise-document";
 import { queueDocumentSends, SendBlockedError } from "@/lib/documents/queue-document-send";
 import { fieldErrorsOf, type ActionResult } from "@/lib/forms/action-result";
 import { getRequestLogger } from "@/app/_server/request-logger";

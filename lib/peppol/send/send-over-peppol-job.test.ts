@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { activateApp } from "@/db/queries/apps";
 import { createConcept, getDocument } from "@/db/queries/documents";
-import { finaliseDocument } from "@/db/queries/finalise-document";
 import { updatePeppolSettings } from "@/db/queries/peppol-settings";
 import { createDocumentSend } from "@/db/queries/document-sends";
 import {
@@ -27,6 +26,8 @@ import { queueDocumentSends } from "@/lib/documents/queue-document-send";
 import { queuePeppolSend } from "./queue-peppol-send";
 import { refreshPeppolOutcomesJob } from "./refresh-peppol-outcomes-job";
 import { sendOverPeppolJob } from "./send-over-peppol-job";
+import { finaliseDocument } from "@/lib/documents/finalise-document";
+import { systemClock } from "@/lib/calendar/clock";
 
 const KEY = "job-test-key";
 const ON_NETWORK = "BE0403170701"; // registered at the stand-in from the start
@@ -74,7 +75,7 @@ async function issuedInvoice(org: Tenant, vatNumber: string | null) {
     )
     .returning();
   const id = await createConcept(handle.db, org, concept({ customerId: customer?.id ?? null }));
-  await finaliseDocument(handle.db, org, id);
+  await finaliseDocument(handle.db, org, { documentId: id }, systemClock);
   return { id, email: customer?.email ?? "" };
 }
 

@@ -1,5 +1,4 @@
-import { createCreditNoteFor, creditedCents } from "@/db/queries/credit-and-pay";
-import { cancelConcept, recordDocumentEvent } from "@/db/queries/documents";
+import { cancelConcept, creditedCents, recordDocumentEvent } from "@/db/queries/documents";
 import {
   documentsOfOrder,
   findDocumentById,
@@ -7,6 +6,8 @@ import {
 } from "@/db/queries/shopify-orders";
 import type { Tenant } from "@/db/tenant";
 import { isUniqueViolation } from "@/db/errors";
+import { systemClock } from "@/lib/calendar/clock";
+import { createCreditNote } from "@/lib/documents/create-credit-note";
 import type { OrderSyncDeps } from "./create-order-document";
 import type { OrderSettings } from "./order-settings";
 import { sendIfAutomatic } from "./send-if-automatic";
@@ -74,7 +75,7 @@ async function creditCancelledInvoice(
   }
   let creditNoteId: string;
   try {
-    creditNoteId = await createCreditNoteFor(deps.db, t, invoiceId, { sourceKey: key });
+    creditNoteId = await createCreditNote(deps.db, t, { invoiceId, sourceKey: key }, systemClock);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     return { status: "ignored", outcome: "already_credited" };
