@@ -1,10 +1,6 @@
 import { and, asc, eq, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Concept } from "@/lib/documents/concept-schema";
-import {
-  assertTransition,
-  type DocumentStatus,
-  type DocumentType,
-} from "@/lib/documents/document-lifecycle";
+import type { DocumentStatus, DocumentType } from "@/lib/documents/document-lifecycle";
 import { priceConcept } from "@/lib/documents/price-concept";
 import type { FixedVatAmount } from "@/lib/vat";
 import type { Db } from "../client";
@@ -229,48 +225,48 @@ export async function creditedCents(db: Db, t: Tenant, invoiceId: string): Promi
   return Number(row?.cents ?? 0);
 }
 
-/** Replaces a concept's content; a finalised document refuses (it is corrected by a credit note). */
-export async function updateConcept(
-  db: Db,
+/**
+ * Writes a concept's new content (lines, totals, customer snapshot, dates) over the old.
+ * VAT copied from Shopify describes Shopify's lines; once the merchant edits the lines it
+ * no longer does, so the edited document computes its own VAT.
+ */
+export async function replaceConceptContent(
+  tx: Tx,
   t: Tenant,
-  id: string,
+  current: Pick<DocumentRow, "id" | "type" | "currency">,
   concept: Concept,
+  now: Date,
 ): Promise<void> {
-  await db.transaction(async (tx) => {
-    const current = await lockDocument(tx, t, id);
-    assertTransition(current.type, current.status, "edit");
-    // VAT copied from Shopify describes Shopify's lines; once the merchant edits the
-    // lines it no longer does, so the edited document computes its own VAT.
-    const totals = await writeLinesAndTotals(tx, t, id, concept, null, current.currency);
-    await tx
-      .update(documents)
-      .set({
-        ...totals,
-        type: current.type,
-        customerId: concept.customerId,
-        customer: await snapshotCustomer(tx, t, concept.customerId),
-        language: concept.language,
-        issueDate: concept.issueDate,
-        dueDate: concept.dueDate,
-        legend: concept.legend,
-        fixedVat: null,
-        updatedAt: new Date(),
-      })
-      .where(t.where(documents, eq(documents.id, id)));
-    await recordDocumentEvent(tx, t, id, "edited");
-  });
+  const totals = await writeLinesAndTotals(tx, t, current.id, concept, null, current.currency);
+  await tx
+    .update(documents)
+    .set({
+      ...totals,
+      type: current.type,
+      customerId: concept.customerId,
+      customer: await snapshotCustomer(tx, t, concept.customerId),
+      language: concept.language,
+      issueDate: concept.issueDate,
+      dueDate: concept.dueDate,
+      legend: concept.legend,
+      fixedVat: null,
+      updatedAt: now,
+    })
+    .where(t.where(documents, eq(documents.id, current.id)));
 }
 
-export async function cancelConcept(db: Db, t: Tenant, id: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    const current = await lockDocument(tx, t, id);
-    assertTransition(current.type, current.status, "cancel");
-    await tx
-      .update(documents)
-      .set({ status: "cancelled", updatedAt: new Date() })
-      .where(t.where(documents, eq(documents.id, id)));
-    await recordDocumentEvent(tx, t, id, "cancelled");
-  });
+/** Stores a document's new status (the caller checked the transition under its lock). */
+export async function setDocumentStatus(
+  tx: Tx,
+  t: Tenant,
+  id: string,
+  status: DocumentStatus,
+  now: Date,
+): Promise<void> {
+  await tx
+    .update(documents)
+    .set({ status, updatedAt: now })
+    .where(t.where(documents, eq(documents.id, id)));
 }
 
 /** Deleting is for concepts only: they have no number, so no gap appears in a series. */

@@ -5,11 +5,12 @@ import { documents } from "@/db/schema";
 import { tenant, type Tenant } from "@/db/tenant";
 import { concept, line } from "@/db/testing/document-factory";
 import { createOrg, createUser, openTestDb } from "@/db/testing/test-db";
-import { createConcept, deleteConcept, getDocument, updateConcept } from "@/db/queries/documents";
+import { createConcept, deleteConcept, getDocument } from "@/db/queries/documents";
+import { updateConcept } from "./update-concept";
 import { DocumentTransitionError } from "@/lib/documents/document-lifecycle";
 import { parseStructuredCommunication } from "@/lib/structured-communication/parse-structured-communication";
 import { finaliseDocument } from "@/lib/documents/finalise-document";
-import { fixedClock } from "@/lib/calendar/clock";
+import { fixedClock, systemClock } from "@/lib/calendar/clock";
 
 let handle: DbHandle;
 let t: Tenant;
@@ -88,7 +89,12 @@ describe("finalising a document", () => {
     );
     await finaliseDocument(handle.db, t, { documentId: id }, fixedClock(nov));
     await expect(
-      updateConcept(handle.db, t, id, concept({ legend: "changed" })),
+      updateConcept(
+        handle.db,
+        t,
+        { documentId: id, concept: concept({ legend: "changed" }) },
+        systemClock,
+      ),
     ).rejects.toBeInstanceOf(DocumentTransitionError);
     await expect(
       finaliseDocument(handle.db, t, { documentId: id }, fixedClock(nov)),

@@ -1,4 +1,4 @@
-import { cancelConcept, creditedCents, recordDocumentEvent } from "@/db/queries/documents";
+import { creditedCents, recordDocumentEvent } from "@/db/queries/documents";
 import {
   documentsOfOrder,
   findDocumentById,
@@ -7,6 +7,7 @@ import {
 import type { Tenant } from "@/db/tenant";
 import { isUniqueViolation } from "@/db/errors";
 import { systemClock } from "@/lib/calendar/clock";
+import { cancelConcept } from "@/lib/documents/cancel-concept";
 import { createCreditNote } from "@/lib/documents/create-credit-note";
 import type { OrderSyncDeps } from "./create-order-document";
 import type { OrderSettings } from "./order-settings";
@@ -41,7 +42,7 @@ export async function cancelOrderDocuments(
   let result: CancelOutcome = { status: "ignored", outcome: "already_cancelled" };
   for (const document of documents) {
     if (document.status === "concept") {
-      await cancelConcept(db, t, document.id);
+      await cancelConcept(db, t, { documentId: document.id }, systemClock);
       result = { status: "processed", outcome: "concept_cancelled", documentId: document.id };
     } else if (document.status === "cancelled") {
       continue;

@@ -4,7 +4,8 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
 import { createArticle } from "@/db/queries/articles";
-import { getDocument, updateConcept } from "@/db/queries/documents";
+import { getDocument } from "@/db/queries/documents";
+import { updateConcept } from "@/lib/documents/update-concept";
 import { listPayments } from "@/db/queries/payments";
 import { currentStock, recordManualCorrection } from "@/db/queries/stock";
 import {
@@ -312,7 +313,12 @@ describe("what the review found", () => {
     const s = await newShop({ trigger: "order_created", autoSend: false });
     const delivery = await deliver(s, "orders/create", freshOrder("eu-be-b2c-21-paid-fr.json"));
     const id = delivery?.documentId ?? "";
-    await updateConcept(handle.db, s.t, id, concept({ lines: [line()] }));
+    await updateConcept(
+      handle.db,
+      s.t,
+      { documentId: id, concept: concept({ lines: [line()] }) },
+      systemClock,
+    );
     const edited = (await getDocument(handle.db, s.t, id))?.document;
     expect(edited).toMatchObject({
       fixedVat: null,
