@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPercent } from "./format-percent";
+import { basisPointsToPercent, formatPercent } from "./format-percent";
 
 const plain = (text: string) => text.replace(/\s/g, " ");
 
@@ -18,5 +18,29 @@ describe("formatPercent", () => {
 
   it("refuses what is not a whole number of basis points", () => {
     expect(() => formatPercent(10.5, "fr-BE")).toThrow(RangeError);
+  });
+});
+
+describe("basisPointsToPercent", () => {
+  it.each([
+    [0, "0"],
+    [1, "0.01"],
+    [10, "0.1"],
+    [550, "5.5"],
+    [505, "5.05"],
+    [600, "6"],
+    [946, "9.46"],
+    [950, "9.5"],
+    [1000, "10"],
+    [1255, "12.55"],
+    [2100, "21"],
+    [10_000, "100"],
+    [-550, "-5.5"],
+  ])("%i bp → %s", (bp, text) => {
+    expect(basisPointsToPercent(bp)).toBe(text);
+  });
+
+  it("refuses what is not a whole number of basis points", () => {
+    expect(() => basisPointsToPercent(10.5)).toThrow(RangeError);
   });
 });
