@@ -1,10 +1,11 @@
 import type { Db } from "@/db";
 import { createConcept } from "@/db/queries/documents";
-import { finaliseDocument } from "@/db/queries/finalise-document";
 import type { Tenant } from "@/db/tenant";
 import type { Concept, ConceptLine } from "@/lib/documents/concept-schema";
 import type { Figure } from "./report";
 import { median, percentile, round, timeRepeatedly } from "./stats";
+import { finaliseDocument } from "@/lib/documents/finalise-document";
+import { systemClock } from "@/lib/calendar/clock";
 
 /**
  * PDF rendering, warm: the same invoice rendered again and again through the read
@@ -37,7 +38,7 @@ export async function seedInvoice(db: Db, t: Tenant, lines: number): Promise<str
     lines: Array.from({ length: lines }, (_, i) => line(i + 1)),
   };
   const id = await createConcept(db, t, concept);
-  await finaliseDocument(db, t, id);
+  await finaliseDocument(db, t, { documentId: id }, systemClock);
   return id;
 }
 

@@ -1,7 +1,9 @@
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { formatMoney } from "@/lib/money";
 import { gatewayLabel } from "@/lib/shopify/order-sync/order-settings";
 import { paymentMethods, type PaymentMethod } from "@/db/schema/payments";
 import styles from "./documents.module.css";
+import { belgianLocale } from "./format";
 
 interface EventRow {
   id: string;
@@ -15,15 +17,17 @@ const isPaymentMethod = (value: unknown): value is PaymentMethod =>
 
 const text = (value: unknown) => (typeof value === "string" && value ? value : null);
 
-/** The document's history in the merchant's words (document_event rows, oldest first). */
-export function ActivityLog({ events }: { events: EventRow[] }) {
+/**
+ * The document's history in the merchant's words (document_event rows, oldest first).
+ * Amounts are in the document's currency, formatted like every other amount.
+ */
+export function ActivityLog({ events, currency }: { events: EventRow[]; currency: string }) {
   const t = useTranslations("documents.events");
   const tMethods = useTranslations("documents.methods");
   const tReasons = useTranslations("peppol.transmissions.reasons");
   const format = useFormatter();
-  // The log is an invoice's: amounts are in its currency, euro for every document so far.
-  const money = (cents: number) =>
-    format.number(cents / 100, { style: "currency", currency: "EUR" });
+  const intl = belgianLocale(useLocale());
+  const money = (cents: number) => formatMoney(cents, currency, intl);
   const methodOf = (details: Record<string, unknown>) =>
     isPaymentMethod(details.method) ? tMethods(details.method) : tMethods("manual");
   const describe = (event: EventRow): string => {

@@ -1,8 +1,8 @@
 import type { DocumentLineRow, DocumentRow } from "@/db/queries/documents";
 import type { ConceptInput } from "@/lib/documents/concept-schema";
 import type { DocumentType } from "@/lib/documents/document-lifecycle";
-import { centsToDecimalString } from "@/lib/money";
-import { getBrusselsDate } from "@/lib/numbering/get-brussels-date";
+import { basisPointsToPercent, centsToDecimalString } from "@/lib/money";
+import { addDays } from "@/lib/calendar/calendar-days";
 
 export type ConceptLineInput = ConceptInput["lines"][number];
 
@@ -22,21 +22,6 @@ export function emptyLine(): ConceptLineInput {
   };
 }
 
-const pad = (n: number, width = 2) => String(n).padStart(width, "0");
-
-/** Today's date in Belgium as `YYYY-MM-DD`. */
-export function todayInBrussels(now: Date): string {
-  const { year, month, day } = getBrusselsDate(now);
-  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
-}
-
-/** `YYYY-MM-DD` + days, in calendar days (no time zone involved). */
-export function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
 /** Invoices are due 30 days after issue; other documents have no due date. */
 export function defaultDueDate(type: DocumentType, issueDate: string): string {
   return type === "invoice" ? addDays(issueDate, INVOICE_PAYMENT_DAYS) : "";
@@ -44,10 +29,7 @@ export function defaultDueDate(type: DocumentType, issueDate: string): string {
 
 /** 1050 basis points → "10.5" (what the merchant typed), 0 → "". */
 export function basisPointsToPercentText(bp: number): string {
-  if (bp === 0) return "";
-  const whole = Math.trunc(bp / 100);
-  const decimals = pad(bp % 100).replace(/0+$/, "");
-  return decimals ? `${whole}.${decimals}` : String(whole);
+  return bp === 0 ? "" : basisPointsToPercent(bp);
 }
 
 export function newConceptInput(options: {

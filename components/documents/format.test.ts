@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { belgianLocale, formatCalendarDate, formatVatRate } from "./format";
+import { belgianLocale, formatCalendarDate } from "./format";
 
 describe("format", () => {
   it("maps the UI locale to its Belgian format", () => {
@@ -12,10 +12,5 @@ describe("format", () => {
   it("prints a stored date on the same day, whatever the server's time zone", () => {
     expect(formatCalendarDate("2026-01-01", "nl-BE")).toContain("2026");
     expect(formatCalendarDate("2026-01-01", "fr-BE")).toMatch(/^1 janv\.? 2026$/);
-  });
-
-  it("prints VAT rates as percentages", () => {
-    expect(formatVatRate(2100, "fr-BE").replace(/\s/g, " ")).toBe("21 %");
-    expect(formatVatRate(550, "en-BE")).toBe("5,5%"); // en-BE writes decimals with a comma
   });
 });

@@ -15,13 +15,6 @@ export function formatCalendarDate(isoDate: string, locale: IntlLocale): string 
   );
 }
 
-/** 2100 basis points → "21 %" (or "21%" where the locale writes it so). */
-export function formatVatRate(rateBp: number, locale: IntlLocale): string {
-  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(
-    rateBp / 10_000,
-  );
-}
-
 /** A moment (import, delivery, connection) in Brussels time, in the reader's Belgian format. */
 export function formatDateTime(
   instant: Date,

@@ -1,12 +1,14 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
 import { undoInvoicePayment } from "@/app/(dashboard)/documents/[id]/invoice-actions";
 import type { PaymentMethod } from "@/db/schema";
+import { formatMoney } from "@/lib/money";
 import styles from "./documents.module.css";
+import { belgianLocale } from "./format";
 
 export interface PaymentRow {
   id: string;
@@ -32,7 +34,8 @@ export function PaymentList({
   const format = useFormatter();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const money = (cents: number) => format.number(cents / 100, { style: "currency", currency });
+  const intl = belgianLocale(useLocale());
+  const money = (cents: number) => formatMoney(cents, currency, intl);
   const undo = (payment: PaymentRow) => {
     if (!window.confirm(t("detail.undoConfirm", { amount: money(payment.amountCents) }))) return;
     startTransition(async () => {

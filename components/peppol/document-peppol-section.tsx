@@ -4,7 +4,7 @@ import { RefreshWhile } from "@/components/shopify/refresh-while";
 import type { DocumentRow } from "@/db/queries/documents";
 import type { PeppolSettings } from "@/db/queries/peppol-settings";
 import type { PeppolTransmission } from "@/db/queries/peppol-transmissions";
-import { isFinalised } from "@/lib/documents/document-lifecycle";
+import { peppolSendState } from "@/lib/documents/document-state";
 import { belgianBuyerParticipant } from "@/lib/peppol/send/buyer-participant";
 import { SendViaPeppolButton } from "./send-via-peppol-button";
 import { TransmissionList } from "./transmission-list";
@@ -25,13 +25,6 @@ export async function DocumentPeppolSection({
   transmissions: PeppolTransmission[];
   settings: PeppolSettings | null;
 }) {
-  const sendable =
-    settings !== null &&
-    (document.type === "invoice" || document.type === "credit_note") &&
-    isFinalised(document.status) &&
-    belgianBuyerParticipant(document.customer) !== null;
-  if (!sendable && transmissions.length === 0) return null;
-  const t = await getTranslations("peppol.transmissions");
   // An email fallback's "sent" is final; over Peppol, "sent" still waits for delivery.
   const waiting = transmissions.some(
     (row) => row.status === "queued" || (row.channel === "peppol" && row.status === "sent"),
@@ -39,7 +32,15 @@ export async function DocumentPeppolSection({
   const delivered = transmissions.some(
     (row) => row.channel === "peppol" && row.status === "delivered",
   );
-  const registered = Boolean(settings?.senderId);
+  const peppol = peppolSendState(document, {
+    active: settings !== null,
+    registered: Boolean(settings?.senderId),
+    buyerOnPeppol: belgianBuyerParticipant(document.customer) !== null,
+    waiting,
+    delivered,
+  });
+  if (!peppol.concerned && transmissions.length === 0) return null;
+  const t = await getTranslations("peppol.transmissions");
   return (
     <section className="card" aria-labelledby="peppol-title">
       <h2 id="peppol-title">{t("title")}</h2>
@@ -48,10 +49,8 @@ export async function DocumentPeppolSection({
       ) : (
         <TransmissionList transmissions={transmissions} />
       )}
-      {sendable && !waiting && !delivered && registered && (
-        <SendViaPeppolButton documentId={document.id} />
-      )}
-      {sendable && !registered && (
+      {peppol.offerSend && <SendViaPeppolButton documentId={document.id} />}
+      {peppol.askToRegister && (
         <p className="notice">
           {t("registerFirst")} <Link href="/apps/peppol">{t("registerLink")}</Link>
         </p>

@@ -2,6 +2,7 @@ import { and, desc, eq, getTableColumns, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { bankImports, bankStatementLines, documents, type BankLineStatus } from "../schema";
 import type { Tenant } from "../tenant";
+import type { Tx } from "./documents";
 
 export type BankImport = typeof bankImports.$inferSelect;
 export type BankLine = typeof bankStatementLines.$inferSelect;
@@ -105,14 +106,14 @@ export async function updateBankLine(
 }
 
 /**
- * Claims a line for a payment (confirming a suggestion, or matching by hand): only
- * a line that is still suggested or unmatched can be claimed, so a double click
- * never records two payments.
+ * Locks a line that waits for a match (suggested or unmatched) for the rest of the
+ * transaction; null when it is matched, ignored, or not this organisation's: a second
+ * click or a replayed import finds nothing to claim.
  */
-export async function claimBankLine(db: Db, t: Tenant, id: string, invoiceId: string) {
-  const [row] = await db
-    .update(bankStatementLines)
-    .set({ status: "matched", invoiceId, rule: "manual", paidAt: new Date() })
+export async function lockBankLineToMatch(tx: Tx, t: Tenant, id: string): Promise<BankLine | null> {
+  const [row] = await tx
+    .select()
+    .from(bankStatementLines)
     .where(
       t.where(
         bankStatementLines,
@@ -120,11 +121,18 @@ export async function claimBankLine(db: Db, t: Tenant, id: string, invoiceId: st
         inArray(bankStatementLines.status, ["suggested", "unmatched"]),
       ),
     )
-    .returning();
+    .for("update");
   return row ?? null;
 }
 
-/** Invoices that can still receive money, with what the matcher needs. */
+/** A bank line whose payment was undone goes back to the Payments page, to match again. */
+export async function releaseBankLine(db: Db, t: Tenant, lineKey: string): Promise<void> {
+  await db
+    .update(bankStatementLines)
+    .set({ status: "unmatched", invoiceId: null, rule: null, overpaymentCents: 0, paidAt: null })
+    .where(t.where(bankStatementLines, eq(bankStatementLines.lineKey, lineKey)));
+}
+
 /**
  * Invoices a statement line may pay: the open ones, and the paid ones whose
  * structured communication a line quotes (`paidCommunications`): money sent for a

@@ -1,10 +1,6 @@
-import { and, eq, ilike, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Concept } from "@/lib/documents/concept-schema";
-import {
-  assertTransition,
-  type DocumentStatus,
-  type DocumentType,
-} from "@/lib/documents/document-lifecycle";
+import type { DocumentStatus, DocumentType } from "@/lib/documents/document-lifecycle";
 import { priceConcept } from "@/lib/documents/price-concept";
 import type { FixedVatAmount } from "@/lib/vat";
 import type { Db } from "../client";
@@ -15,7 +11,8 @@ import type { Tenant } from "../tenant";
 
 export type DocumentRow = typeof documents.$inferSelect;
 export type DocumentLineRow = typeof documentLines.$inferSelect;
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** A transaction: functions that lock rows take one, so they cannot run outside it. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export class DocumentNotFoundError extends Error {
   constructor(id: string) {
@@ -154,48 +151,122 @@ export async function lockDocument(tx: Tx, t: Tenant, id: string): Promise<Docum
   return row;
 }
 
-/** Replaces a concept's content; a finalised document refuses (it is corrected by a credit note). */
-export async function updateConcept(
+/** A document's lines in their order. */
+export async function listDocumentLines(
   db: Db,
   t: Tenant,
-  id: string,
-  concept: Concept,
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    const current = await lockDocument(tx, t, id);
-    assertTransition(current.type, current.status, "edit");
-    // VAT copied from Shopify describes Shopify's lines; once the merchant edits the
-    // lines it no longer does, so the edited document computes its own VAT.
-    const totals = await writeLinesAndTotals(tx, t, id, concept, null, current.currency);
-    await tx
-      .update(documents)
-      .set({
-        ...totals,
-        type: current.type,
-        customerId: concept.customerId,
-        customer: await snapshotCustomer(tx, t, concept.customerId),
-        language: concept.language,
-        issueDate: concept.issueDate,
-        dueDate: concept.dueDate,
-        legend: concept.legend,
-        fixedVat: null,
-        updatedAt: new Date(),
-      })
-      .where(t.where(documents, eq(documents.id, id)));
-    await recordDocumentEvent(tx, t, id, "edited");
-  });
+  documentId: string,
+): Promise<DocumentLineRow[]> {
+  return db
+    .select()
+    .from(documentLines)
+    .where(t.where(documentLines, eq(documentLines.documentId, documentId)))
+    .orderBy(asc(documentLines.position));
 }
 
-export async function cancelConcept(db: Db, t: Tenant, id: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    const current = await lockDocument(tx, t, id);
-    assertTransition(current.type, current.status, "cancel");
-    await tx
-      .update(documents)
-      .set({ status: "cancelled", updatedAt: new Date() })
-      .where(t.where(documents, eq(documents.id, id)));
-    await recordDocumentEvent(tx, t, id, "cancelled");
-  });
+/** Stores what an invoice has been paid and the status that follows from it. */
+export async function setDocumentPayment(
+  tx: Tx,
+  t: Tenant,
+  id: string,
+  payment: { paidCents: number; status: DocumentStatus },
+  now: Date,
+): Promise<void> {
+  await tx
+    .update(documents)
+    .set({ ...payment, updatedAt: now })
+    .where(t.where(documents, eq(documents.id, id)));
+}
+
+/** The fields a concept receives when it is finalised (number, dates, snapshots). */
+export type Finalisation = Pick<
+  typeof documents.$inferInsert,
+  | "issueDate"
+  | "dueDate"
+  | "legend"
+  | "number"
+  | "sequence"
+  | "periodKey"
+  | "structuredCommunication"
+  | "customer"
+  | "seller"
+  | "finalisedAt"
+>;
+
+/** Concept → sent, with its finalisation fields; only a concept is changed. */
+export async function storeFinalisation(
+  tx: Tx,
+  t: Tenant,
+  id: string,
+  fields: Finalisation,
+  now: Date,
+): Promise<DocumentRow> {
+  const [row] = await tx
+    .update(documents)
+    .set({ ...fields, status: "sent", updatedAt: now })
+    .where(t.where(documents, eq(documents.id, id), eq(documents.status, "concept")))
+    .returning();
+  if (!row) throw new Error("Finalisation lost its row");
+  return row;
+}
+
+/** What has been credited on an invoice so far, issued credit notes only. */
+export async function creditedCents(db: Db, t: Tenant, invoiceId: string): Promise<number> {
+  const [row] = await db
+    .select({ cents: sql<string>`coalesce(sum(${documents.totalCents}), 0)` })
+    .from(documents)
+    .where(
+      t.where(
+        documents,
+        eq(documents.creditedDocumentId, invoiceId),
+        inArray(documents.status, ["sent", "paid", "partially_paid"]),
+      ),
+    );
+  return Number(row?.cents ?? 0);
+}
+
+/**
+ * Writes a concept's new content (lines, totals, customer snapshot, dates) over the old.
+ * VAT copied from Shopify describes Shopify's lines; once the merchant edits the lines it
+ * no longer does, so the edited document computes its own VAT.
+ */
+export async function replaceConceptContent(
+  tx: Tx,
+  t: Tenant,
+  current: Pick<DocumentRow, "id" | "type" | "currency">,
+  concept: Concept,
+  now: Date,
+): Promise<void> {
+  const totals = await writeLinesAndTotals(tx, t, current.id, concept, null, current.currency);
+  await tx
+    .update(documents)
+    .set({
+      ...totals,
+      type: current.type,
+      customerId: concept.customerId,
+      customer: await snapshotCustomer(tx, t, concept.customerId),
+      language: concept.language,
+      issueDate: concept.issueDate,
+      dueDate: concept.dueDate,
+      legend: concept.legend,
+      fixedVat: null,
+      updatedAt: now,
+    })
+    .where(t.where(documents, eq(documents.id, current.id)));
+}
+
+/** Stores a document's new status (the caller checked the transition under its lock). */
+export async function setDocumentStatus(
+  tx: Tx,
+  t: Tenant,
+  id: string,
+  status: DocumentStatus,
+  now: Date,
+): Promise<void> {
+  await tx
+    .update(documents)
+    .set({ status, updatedAt: now })
+    .where(t.where(documents, eq(documents.id, id)));
 }
 
 /** Deleting is for concepts only: they have no number, so no gap appears in a series. */

@@ -5,7 +5,6 @@ import { tenant, type Tenant } from "../tenant";
 import { concept } from "../testing/document-factory";
 import { createOrg, createUser, openTestDb, uniqueSuffix } from "../testing/test-db";
 import { createConcept } from "./documents";
-import { finaliseDocument } from "./finalise-document";
 import {
   applyOnlinePaymentReport,
   findOnlinePaymentOwner,
@@ -14,6 +13,8 @@ import {
   latestOnlinePayment,
   listOnlinePayments,
 } from "./online-payments";
+import { finaliseDocument } from "@/lib/documents/finalise-document";
+import { systemClock } from "@/lib/calendar/clock";
 
 let handle: DbHandle;
 let t: Tenant;
@@ -29,7 +30,7 @@ afterAll(() => handle.close());
 
 async function invoiceWithPayment(owner: Tenant) {
   const documentId = await createConcept(handle.db, owner, concept());
-  await finaliseDocument(handle.db, owner, documentId);
+  await finaliseDocument(handle.db, owner, { documentId: documentId }, systemClock);
   const payment = await insertOnlinePayment(handle.db, owner, {
     documentId,
     provider: "mollie",

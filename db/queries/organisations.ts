@@ -76,3 +76,15 @@ export async function getLogo(db: Db, organisationId: string) {
 export async function deleteLogo(db: Db, organisationId: string): Promise<void> {
   await db.delete(organisationLogos).where(eq(organisationLogos.organisationId, organisationId));
 }
+
+/** The days a finalised invoice gives its customer to pay (its due date at issue). */
+export async function updatePaymentTerms(
+  db: Db,
+  organisationId: string,
+  days: number,
+): Promise<void> {
+  await db
+    .update(organisations)
+    .set({ paymentTermsDays: days, updatedAt: new Date() })
+    .where(eq(organisations.id, organisationId));
+}

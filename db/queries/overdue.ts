@@ -19,6 +19,8 @@ export interface OverdueInvoice {
 /**
  * Invoices still (partly) unpaid after their due date, longest overdue first, with
  * how often and when they were last reminded. `today` is Brussels' calendar day.
+ * The filter is `isOverdue` (lib/documents/document-state.ts) written in SQL, so the
+ * list and the invoice page agree on which invoices are late.
  */
 export async function listOverdueInvoices(
   db: Db,

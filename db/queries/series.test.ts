@@ -4,8 +4,9 @@ import { tenant, type Tenant } from "../tenant";
 import { concept } from "../testing/document-factory";
 import { createOrg, createUser, openTestDb } from "../testing/test-db";
 import { createConcept } from "./documents";
-import { finaliseDocument } from "./finalise-document";
 import { listSeries, saveSeries } from "./series";
+import { finaliseDocument } from "@/lib/documents/finalise-document";
+import { fixedClock } from "@/lib/calendar/clock";
 
 let handle: DbHandle;
 let t: Tenant;
@@ -35,8 +36,8 @@ describe("numbering settings", () => {
     const first = await finaliseDocument(
       handle.db,
       t,
-      await createConcept(handle.db, t, concept()),
-      now,
+      { documentId: await createConcept(handle.db, t, concept()) },
+      fixedClock(now),
     );
     expect(first.number).toBe("F2026/00148");
 
@@ -59,8 +60,8 @@ describe("numbering settings", () => {
     const second = await finaliseDocument(
       handle.db,
       t,
-      await createConcept(handle.db, t, concept()),
-      now,
+      { documentId: await createConcept(handle.db, t, concept()) },
+      fixedClock(now),
     );
     expect(second.number).toBe("INV2026-0149");
   });

@@ -1,11 +1,13 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { defaultSeries } from "@/lib/documents/default-series";
 import { documentTypes, type DocumentType } from "@/lib/documents/document-lifecycle";
+import { chooseNextSequence } from "@/lib/numbering/choose-next-sequence";
 import { seriesCanCollide } from "@/lib/numbering/series-can-collide";
 import { seriesPeriodKey } from "@/lib/numbering/series-period-key";
 import type { Db } from "../client";
 import { documentCounters, documentSeries } from "../schema";
 import type { Tenant } from "../tenant";
+import type { Tx } from "./documents";
 
 export interface SeriesView {
   type: DocumentType;
@@ -89,4 +91,51 @@ export async function saveSeries(
       .where(t.where(documentSeries, eq(documentSeries.type, input.type)));
     return "saved";
   });
+}
+
+export type SeriesRow = typeof documentSeries.$inferSelect;
+
+/** The series of a type, created with the defaults on first use. */
+export async function ensureSeries(tx: Tx, t: Tenant, type: DocumentType): Promise<SeriesRow> {
+  await tx
+    .insert(documentSeries)
+    .values(t.owned({ type, ...defaultSeries[type] }))
+    .onConflictDoNothing();
+  const [series] = await tx
+    .select()
+    .from(documentSeries)
+    .where(t.where(documentSeries, eq(documentSeries.type, type)));
+  if (!series) throw new Error(`No ${type} series`);
+  return series;
+}
+
+/**
+ * Takes the next number of a series. The counter row is created or incremented in
+ * one statement, and its row lock is held until the finalising transaction ends:
+ * concurrent finalisations queue on it, and a rolled-back one gives its number back.
+ */
+export async function takeNextSequence(
+  tx: Tx,
+  t: Tenant,
+  series: SeriesRow,
+  periodKey: string,
+): Promise<number> {
+  const first = chooseNextSequence({
+    periodKey,
+    lastIssued: null,
+    migrationStart:
+      series.startSequence && series.startPeriodKey
+        ? { periodKey: series.startPeriodKey, nextSequence: series.startSequence }
+        : null,
+  });
+  const [counter] = await tx
+    .insert(documentCounters)
+    .values(t.owned({ type: series.type, periodKey, lastSequence: first }))
+    .onConflictDoUpdate({
+      target: [documentCounters.organisationId, documentCounters.type, documentCounters.periodKey],
+      set: { lastSequence: sql`${documentCounters.lastSequence} + 1` },
+    })
+    .returning({ lastSequence: documentCounters.lastSequence });
+  if (!counter) throw new Error("Counter upsert returned nothing");
+  return counter.lastSequence;
 }

@@ -9,13 +9,14 @@ import { tenant, type Tenant } from "../tenant";
 import { createOrg, createUser, openTestDb, uniqueSuffix } from "../testing/test-db";
 import { createArticle } from "./articles";
 import { createConcept } from "./documents";
-import { finaliseDocument } from "./finalise-document";
 import {
   currentStock,
   recordDocumentLineMovement,
   recordManualCorrection,
   stockHistory,
 } from "./stock";
+import { finaliseDocument } from "@/lib/documents/finalise-document";
+import { fixedClock } from "@/lib/calendar/clock";
 
 let handle: DbHandle;
 let t: Tenant;
@@ -68,7 +69,12 @@ async function finalised(type: DocumentType, lines: [string | null, string][]) {
     })),
   };
   const id = await createConcept(handle.db, t, conceptSchema.parse(input));
-  const document = await finaliseDocument(handle.db, t, id, new Date("2026-03-02T10:00:00Z"));
+  const document = await finaliseDocument(
+    handle.db,
+    t,
+    { documentId: id },
+    fixedClock(new Date("2026-03-02T10:00:00Z")),
+  );
   const rows = await handle.db
     .select()
     .from(documentLines)

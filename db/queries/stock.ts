@@ -1,8 +1,10 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DocumentType } from "@/lib/documents/document-lifecycle";
 import type { Db } from "../client";
 import { articles, documentLines, documents, stockMovements } from "../schema";
+import { parseQuantity } from "@/lib/money";
 import type { Tenant } from "../tenant";
+import type { Tx } from "./documents";
 
 /**
  * Stock is a ledger (db/schema/articles.ts): never a stored number, always the sum
@@ -127,4 +129,43 @@ export async function recordDocumentLineMovement(
     .onConflictDoNothing()
     .returning({ id: stockMovements.id });
   return rows.length > 0;
+}
+
+/**
+ * The stock movements of a finalised document's lines: `-1` takes the quantities out
+ * (an invoice), `+1` puts back the lines marked to restock (a credit note). Only
+ * articles that track stock move; a line moves at most once (unique index).
+ */
+export async function moveDocumentStock(
+  tx: Tx,
+  t: Tenant,
+  documentId: string,
+  direction: -1 | 1,
+): Promise<void> {
+  const lines = await tx
+    .select()
+    .from(documentLines)
+    .where(t.where(documentLines, eq(documentLines.documentId, documentId)));
+  const skus = [...new Set(lines.map((l) => l.sku).filter((s): s is string => Boolean(s)))];
+  if (skus.length === 0) return;
+  const tracked = await tx
+    .select({ id: articles.id, sku: articles.sku })
+    .from(articles)
+    .where(t.where(articles, inArray(articles.sku, skus), eq(articles.trackStock, true)));
+  const bySku = new Map(tracked.map((a) => [a.sku, a.id]));
+  const movements = lines.flatMap((line) => {
+    if (direction > 0 && !line.restock) return [];
+    const articleId = line.sku ? bySku.get(line.sku) : undefined;
+    if (!articleId) return [];
+    const quantityMilli = direction * parseQuantity(line.quantity).thousandths;
+    return [
+      t.owned({
+        articleId,
+        quantityMilli,
+        cause: "document_line" as const,
+        documentLineId: line.id,
+      }),
+    ];
+  });
+  if (movements.length > 0) await tx.insert(stockMovements).values(movements).onConflictDoNothing();
 }

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createArticle } from "@/db/queries/articles";
 import { createCustomer } from "@/db/queries/customers";
 import { createConcept } from "@/db/queries/documents";
-import { finaliseDocument } from "@/db/queries/finalise-document";
 import { recordDelivery } from "@/db/queries/shopify-deliveries";
 import { concept } from "@/db/testing/document-factory";
 import { articleSchema, emptyArticleInput } from "@/lib/articles/article-schema";
@@ -13,6 +12,8 @@ import { seedMerchant, type Merchant } from "./support/seed";
 import { callAction } from "./support/server-action";
 import { APP_URL, startStack, type Stack } from "./support/stack";
 import { recordFaults } from "./support/tally";
+import { finaliseDocument } from "@/lib/documents/finalise-document";
+import { systemClock } from "@/lib/calendar/clock";
 
 /**
  * Organisation B (a signed-in user, and an API key) tries every route, page and
@@ -58,7 +59,7 @@ beforeAll(async () => {
   ids.article = article.id;
   ids.concept = await createConcept(db, a.t, concept({ customerId: ids.customer, legend: MARKER }));
   ids.invoice = await createConcept(db, a.t, concept({ customerId: ids.customer }));
-  await finaliseDocument(db, a.t, ids.invoice);
+  await finaliseDocument(db, a.t, { documentId: ids.invoice }, systemClock);
   const delivery = await recordDelivery(db, {
     organisationId: a.organisationId,
     shop: a.shop,

@@ -1,3 +1,4 @@
+import { isoDateOf } from "@/lib/calendar/calendar-days";
 import { BankStatementError } from "./bank-statement-error";
 
 /**
@@ -5,16 +6,11 @@ import { BankStatementError } from "./bank-statement-error";
  * days in the bank's books, so they stay plain calendar dates: no `Date`, no time zone.
  */
 export function calendarDate(year: number, month: number, day: number, line?: number): string {
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  if (
-    !Number.isInteger(year) ||
-    probe.getUTCFullYear() !== year ||
-    probe.getUTCMonth() !== month - 1 ||
-    probe.getUTCDate() !== day
-  ) {
+  const date = isoDateOf(year, month, day);
+  if (!date) {
     throw new BankStatementError("invalid_date", `${year}-${month}-${day} is not a date`, line);
   }
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  return date;
 }
 
 /** `2014-01-05` or the date part of `2017-03-23T14:47:00+01:00` (the bank's own day). */

@@ -1,3 +1,4 @@
+import { amountDue } from "@/lib/documents/document-state";
 import { parseStructuredCommunication } from "@/lib/structured-communication/parse-structured-communication";
 import { findStructuredCommunications } from "./find-structured-communications";
 import { invoiceNumberPattern } from "./invoice-number-pattern";
@@ -90,7 +91,7 @@ export function matchStatementLines(
         invoice,
         ogm: parsed?.ok ? parsed.digits : undefined,
         pattern: invoiceNumberPattern(invoice.number),
-        remaining: Math.max(0, invoice.totalCents - invoice.paidCents),
+        remaining: amountDue(invoice),
       };
     });
 

@@ -1,14 +1,8 @@
 import type { DocumentLineRow, DocumentRow } from "@/db/queries/documents";
-import { formatQuantity, parseQuantity } from "@/lib/money";
+import { basisPointsToPercent, formatQuantity, parseQuantity } from "@/lib/money";
 
 /** "21", "6", "5.5": a rate in basis points as the percentage string the API promises. */
-export function ratePercent(rateBp: number): string {
-  const whole = Math.trunc(rateBp / 100);
-  const fraction = rateBp % 100;
-  return fraction === 0
-    ? String(whole)
-    : `${whole}.${String(fraction).padStart(2, "0").replace(/0$/, "")}`;
-}
+export const ratePercent = basisPointsToPercent;
 
 /** The read API's view of a document (snake_case, integer cents). */
 export function documentJson(document: DocumentRow, lines?: DocumentLineRow[]) {

@@ -46,15 +46,33 @@ export class DocumentTransitionError extends Error {
   }
 }
 
+export const documentActions = [
+  "finalise",
+  "cancel",
+  "record_payment",
+  "receive_payment",
+  "undo_payment",
+  "edit",
+] as const satisfies readonly DocumentAction[];
+
+/** The statuses an action may lead to from `from`; empty when the action is not allowed. */
+export function nextStatuses(
+  type: DocumentType,
+  from: DocumentStatus,
+  action: DocumentAction,
+): readonly DocumentStatus[] {
+  const targets = transitions[from][action];
+  return targets && allowedFor(type, action) ? targets : [];
+}
+
 export function canTransition(
   type: DocumentType,
   from: DocumentStatus,
   action: DocumentAction,
   to?: DocumentStatus,
 ): boolean {
-  const targets = transitions[from][action];
-  if (!targets || !allowedFor(type, action)) return false;
-  return to === undefined || targets.includes(to);
+  const targets = nextStatuses(type, from, action);
+  return targets.length > 0 && (to === undefined || targets.includes(to));
 }
 
 export function assertTransition(

@@ -2,7 +2,9 @@ import { eq } from "drizzle-orm";
 import { waitFor } from "@/db/testing/wait-for";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { cancelConcept, createConcept, getDocument } from "@/db/queries/documents";
+import { createConcept, getDocument } from "@/db/queries/documents";
+import { systemClock } from "@/lib/calendar/clock";
+import { cancelConcept } from "./cancel-concept";
 import { customers, documentSends, emails } from "@/db/schema";
 import { tenant, type Tenant } from "@/db/tenant";
 import { concept } from "@/db/testing/document-factory";
@@ -93,7 +95,7 @@ describe("sending a document", () => {
       t,
       concept({ customerId: await customer("x@example.be") }),
     );
-    await cancelConcept(handle.db, t, cancelled);
+    await cancelConcept(handle.db, t, { documentId: cancelled }, systemClock);
     const other = tenant((await createOrg(handle.db, (await createUser(handle.db)).id)).id);
     const foreign = await createConcept(handle.db, other, concept());
     expect(await queueDocumentSends(handle.db, t, [cancelled, foreign], boss)).toEqual({

@@ -4,7 +4,6 @@ import { createDocumentSend } from "@/db/queries/document-sends";
 import { getOrganisation } from "@/db/queries/organisations";
 import { missingForInvoicing } from "@/lib/company/readiness";
 import { getDocument, recordDocumentEvent } from "@/db/queries/documents";
-import { finaliseDocument } from "@/db/queries/finalise-document";
 import type { Tenant } from "@/db/tenant";
 import { enqueue, type Queue } from "@/lib/jobs/queue";
 import { sendDocumentJob } from "@/lib/documents/jobs/send-document.job";
@@ -13,7 +12,9 @@ import {
   reachableOverPeppolOnly,
 } from "@/lib/peppol/send/queue-automatic-peppol-send";
 import { queuePeppolSend } from "@/lib/peppol/send/queue-peppol-send";
+import { systemClock } from "@/lib/calendar/clock";
 import { isFinalised } from "./document-lifecycle";
+import { finaliseDocument } from "./finalise-document";
 
 /** A document that may not leave yet; the code names what the merchant must fix. */
 export class SendBlockedError extends Error {
@@ -72,7 +73,7 @@ export async function queueDocumentSends(
         (line) => line.vatCategory === "K" || line.vatCategory === "AE",
       );
       if (needsBuyerVat && !customer?.vatNumber) throw new SendBlockedError("vat_number_required");
-      await finaliseDocument(db, t, id);
+      await finaliseDocument(db, t, { documentId: id }, systemClock);
     }
     if (!email) {
       await queuePeppolSend(db, t, id, queue);

@@ -2,10 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { getDocument } from "@/db/queries/documents";
-import { finaliseDocument } from "@/db/queries/finalise-document";
 import { createConcept } from "@/db/queries/documents";
 import { listOverdueInvoices } from "@/db/queries/overdue";
-import { recordPayment } from "@/db/queries/payments";
 import { appActivations, customers, documents, documentSends, emails } from "@/db/schema";
 import { tenant, type Tenant } from "@/db/tenant";
 import { concept, line } from "@/db/testing/document-factory";
@@ -15,6 +13,9 @@ import { waitFor } from "@/db/testing/wait-for";
 import type { Queue } from "@/lib/jobs/queue";
 import { sendDocumentJob } from "@/lib/documents/jobs/send-document.job";
 import { queueReminder } from "./queue-reminder";
+import { finaliseDocument } from "@/lib/documents/finalise-document";
+import { recordPayment } from "@/lib/payments/record-payment";
+import { fixedClock, systemClock } from "@/lib/calendar/clock";
 
 let handle: DbHandle;
 let boss: Queue;
@@ -22,6 +23,8 @@ let t: Tenant;
 
 /** A fixed "today" for the overdue rules; due dates are set around it. */
 const today = "2027-03-15";
+/** Payments are recorded on the test's today, which the merchant's clock must agree with. */
+const onToday = fixedClock(`${today}T12:00:00Z`);
 
 beforeAll(async () => {
   handle = await openTestDb();
@@ -57,7 +60,7 @@ async function invoiceDue(
     t,
     concept({ customerId, language, lines: [line({ quantity: "1", unitPriceCents: 10000 })] }),
   );
-  await finaliseDocument(handle.db, t, id);
+  await finaliseDocument(handle.db, t, { documentId: id }, systemClock);
   await handle.db.update(documents).set({ dueDate }).where(eq(documents.id, id));
   return id;
 }
@@ -69,9 +72,19 @@ describe("overdue invoices", () => {
     const newer = await invoiceDue("2027-03-14", who);
     await invoiceDue(today, who); // due today: not overdue yet
     const paid = await invoiceDue("2027-01-02", who);
-    await recordPayment(handle.db, t, paid, { amountCents: 12100, method: "cash", paidOn: today });
+    await recordPayment(
+      handle.db,
+      t,
+      { invoiceId: paid, amountCents: 12100, method: "cash", paidOn: today },
+      onToday,
+    );
     const partly = await invoiceDue("2027-02-01", who);
-    await recordPayment(handle.db, t, partly, { amountCents: 100, method: "cash", paidOn: today });
+    await recordPayment(
+      handle.db,
+      t,
+      { invoiceId: partly, amountCents: 100, method: "cash", paidOn: today },
+      onToday,
+    );
 
     const overdue = await listOverdueInvoices(handle.db, t, today);
     expect(overdue.map((row) => row.id)).toEqual([older, partly, newer]);
@@ -92,7 +105,12 @@ describe("a payment reminder", () => {
       .onConflictDoNothing();
     const email = `klant-${uniqueSuffix()}@example.be`;
     const id = await invoiceDue("2027-02-01", await customer(email, "nl"), "nl");
-    await recordPayment(handle.db, t, id, { amountCents: 2100, method: "cash", paidOn: today });
+    await recordPayment(
+      handle.db,
+      t,
+      { invoiceId: id, amountCents: 2100, method: "cash", paidOn: today },
+      onToday,
+    );
 
     expect(await queueReminder(handle.db, t, id, today, boss)).toEqual({ ok: true, to: email });
     const sent = await waitFor(
@@ -125,7 +143,12 @@ describe("a payment reminder", () => {
       reason: "missing_email",
     });
     const paid = await invoiceDue("2027-02-01", await customer("b@example.be"));
-    await recordPayment(handle.db, t, paid, { amountCents: 12100, method: "cash", paidOn: today });
+    await recordPayment(
+      handle.db,
+      t,
+      { invoiceId: paid, amountCents: 12100, method: "cash", paidOn: today },
+      onToday,
+    );
     expect(await queueReminder(handle.db, t, paid, today, boss)).toEqual({
       ok: false,
       reason: "not_unpaid",

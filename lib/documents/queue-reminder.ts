@@ -5,8 +5,9 @@ import { getDocument, recordDocumentEvent } from "@/db/queries/documents";
 import type { Tenant } from "@/db/tenant";
 import { enqueue, type Queue } from "@/lib/jobs/queue";
 import { sendDocumentJob } from "@/lib/documents/jobs/send-document.job";
+import { reminderRefusal, type ReminderRefusal } from "./document-state";
 
-export type ReminderRefusal = "not_found" | "not_unpaid" | "not_due_yet" | "missing_email";
+export type { ReminderRefusal };
 
 /**
  * One click, one reminder: an unpaid invoice past its due date is emailed again
@@ -22,10 +23,8 @@ export async function queueReminder(
 ): Promise<{ ok: true; to: string } | { ok: false; reason: ReminderRefusal }> {
   const found = await getDocument(db, t, invoiceId);
   const invoice = found?.document;
-  if (!invoice || invoice.type !== "invoice") return { ok: false, reason: "not_found" };
-  if (invoice.status !== "sent" && invoice.status !== "partially_paid")
-    return { ok: false, reason: "not_unpaid" };
-  if (!invoice.dueDate || invoice.dueDate >= today) return { ok: false, reason: "not_due_yet" };
+  const refusal = reminderRefusal(invoice ?? null, today);
+  if (refusal || !invoice) return { ok: false, reason: refusal ?? "not_found" };
   // The customer may have a (new) email address since the invoice was sent.
   const email =
     (await snapshotCustomer(db, t, invoice.customerId))?.email ?? invoice.customer?.email;

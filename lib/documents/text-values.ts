@@ -1,6 +1,7 @@
 import { formatMoney } from "@/lib/money";
 import { formatStructuredCommunication } from "@/lib/structured-communication/format-structured-communication";
 import type { TextLanguage, TextValues } from "./default-texts";
+import { amountDue } from "./document-state";
 
 /** The placeholder values of a document, formatted for the reader's language. */
 export function documentTextValues(input: {
@@ -24,7 +25,7 @@ export function documentTextValues(input: {
     customerName: input.customerName ?? "",
     total: formatMoney(input.totalCents, input.currency, locale),
     amountDue: formatMoney(
-      Math.max(input.totalCents - (input.paidCents ?? 0), 0),
+      amountDue({ totalCents: input.totalCents, paidCents: input.paidCents ?? 0 }),
       input.currency,
       locale,
     ),

@@ -1,5 +1,6 @@
 export { applyPercentDiscount, type DiscountedAmount } from "./apply-percent-discount";
 export { centsToDecimalString, formatMoney, type IntlLocale } from "./format-money";
+export { basisPointsToPercent, formatPercent } from "./format-percent";
 export { assertCents, assertCurrency, money, type CurrencyCode, type Money } from "./money";
 export { MoneyError, type MoneyErrorCode } from "./money-error";
 export { multiplyCents } from "./multiply-cents";

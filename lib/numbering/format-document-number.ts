@@ -1,4 +1,4 @@
-import { getBrusselsDate } from "./get-brussels-date";
+import { getBrusselsDate } from "@/lib/calendar/brussels-date";
 import { parseNumberPattern, type NumberPatternProblem } from "./parse-number-pattern";
 
 /** Thrown for a pattern that should have been refused when the series was saved. */

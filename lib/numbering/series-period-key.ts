@@ -1,4 +1,4 @@
-import { getBrusselsDate } from "./get-brussels-date";
+import { getBrusselsDate } from "@/lib/calendar/brussels-date";
 
 /** Key of the counter that restarts never: one counter for the life of the series. */
 export const FOREVER_PERIOD_KEY = "all";

@@ -1,5 +1,12 @@
 import { buildEpcPayload, EPC_MAX_NAME, EpcQrError, epcQrPngDataUrl } from "@/lib/epc-qr";
-import { formatMoney, formatQuantity, parseQuantity, type IntlLocale } from "@/lib/money";
+import { amountDue, balanceCents } from "@/lib/documents/document-state";
+import {
+  formatMoney,
+  formatPercent,
+  formatQuantity,
+  parseQuantity,
+  type IntlLocale,
+} from "@/lib/money";
 import { formatStructuredCommunication } from "@/lib/structured-communication/format-structured-communication";
 import {
   defaultVatMentionKey,
@@ -16,14 +23,7 @@ import type {
   PdfSeller,
 } from "./document-pdf-model";
 import { pdfLabels, type PdfLabels } from "./pdf-labels";
-import {
-  addressLines,
-  cleanText,
-  formatDate,
-  formatIban,
-  formatRate,
-  formatVatNumber,
-} from "./pdf-format";
+import { addressLines, cleanText, formatDate, formatIban, formatVatNumber } from "./pdf-format";
 
 type Doc = DocumentPdfInput["document"];
 
@@ -33,7 +33,7 @@ function truncate(text: string, max: number): string {
 }
 
 function vatLabel(category: string, rateBp: number, locale: IntlLocale, labels: PdfLabels) {
-  if (!isVatCategory(category) || category === "S") return formatRate(rateBp, locale);
+  if (!isVatCategory(category) || category === "S") return formatPercent(rateBp, locale);
   return labels.vatCategory[category];
 }
 
@@ -113,7 +113,7 @@ function buildPayment(
   labels: PdfLabels,
 ): PdfPayment | null {
   const doc = input.document;
-  const dueCents = doc.totalCents - doc.paidCents;
+  const dueCents = amountDue(doc);
   if (doc.type !== "invoice" || dueCents <= 0) return null;
   const structured = doc.structuredCommunication
     ? formatStructuredCommunication(doc.structuredCommunication)
@@ -174,7 +174,7 @@ export function buildDocumentPdfModel(input: DocumentPdfInput): DocumentPdfModel
     unitPrice:
       money(line.unitPriceCents) +
       (mixedModes ? ` ${line.priceMode === "incl" ? labels.inclShort : labels.exclShort}` : ""),
-    discount: line.discountBp ? formatRate(line.discountBp, locale) : null,
+    discount: line.discountBp ? formatPercent(line.discountBp, locale) : null,
     vatRate: vatLabel(line.vatCategory, line.vatRateBp, locale, labels),
     amount: money(line.netCents),
   }));
@@ -215,7 +215,8 @@ export function buildDocumentPdfModel(input: DocumentPdfInput): DocumentPdfModel
       vat: money(doc.totalVatCents),
       total: money(doc.totalCents),
       paid: paid ? money(paid) : null,
-      due: paid ? money(doc.totalCents - paid) : null,
+      // Signed: an over-paid invoice shows what is to be given back.
+      due: paid ? money(balanceCents(doc)) : null,
     },
     legend: cleanText(doc.legend),
     payment: buildPayment(input, seller, money, labels),

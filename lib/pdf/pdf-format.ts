@@ -33,13 +33,6 @@ export function formatDate(isoDate: string, locale: IntlLocale): string {
   }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
-/** Basis points → `21 %` in the document's locale. */
-export function formatRate(rateBp: number, locale: IntlLocale): string {
-  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(
-    rateBp / 10_000,
-  );
-}
-
 /** `BE68539007547034` → `BE68 5390 0754 7034`. */
 export function formatIban(iban: string): string {
   return iban

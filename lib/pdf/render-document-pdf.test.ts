@@ -3,7 +3,6 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { createConcept } from "@/db/queries/documents";
-import { finaliseDocument } from "@/db/queries/finalise-document";
 import { customers, documents, organisations } from "@/db/schema";
 import { tenant, type Tenant } from "@/db/tenant";
 import { saveLogo } from "@/db/queries/organisations";
@@ -15,6 +14,8 @@ import { formatStructuredCommunication } from "@/lib/structured-communication/fo
 import { findDocumentByPublicToken } from "./find-document-by-public-token";
 import { readPdfText } from "./pdf-text.test-support";
 import { renderDocumentPdf } from "./render-document-pdf";
+import { finaliseDocument } from "@/lib/documents/finalise-document";
+import { fixedClock } from "@/lib/calendar/clock";
 
 /** The PDF's text, pages separated by a form feed. */
 const pdfText = async (pdf: Buffer) => (await readPdfText(pdf)).text;
@@ -87,7 +88,12 @@ async function finalisedInvoice(input: Partial<ConceptInput> = {}) {
     ...input,
   });
   const id = await createConcept(handle.db, t, concept);
-  const row = await finaliseDocument(handle.db, t, id, new Date("2026-03-05T10:00:00Z"));
+  const row = await finaliseDocument(
+    handle.db,
+    t,
+    { documentId: id },
+    fixedClock(new Date("2026-03-05T10:00:00Z")),
+  );
   return { id, row };
 }
 

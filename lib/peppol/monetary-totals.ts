@@ -1,3 +1,4 @@
+import { balanceCents } from "@/lib/documents/document-state";
 import type { UblTaxSubtotal } from "./tax-subtotals";
 import { UblError } from "./ubl-error";
 import type { UblLine, UblTotals } from "./ubl-input";
@@ -51,6 +52,6 @@ export function monetaryTotals(
     taxInclusiveCents,
     prepaidCents: totals.paidCents !== 0 ? totals.paidCents : null,
     roundingCents: rounding !== 0 ? rounding : null,
-    payableCents: totals.grossCents - totals.paidCents,
+    payableCents: balanceCents({ totalCents: totals.grossCents, paidCents: totals.paidCents }),
   };
 }

@@ -3,8 +3,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
-import { createCreditNoteFor } from "@/db/queries/credit-and-pay";
-import { finaliseDocument } from "@/db/queries/finalise-document";
 import { createOrg, createUser, openTestDb } from "@/db/testing/test-db";
 import { tenant, type Tenant } from "@/db/tenant";
 import { startQueue, type Queue } from "@/lib/jobs/queue";
@@ -13,6 +11,9 @@ import { createOrderDocument } from "@/lib/shopify/order-sync/create-order-docum
 import { renderDocumentUbl } from "./render-document-ubl";
 import { validateUblFiles } from "./validation/validate-ubl";
 import { SHOPIFY_ORDER_FIXTURES } from "@/test/fixtures";
+import { finaliseDocument } from "@/lib/documents/finalise-document";
+import { createCreditNote } from "@/lib/documents/create-credit-note";
+import { systemClock } from "@/lib/calendar/clock";
 
 const FIXTURES = SHOPIFY_ORDER_FIXTURES;
 
@@ -40,7 +41,7 @@ async function issuedInvoiceFrom(fixture: string): Promise<string> {
     order,
     settings: { documentType: "invoice", trigger: "order_paid", autoSend: false },
   });
-  await finaliseDocument(handle.db, t, made.documentId);
+  await finaliseDocument(handle.db, t, { documentId: made.documentId }, systemClock);
   return made.documentId;
 }
 
@@ -48,8 +49,8 @@ describe("renderDocumentUbl", () => {
   it("gives stored invoices and credit notes UBL that passes the official Peppol rules", async () => {
     const b2b = await issuedInvoiceFrom("eu-be-b2b-vat-number-en.json");
     const mixed = await issuedInvoiceFrom("eu-be-mixed-6-21-unpaid-nl.json");
-    const creditNote = await createCreditNoteFor(handle.db, t, mixed);
-    await finaliseDocument(handle.db, t, creditNote);
+    const creditNote = await createCreditNote(handle.db, t, { invoiceId: mixed }, systemClock);
+    await finaliseDocument(handle.db, t, { documentId: creditNote }, systemClock);
 
     const dir = mkdtempSync(path.join(tmpdir(), "facturo-ubl-"));
     const files: string[] = [];

@@ -4,16 +4,13 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireOrg } from "@/app/_server/context";
-import {
-  cancelConcept,
-  createConcept,
-  deleteConcept,
-  DocumentNotFoundError,
-  updateConcept,
-} from "@/db/queries/documents";
+import { createConcept, deleteConcept, DocumentNotFoundError } from "@/db/queries/documents";
+import { systemClock } from "@/lib/calendar/clock";
+import { cancelConcept } from "@/lib/documents/cancel-concept";
+import { updateConcept } from "@/lib/documents/update-concept";
 import { conceptSchema, type ConceptInput } from "@/lib/documents/concept-schema";
 import { DocumentTransitionError } from "@/lib/documents/document-lifecycle";
-import { CreditExceedsInvoiceError } from "@/db/queries/finalise-document";
+import { CreditExceedsInvoiceError } from "@/lib/documents/finalise-document";
 import { queueDocumentSends, SendBlockedError } from "@/lib/documents/queue-document-send";
 import { fieldErrorsOf, type ActionResult } from "@/lib/forms/action-result";
 import { getRequestLogger } from "@/app/_server/request-logger";
@@ -61,7 +58,7 @@ export async function saveConcept(input: ConceptInput, id: string | null): Promi
   }
   let documentId: string;
   try {
-    if (id) await updateConcept(db, tenant, id, parsed.data);
+    if (id) await updateConcept(db, tenant, { documentId: id, concept: parsed.data }, systemClock);
     documentId = id ?? (await createConcept(db, tenant, parsed.data));
   } catch (error) {
     return failure(error, "saveConcept");
@@ -116,7 +113,7 @@ export async function cancelDocument(id: string): Promise<ActionResult> {
   const { db, tenant } = await requireOrg();
   if (!idSchema.safeParse(id).success) return formError("documents.errors.notFound");
   try {
-    await cancelConcept(db, tenant, id);
+    await cancelConcept(db, tenant, { documentId: id }, systemClock);
   } catch (error) {
     return failure(error, "cancelDocument");
   }

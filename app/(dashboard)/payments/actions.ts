@@ -3,17 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireOrg } from "@/app/_server/context";
-import {
-  claimBankLine,
-  createBankImport,
-  ignoreUnmatchedBankLine,
-  updateBankLine,
-} from "@/db/queries/bank";
-import { recordPayment } from "@/db/queries/payments";
-import { getDocument } from "@/db/queries/documents";
+import { createBankImport, ignoreUnmatchedBankLine } from "@/db/queries/bank";
+import { applyBankMatch } from "@/lib/bank/apply-bank-match";
+import { systemClock } from "@/lib/calendar/clock";
 import { importBankStatementJob } from "@/lib/bank/jobs/import-statement.job";
 import { queueReminder, type ReminderRefusal } from "@/lib/documents/queue-reminder";
-import { brusselsToday } from "@/lib/numbering/get-brussels-date";
+import { brusselsToday } from "@/lib/calendar/brussels-date";
 import { enqueue } from "@/lib/jobs/queue";
 import { getQueue } from "@/app/_server/queue";
 
@@ -42,46 +37,20 @@ export async function uploadStatement(form: FormData): Promise<UploadResult> {
 const matchSchema = z.object({ lineId: z.string().uuid(), invoiceId: z.string().uuid() });
 
 /**
- * Confirms a suggestion or matches a line by hand: the line is claimed first, so
- * a second click records nothing; the payment is the whole line, and what exceeds
- * the invoice shows on it as an over-payment. A line in another currency is refused.
+ * Confirms a suggestion or matches a line by hand: the line is paid to the invoice in
+ * one operation (lib/bank/apply-bank-match.ts), so a second click records nothing.
  */
 export async function matchBankLine(input: unknown): Promise<{ ok: boolean }> {
   const parsed = matchSchema.safeParse(input);
   if (!parsed.success) return { ok: false };
   const { db, tenant } = await requireOrg();
-  const line = await claimBankLine(db, tenant, parsed.data.lineId, parsed.data.invoiceId);
-  if (!line) return { ok: false };
-  try {
-    const invoice = (await getDocument(db, tenant, parsed.data.invoiceId))?.document;
-    if (!invoice) throw new Error("invoice not found");
-    // Money in another currency is not this invoice's payment.
-    if (line.currency !== invoice.currency) throw new Error("currency differs");
-    const open = invoice.totalCents - invoice.paidCents;
-    if (open <= 0) throw new Error("nothing open");
-    await recordPayment(db, tenant, invoice.id, {
-      amountCents: line.amountCents,
-      method: "bank_transfer",
-      paidOn: line.bookingDate,
-      sourceKey: `bank:${line.lineKey}`,
-      reference: line.structuredCommunication ?? line.freeText?.slice(0, 140) ?? null,
-    });
-    await updateBankLine(db, tenant, line.id, {
-      status: "matched",
-      invoiceId: invoice.id,
-      rule: "manual",
-      overpaymentCents: Math.max(line.amountCents - open, 0),
-      paidAt: new Date(),
-    });
-  } catch {
-    await updateBankLine(db, tenant, line.id, {
-      status: "unmatched",
-      invoiceId: null,
-      rule: null,
-      paidAt: null,
-    });
-    return { ok: false };
-  }
+  const result = await applyBankMatch(
+    db,
+    tenant,
+    { ...parsed.data, by: "merchant", rule: "manual" },
+    systemClock,
+  );
+  if (!result.ok) return { ok: false };
   revalidatePath("/payments");
   return { ok: true };
 }

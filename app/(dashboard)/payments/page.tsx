@@ -8,8 +8,10 @@ import { RefreshWhile } from "@/components/shopify/refresh-while";
 import { listBankImports, listBankLinesToReview, openInvoicesForMatching } from "@/db/queries/bank";
 import { listOverdueInvoices } from "@/db/queries/overdue";
 import { belgianLocale, formatCalendarDate, formatDateTime } from "@/components/documents/format";
+import { amountDue } from "@/lib/documents/document-state";
 import { formatMoney } from "@/lib/money";
-import { brusselsToday } from "@/lib/numbering/get-brussels-date";
+import { brusselsToday } from "@/lib/calendar/brussels-date";
+import { daysLate } from "@/lib/calendar/calendar-days";
 import Link from "next/link";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,13 +29,9 @@ export default async function PaymentsPage() {
     openInvoicesForMatching(db, tenant),
     listOverdueInvoices(db, tenant, today),
   ]);
-  const daysLate = (dueDate: string) =>
-    Math.round(
-      (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${dueDate}T00:00:00Z`)) / 86_400_000,
-    );
   const invoiceOptions = openInvoices.map((invoice) => ({
     id: invoice.id,
-    label: `${invoice.number} · ${invoice.customerName} · ${formatMoney(invoice.totalCents - invoice.paidCents, invoice.currency, intl)}`,
+    label: `${invoice.number} · ${invoice.customerName} · ${formatMoney(amountDue(invoice), invoice.currency, intl)}`,
   }));
   return (
     <>
@@ -123,11 +121,11 @@ export default async function PaymentsPage() {
                     <td>
                       {formatCalendarDate(invoice.dueDate, intl)}
                       <p className="muted">
-                        {t("overdue.days", { days: daysLate(invoice.dueDate) })}
+                        {t("overdue.days", { days: daysLate(invoice.dueDate, today) })}
                       </p>
                     </td>
                     <td className="num">
-                      {formatMoney(invoice.totalCents - invoice.paidCents, invoice.currency, intl)}
+                      {formatMoney(amountDue(invoice), invoice.currency, intl)}
                     </td>
                     <td>
                       {invoice.lastReminderAt

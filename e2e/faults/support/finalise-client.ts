@@ -7,8 +7,9 @@
  */
 import { writeFileSync } from "node:fs";
 import { openPostgres } from "@/db/client";
-import { finaliseDocument } from "@/db/queries/finalise-document";
 import { tenant } from "@/db/tenant";
+import { finaliseDocument } from "@/lib/documents/finalise-document";
+import { systemClock } from "@/lib/calendar/clock";
 
 const [organisationId, startAt, resultFile, ...ids] = process.argv.slice(2);
 if (!organisationId || !startAt || !resultFile || !process.env.DATABASE_URL)
@@ -17,7 +18,9 @@ if (!organisationId || !startAt || !resultFile || !process.env.DATABASE_URL)
 const handle = await openPostgres(process.env.DATABASE_URL);
 const t = tenant(organisationId);
 await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(startAt) - Date.now())));
-const results = await Promise.allSettled(ids.map((id) => finaliseDocument(handle.db, t, id)));
+const results = await Promise.allSettled(
+  ids.map((id) => finaliseDocument(handle.db, t, { documentId: id }, systemClock)),
+);
 writeFileSync(
   resultFile,
   JSON.stringify(

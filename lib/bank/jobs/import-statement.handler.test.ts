@@ -9,8 +9,7 @@ import {
   listBankLinesToReview,
 } from "@/db/queries/bank";
 import { createConcept, getDocument } from "@/db/queries/documents";
-import { finaliseDocument } from "@/db/queries/finalise-document";
-import { listPayments, recordPayment, undoPayment } from "@/db/queries/payments";
+import { listPayments } from "@/db/queries/payments";
 import { createCustomer } from "@/db/queries/customers";
 import { bankStatementLines } from "@/db/schema";
 import { concept, line } from "@/db/testing/document-factory";
@@ -20,6 +19,10 @@ import { tenant, type Tenant } from "@/db/tenant";
 import { emptyCustomerInput } from "@/lib/customers/customer-schema";
 import type { JobContext } from "@/lib/jobs/job-handler";
 import { importBankStatementHandler } from "@/lib/bank/jobs/import-statement.handler";
+import { finaliseDocument } from "@/lib/documents/finalise-document";
+import { recordPayment } from "@/lib/payments/record-payment";
+import { undoPayment } from "@/lib/payments/undo-payment";
+import { systemClock } from "@/lib/calendar/clock";
 
 let handle: DbHandle;
 let ctx: JobContext;
@@ -79,7 +82,7 @@ async function issuedInvoice(customerName: string, unitPrice: string) {
       lines: [line({ unitPrice, unitPriceCents: Math.round(Number(unitPrice) * 100) })],
     }),
   );
-  return finaliseDocument(handle.db, t, id);
+  return finaliseDocument(handle.db, t, { documentId: id }, systemClock);
 }
 
 async function importFile(content: Buffer, statementId: string) {
@@ -199,19 +202,25 @@ describe("bank statement import", () => {
       "STMT-UNDO",
     );
     const [payment] = await listPayments(handle.db, t, invoice.id);
-    await undoPayment(handle.db, t, invoice.id, payment!.id);
+    await undoPayment(handle.db, t, { invoiceId: invoice.id, paymentId: payment!.id }, systemClock);
     const [line] = await handle.db
       .select()
       .from(bankStatementLines)
       .where(eq(bankStatementLines.lineKey, "BE68539007547034:STMT-UNDO:1"));
     expect(line).toMatchObject({ status: "unmatched", invoiceId: null });
     // Matched again, the line records its payment again (its key was freed by the undo).
-    const again = await recordPayment(handle.db, t, invoice.id, {
-      amountCents: 2420,
-      method: "bank_transfer",
-      paidOn: "2026-11-20",
-      sourceKey: `bank:${line!.lineKey}`,
-    });
+    const again = await recordPayment(
+      handle.db,
+      t,
+      {
+        invoiceId: invoice.id,
+        amountCents: 2420,
+        method: "bank_transfer",
+        paidOn: "2026-11-20",
+        sourceKey: `bank:${line!.lineKey}`,
+      },
+      systemClock,
+    );
     expect(again).toMatchObject({ recorded: true, status: "paid" });
   });
 

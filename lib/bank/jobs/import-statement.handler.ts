@@ -6,11 +6,12 @@ import {
   openInvoicesForMatching,
   updateBankLine,
 } from "@/db/queries/bank";
-import { recordPayment } from "@/db/queries/payments";
 import { tenant } from "@/db/tenant";
+import { applyBankMatch } from "@/lib/bank/apply-bank-match";
 import { BankStatementError } from "@/lib/bank/bank-statement-error";
 import { matchStatementLines } from "@/lib/bank/match-payments";
 import { parseStatement } from "@/lib/bank/parse-statement";
+import { systemClock } from "@/lib/calendar/clock";
 import { defineJobHandler } from "@/lib/jobs/job-handler";
 import { importBankStatementJob } from "./import-statement.job";
 
@@ -69,24 +70,20 @@ export const importBankStatementHandler = defineJobHandler(
       if (match.kind === "matched" && match.invoiceId) {
         // The whole line is recorded: what exceeds the invoice shows on it as an
         // over-payment to refund, instead of vanishing into a column nobody reads.
-        const amountCents = match.amountCents;
-        if (amountCents > 0) {
-          await recordPayment(ctx.db, t, match.invoiceId, {
-            amountCents,
-            method: "bank_transfer",
-            paidOn: row.bookingDate,
-            sourceKey: `bank:${row.lineKey}`,
-            reference: row.structuredCommunication ?? row.freeText?.slice(0, 140) ?? null,
-          });
-        }
-        await updateBankLine(ctx.db, t, row.id, {
-          status: "matched",
-          invoiceId: match.invoiceId,
-          rule: match.rule ?? null,
-          overpaymentCents: match.overpaymentCents ?? 0,
-          paidAt: new Date(),
-        });
-        counts.matched++;
+        const applied = await applyBankMatch(
+          ctx.db,
+          t,
+          {
+            lineId: row.id,
+            invoiceId: match.invoiceId,
+            by: "import",
+            rule: match.rule ?? "",
+            overpaymentCents: match.overpaymentCents ?? 0,
+          },
+          systemClock,
+        );
+        if (applied.ok) counts.matched++;
+        else counts.unmatched++;
       } else if (match.kind === "suggested" && match.invoiceId) {
         await updateBankLine(ctx.db, t, row.id, {
           status: "suggested",

@@ -4,7 +4,6 @@ import { parseArgs } from "node:util";
 import { openPglite, type DbHandle } from "@/db/client";
 import { activateApp, isAppActive } from "@/db/queries/apps";
 import { getDocument } from "@/db/queries/documents";
-import { finaliseDocument } from "@/db/queries/finalise-document";
 import { getShopifyConnection } from "@/db/queries/shopify-connections";
 import { organisations, users } from "@/db/schema";
 import { tenant } from "@/db/tenant";
@@ -18,6 +17,8 @@ import { createOrderDocument } from "@/lib/shopify/order-sync/create-order-docum
 import { creditRefund } from "@/lib/shopify/order-sync/credit-refund";
 import { readOrderSettings } from "@/lib/shopify/order-sync/order-settings";
 import { CliError, type CliOutput } from "../output";
+import { finaliseDocument } from "@/lib/documents/finalise-document";
+import { systemClock } from "@/lib/calendar/clock";
 
 export const orderPreviewUsage =
   "facturo order:preview FILE [--refund REFUND_FILE] [--org ORGANISATION_ID] [--ubl]";
@@ -157,7 +158,7 @@ export async function orderPreview(
           `a refund credits an invoice, but this seller makes ${settings.documentType} documents`,
         );
       }
-      await finaliseDocument(memory.db, t, documentId);
+      await finaliseDocument(memory.db, t, { documentId: documentId }, systemClock);
       const credited = await creditRefund(deps2, t, {
         shop,
         refund,
@@ -182,7 +183,7 @@ export async function orderPreview(
           `--ubl needs an invoice, but this seller makes ${settings.documentType} documents`,
         );
       }
-      await finaliseDocument(memory.db, t, documentId);
+      await finaliseDocument(memory.db, t, { documentId: documentId }, systemClock);
       try {
         deps.out.out((await renderDocumentUbl(memory.db, t, documentId)).xml);
       } catch (error) {

@@ -3,9 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
 import { activateApp } from "@/db/queries/apps";
 import { createConcept, getDocument } from "@/db/queries/documents";
-import { finaliseDocument } from "@/db/queries/finalise-document";
 import { listOnlinePayments } from "@/db/queries/online-payments";
-import { recordPayment } from "@/db/queries/payments";
 import { concept, line } from "@/db/testing/document-factory";
 import { createOrg, createUser, openTestDb } from "@/db/testing/test-db";
 import { tenant, type Tenant } from "@/db/tenant";
@@ -13,6 +11,9 @@ import { startBancontactStandIn, type BancontactStandIn } from "@facturo/bancont
 import { saveProviderApiKey } from "../online/provider-api-key";
 import { onlinePaymentProviders } from "../online/providers";
 import { loadCustomerInvoice } from "./load-customer-invoice";
+import { finaliseDocument } from "@/lib/documents/finalise-document";
+import { recordPayment } from "@/lib/payments/record-payment";
+import { systemClock } from "@/lib/calendar/clock";
 
 const config = {
   APP_URL: "https://facturo.test",
@@ -60,7 +61,7 @@ async function sentInvoice(language: "fr" | "nl" | "en" | "de" = "nl") {
     t,
     concept({ language, lines: [line({ unitPriceCents: 10000 })] }),
   );
-  await finaliseDocument(handle.db, t, id);
+  await finaliseDocument(handle.db, t, { documentId: id }, systemClock);
   return id;
 }
 
@@ -90,11 +91,12 @@ describe("the customer's invoice page", () => {
 
   it("says paid and offers nothing once the invoice is paid", async () => {
     const id = await sentInvoice("de");
-    await recordPayment(handle.db, t, id, {
-      amountCents: 12100,
-      method: "cash",
-      paidOn: "2026-11-29",
-    });
+    await recordPayment(
+      handle.db,
+      t,
+      { invoiceId: id, amountCents: 12100, method: "cash", paidOn: "2026-11-29" },
+      systemClock,
+    );
     const page = await load(id);
     expect(page).toMatchObject({ status: "paid", mollieUrl: null, bancontact: null });
     expect(page?.labels.paidThanks).toBe("Bezahlt, vielen Dank!");

@@ -2,6 +2,7 @@ import type { Db } from "@/db/client";
 import { getDocument } from "@/db/queries/documents";
 import type { Tenant } from "@/db/tenant";
 import type { AppConfig } from "@/lib/config/env";
+import { paymentSummary } from "@/lib/documents/document-state";
 import { epcQrPngDataUrl } from "@/lib/epc-qr";
 import type { Logger } from "@/lib/log/logger";
 import type { DocumentPdfModel } from "@/lib/pdf/document-pdf-model";
@@ -55,14 +56,7 @@ export async function loadCustomerInvoice(
     appUrl: deps.config.APP_URL,
   });
   const labels = customerPageLabels(document.language);
-  const isInvoice = document.type === "invoice";
-  const status: CustomerInvoiceStatus | null = !isInvoice
-    ? null
-    : document.status === "paid"
-      ? "paid"
-      : document.paidCents > 0
-        ? "partially_paid"
-        : "to_pay";
+  const status: CustomerInvoiceStatus | null = paymentSummary(document);
   const payable = status === "to_pay" || status === "partially_paid";
   const providers = payable && document.publicToken ? await availableProviders(deps.db, t) : [];
   const token = document.publicToken ?? "";

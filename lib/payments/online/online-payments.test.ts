@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
 import { activateApp, deactivateApp } from "@/db/queries/apps";
 import { createConcept, getDocument } from "@/db/queries/documents";
-import { finaliseDocument } from "@/db/queries/finalise-document";
 import { listOnlinePayments } from "@/db/queries/online-payments";
-import { listPayments, recordPayment } from "@/db/queries/payments";
+import { listPayments } from "@/db/queries/payments";
 import { onlinePayments } from "@/db/schema";
 import { concept, line } from "@/db/testing/document-factory";
 import { createOrg, createUser, openTestDb } from "@/db/testing/test-db";
@@ -21,6 +20,9 @@ import { startNotificationReceiver } from "./payment-notification-receiver.test-
 import { saveProviderApiKey } from "./provider-api-key";
 import { onlinePaymentProviders } from "./providers";
 import { syncOnlinePayment } from "./sync-online-payment";
+import { finaliseDocument } from "@/lib/documents/finalise-document";
+import { recordPayment } from "@/lib/payments/record-payment";
+import { systemClock } from "@/lib/calendar/clock";
 
 const MOLLIE_KEY = "test_standin0123456789abcdefghij";
 const BANCONTACT_KEY = "bancontact-profile-key";
@@ -77,7 +79,7 @@ async function sentInvoice(owner = t) {
     owner,
     concept({ lines: [line({ unitPriceCents: 10000 })] }),
   );
-  await finaliseDocument(handle.db, owner, id);
+  await finaliseDocument(handle.db, owner, { documentId: id }, systemClock);
   return id;
 }
 
@@ -145,19 +147,21 @@ describe("a Mollie payment for an invoice", () => {
   it("is renewed for the new amount due after a partial payment, and refused once paid", async () => {
     const id = await sentInvoice();
     const first = await open(id, "mollie");
-    await recordPayment(handle.db, t, id, {
-      amountCents: 2100,
-      method: "cash",
-      paidOn: "2026-11-29",
-    });
+    await recordPayment(
+      handle.db,
+      t,
+      { invoiceId: id, amountCents: 2100, method: "cash", paidOn: "2026-11-29" },
+      systemClock,
+    );
     const renewed = await open(id, "mollie");
     expect(renewed.id).not.toBe(first.id);
     expect(renewed.amountCents).toBe(10000);
-    await recordPayment(handle.db, t, id, {
-      amountCents: 10000,
-      method: "cash",
-      paidOn: "2026-11-29",
-    });
+    await recordPayment(
+      handle.db,
+      t,
+      { invoiceId: id, amountCents: 10000, method: "cash", paidOn: "2026-11-29" },
+      systemClock,
+    );
     expect(await openOnlinePayment(deps(), t, id, "mollie")).toEqual({
       ok: false,
       reason: "not_payable",

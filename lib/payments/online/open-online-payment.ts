@@ -8,6 +8,7 @@ import {
 } from "@/db/queries/online-payments";
 import type { Tenant } from "@/db/tenant";
 import type { AppConfig } from "@/lib/config/env";
+import { amountDue, isPayable } from "@/lib/documents/document-state";
 import { pdfLabels } from "@/lib/pdf/pdf-labels";
 import type { OnlinePaymentProviderKey } from "./online-payment-provider";
 import { customerInvoiceUrl, providerNotifyUrl } from "./payment-urls";
@@ -68,17 +69,10 @@ async function reuseOrCreate(
   const now = deps.now?.() ?? new Date();
   const found = await getDocument(db, t, documentId);
   const invoice = found?.document;
-  const dueCents = invoice ? invoice.totalCents - invoice.paidCents : 0;
-  if (
-    !invoice ||
-    invoice.type !== "invoice" ||
-    !(invoice.status === "sent" || invoice.status === "partially_paid") ||
-    dueCents <= 0 ||
-    !invoice.publicToken ||
-    !invoice.number
-  ) {
+  if (!invoice || !isPayable(invoice) || !invoice.publicToken || !invoice.number) {
     return { ok: false, reason: "not_payable" };
   }
+  const dueCents = amountDue(invoice);
   const apiKey = await activeProviderApiKey(db, t, providerKey, config.ENCRYPTION_KEY);
   if (!apiKey) return { ok: false, reason: "not_configured" };
 

@@ -1,9 +1,10 @@
 import type { Db } from "@/db/client";
 import { applyOnlinePaymentReport, findOnlinePaymentOwner } from "@/db/queries/online-payments";
-import { recordPayment } from "@/db/queries/payments";
 import type { OnlinePaymentStatus } from "@/db/schema";
 import type { Logger } from "@/lib/log/logger";
-import { getBrusselsDate } from "@/lib/numbering/get-brussels-date";
+import { brusselsDay } from "@/lib/calendar/brussels-date";
+import { systemClock } from "@/lib/calendar/clock";
+import { recordPayment } from "../record-payment";
 import type { OnlinePaymentProviderKey } from "./online-payment-provider";
 import { readProviderApiKey } from "./provider-api-key";
 import type { OnlinePaymentProviders } from "./providers";
@@ -52,14 +53,19 @@ export async function syncOnlinePayment(
   let recorded = false;
   if (remote.status === "paid") {
     const paidAt = remote.paidAt ?? new Date();
-    const day = getBrusselsDate(paidAt);
-    const result = await recordPayment(db, t, payment.documentId, {
-      amountCents: remote.amountCents,
-      method: provider,
-      paidOn: `${day.year}-${pad(day.month)}-${pad(day.day)}`,
-      reference: providerPaymentId,
-      sourceKey: `${provider}:${providerPaymentId}`,
-    });
+    const result = await recordPayment(
+      db,
+      t,
+      {
+        invoiceId: payment.documentId,
+        amountCents: remote.amountCents,
+        method: provider,
+        paidOn: brusselsDay(paidAt),
+        reference: providerPaymentId,
+        sourceKey: `${provider}:${providerPaymentId}`,
+      },
+      systemClock,
+    );
     recorded = result.recorded;
     if (result.overpaidCents > 0)
       log.warn({ provider, providerPaymentId, ...result }, "Online payment on a paid invoice");
@@ -71,8 +77,4 @@ export async function syncOnlinePayment(
     expiresAt: remote.expiresAt,
   });
   return { kind: "updated", status: row?.status ?? remote.status, recorded };
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, "0");
 }

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { activateApp } from "@/db/queries/apps";
 import { createConcept, getDocument } from "@/db/queries/documents";
-import { finaliseDocument } from "@/db/queries/finalise-document";
 import { updatePeppolSettings } from "@/db/queries/peppol-settings";
 import { createDocumentSend } from "@/db/queries/document-sends";
 import {
@@ -29,6 +28,8 @@ import { queuePeppolSend } from "@/lib/peppol/send/queue-peppol-send";
 import { refreshPeppolOutcomesJob } from "@/lib/peppol/jobs/refresh-peppol-outcomes.job";
 import { sendOverPeppolJob } from "@/lib/peppol/jobs/send-over-peppol.job";
 import { sendOverPeppolHandler } from "@/lib/peppol/jobs/send-over-peppol.handler";
+import { finaliseDocument } from "@/lib/documents/finalise-document";
+import { systemClock } from "@/lib/calendar/clock";
 
 const KEY = "job-test-key";
 const ON_NETWORK = "BE0403170701"; // registered at the stand-in from the start
@@ -76,7 +77,7 @@ async function issuedInvoice(org: Tenant, vatNumber: string | null) {
     )
     .returning();
   const id = await createConcept(handle.db, org, concept({ customerId: customer?.id ?? null }));
-  await finaliseDocument(handle.db, org, id);
+  await finaliseDocument(handle.db, org, { documentId: id }, systemClock);
   return { id, email: customer?.email ?? "" };
 }
 

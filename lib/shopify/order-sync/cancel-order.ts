@@ -1,5 +1,4 @@
-import { createCreditNoteFor, creditedCents } from "@/db/queries/credit-and-pay";
-import { cancelConcept, recordDocumentEvent } from "@/db/queries/documents";
+import { creditedCents, recordDocumentEvent } from "@/db/queries/documents";
 import {
   documentsOfOrder,
   findDocumentById,
@@ -7,6 +6,9 @@ import {
 } from "@/db/queries/shopify-orders";
 import type { Tenant } from "@/db/tenant";
 import { isUniqueViolation } from "@/db/errors";
+import { systemClock } from "@/lib/calendar/clock";
+import { cancelConcept } from "@/lib/documents/cancel-concept";
+import { createCreditNote } from "@/lib/documents/create-credit-note";
 import type { OrderSyncDeps } from "./create-order-document";
 import type { OrderSettings } from "./order-settings";
 import { sendIfAutomatic } from "./send-if-automatic";
@@ -40,7 +42,7 @@ export async function cancelOrderDocuments(
   let result: CancelOutcome = { status: "ignored", outcome: "already_cancelled" };
   for (const document of documents) {
     if (document.status === "concept") {
-      await cancelConcept(db, t, document.id);
+      await cancelConcept(db, t, { documentId: document.id }, systemClock);
       result = { status: "processed", outcome: "concept_cancelled", documentId: document.id };
     } else if (document.status === "cancelled") {
       continue;
@@ -74,7 +76,7 @@ async function creditCancelledInvoice(
   }
   let creditNoteId: string;
   try {
-    creditNoteId = await createCreditNoteFor(deps.db, t, invoiceId, { sourceKey: key });
+    creditNoteId = await createCreditNote(deps.db, t, { invoiceId, sourceKey: key }, systemClock);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     return { status: "ignored", outcome: "already_credited" };

@@ -4,15 +4,17 @@ import { hasDocumentSend, unsentDocumentSendsSince } from "@/db/queries/document
 import { createConcept, getDocument, recordDocumentEvent } from "@/db/queries/documents";
 import { getOrganisation } from "@/db/queries/organisations";
 import { findDocumentBySourceKey, markConceptPaidOnIssue } from "@/db/queries/shopify-orders";
-import { recordPayment } from "@/db/queries/payments";
 import type { Tenant } from "@/db/tenant";
 import { isUniqueViolation } from "@/db/errors";
 import type { DocumentLanguage } from "@/db/schema/organisations";
+import { brusselsToday } from "@/lib/calendar/brussels-date";
+import { systemClock } from "@/lib/calendar/clock";
+import { isPayable } from "@/lib/documents/document-state";
+import { recordPayment } from "@/lib/payments/record-payment";
 import { isFinalised } from "@/lib/documents/document-lifecycle";
 import { enqueue, type Queue } from "@/lib/jobs/queue";
 import { sendDocumentJob } from "@/lib/documents/jobs/send-document.job";
 import {
-  brusselsDate,
   compareWithShopify,
   computeMappedTotals,
   mapOrderToDocument,
@@ -85,7 +87,7 @@ export async function createOrderDocument(
         type: settings.documentType,
         customerId,
         language,
-        issueDate: mapped.issueDate ?? today(),
+        issueDate: mapped.issueDate ?? brusselsToday(),
         dueDate: null,
         legend: "",
         lines,
@@ -148,21 +150,22 @@ async function settlePaidOrder(
     await markConceptPaidOnIssue(db, t, document.id, gatewayReference(order));
     return true;
   }
-  const open = document.totalCents - document.paidCents;
-  if (
-    document.type !== "invoice" ||
-    open <= 0 ||
-    !["sent", "partially_paid"].includes(document.status)
-  ) {
-    return false;
-  }
-  await recordPayment(db, t, document.id, {
-    amountCents: open,
-    method: "shopify",
-    paidOn: today(),
-    reference: gatewayReference(order),
-    sourceKey: `shopify:order:${order.id}:paid`,
-  });
+  if (!isPayable(document)) return false;
+  // What is due is read again under the invoice's lock: a payment recorded meanwhile
+  // (a transfer, Mollie) is not paid a second time.
+  await recordPayment(
+    db,
+    t,
+    {
+      invoiceId: document.id,
+      amountCents: "due",
+      method: "shopify",
+      paidOn: brusselsToday(),
+      reference: gatewayReference(order),
+      sourceKey: `shopify:order:${order.id}:paid`,
+    },
+    systemClock,
+  );
   return true;
 }
 
@@ -176,8 +179,6 @@ async function documentLanguage(
   if (mapped.language && (await isAppActive(db, t, "foreign-customers"))) return mapped.language;
   return organisation.defaultLanguage;
 }
-
-const today = () => brusselsDate(new Date().toISOString()) ?? new Date().toISOString().slice(0, 10);
 
 /** Where the document would not add up to what Shopify charged (never sent on its own). */
 function totalsMismatches(order: ShopifyOrder, mapped: MappedOrderDocument) {

@@ -1,8 +1,8 @@
-import { createConcept, getDocument } from "@/db/queries/documents";
-import { creditedCents } from "@/db/queries/credit-and-pay";
+import { createConcept, creditedCents, getDocument } from "@/db/queries/documents";
 import { findDocumentBySourceKey } from "@/db/queries/shopify-orders";
 import type { Tenant } from "@/db/tenant";
 import { isUniqueViolation } from "@/db/errors";
+import { creditRoomCents } from "@/lib/documents/document-state";
 import { mapRefundToCreditNote, parseShopifyRefund, type ShopifyOrder } from "../orders";
 import type { OrderSyncDeps } from "./create-order-document";
 import type { OrderSettings } from "./order-settings";
@@ -49,7 +49,7 @@ export async function creditRefund(
   const existing = await findDocumentBySourceKey(db, t, key);
   if (existing) return { status: "ignored", outcome: "already_credited", documentId: existing.id };
   if (mapped.lines.length === 0) return { status: "ignored", outcome: "nothing_to_credit" };
-  const left = invoiceRef.totalCents - (await creditedCents(db, t, invoiceRef.id));
+  const left = creditRoomCents(invoiceRef, await creditedCents(db, t, invoiceRef.id));
   if (mapped.creditTotalCents > left) {
     return { status: "failed", outcome: "credit_exceeds_invoice", documentId: invoiceRef.id };
   }

@@ -4,8 +4,8 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
 import { createArticle } from "@/db/queries/articles";
-import { getDocument, updateConcept } from "@/db/queries/documents";
-import { finaliseDocument } from "@/db/queries/finalise-document";
+import { getDocument } from "@/db/queries/documents";
+import { updateConcept } from "@/lib/documents/update-concept";
 import { listPayments } from "@/db/queries/payments";
 import { currentStock, recordManualCorrection } from "@/db/queries/stock";
 import {
@@ -32,6 +32,8 @@ import { processShopifyDeliveryHandler } from "@/lib/shopify/jobs/process-delive
 import { receiveWebhook } from "../webhooks/receive-webhook";
 import type { OrderSettings } from "./order-settings";
 import { SHOPIFY_FIXTURES } from "@/test/fixtures";
+import { finaliseDocument } from "@/lib/documents/finalise-document";
+import { systemClock } from "@/lib/calendar/clock";
 
 const FIXTURES = SHOPIFY_FIXTURES;
 const orderFixture = (name: string) => fixture(`orders/${name}`);
@@ -311,7 +313,12 @@ describe("what the review found", () => {
     const s = await newShop({ trigger: "order_created", autoSend: false });
     const delivery = await deliver(s, "orders/create", freshOrder("eu-be-b2c-21-paid-fr.json"));
     const id = delivery?.documentId ?? "";
-    await updateConcept(handle.db, s.t, id, concept({ lines: [line()] }));
+    await updateConcept(
+      handle.db,
+      s.t,
+      { documentId: id, concept: concept({ lines: [line()] }) },
+      systemClock,
+    );
     const edited = (await getDocument(handle.db, s.t, id))?.document;
     expect(edited).toMatchObject({
       fixedVat: null,
@@ -370,7 +377,7 @@ describe("cancellations and refunds", () => {
     ).toBe("concept_cancelled");
     const issued = freshOrder("eu-be-mixed-6-21-unpaid-nl.json");
     const created = await deliver(s, "orders/create", issued);
-    await finaliseDocument(handle.db, s.t, created?.documentId ?? "");
+    await finaliseDocument(handle.db, s.t, { documentId: created?.documentId ?? "" }, systemClock);
     const cancelled = { ...issued, cancelled_at: "2026-03-05T10:00:00+01:00" };
     const first = await deliver(s, "orders/cancelled", cancelled);
     expect(first?.outcome).toBe("credit_note_created");

@@ -10,7 +10,6 @@
  *
  * See README.md for the mapping and rounding rules.
  */
-export { brusselsDate } from "./brussels-date";
 export type { MappedAddress, MappedBuyer } from "./buyer";
 export { buyerVatNumber, isVatNumberAttribute } from "./buyer-vat-number";
 export { languageFromLocale, type DocumentLanguage } from "./document-language";

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { conceptLineSchema } from "@/lib/documents/concept-schema";
-import { brusselsDate } from "./brussels-date";
 import { isVatNumberAttribute } from "./buyer-vat-number";
 import { languageFromLocale } from "./document-language";
 import { ShopifyPayloadError } from "./errors";
@@ -75,20 +74,6 @@ describe("document language from customer_locale", () => {
     [null, null],
   ])("%j → %j", (locale, language) => {
     expect(languageFromLocale(locale)).toBe(language);
-  });
-});
-
-describe("issue date in Europe/Brussels", () => {
-  it.each([
-    ["2026-02-12T23:30:00Z", "2026-02-13"], // 00:30 in Brussels (winter, +01:00)
-    ["2026-07-01T22:30:00Z", "2026-07-02"], // 00:30 in Brussels (summer, +02:00)
-    ["2026-03-29T00:59:00Z", "2026-03-29"], // the night summer time starts
-    ["2026-10-24T22:30:00Z", "2026-10-25"], // the night summer time ends
-    ["2026-04-02T11:31:26-05:00", "2026-04-02"],
-    ["not a date", null],
-    [null, null],
-  ])("%j → %j", (iso, date) => {
-    expect(brusselsDate(iso)).toBe(date);
   });
 });
 

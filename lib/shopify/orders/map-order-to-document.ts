@@ -2,7 +2,7 @@ import type { PriceMode } from "@/lib/vat";
 import { buildLine } from "./build-line";
 import { mapBuyer, type MappedBuyer } from "./buyer";
 import { vatNumberCountry } from "./buyer-vat-number";
-import { brusselsDate } from "./brussels-date";
+import { brusselsDayOf } from "@/lib/calendar/brussels-date";
 import { languageFromLocale } from "./document-language";
 import { fixedVatOf, isReverseCharge } from "./fixed-vat";
 import { lineDescription, lineSku } from "./line-text";
@@ -67,7 +67,7 @@ export function mapOrderToDocument(
     ...shippingLines(order, priceMode, context, warnings),
   ];
 
-  const issueDate = brusselsDate(order.processedAt ?? order.createdAt);
+  const issueDate = brusselsDayOf(order.processedAt ?? order.createdAt);
   if (!issueDate) {
     warnings.push({ code: "missing_issue_date", message: "Order has no usable processed_at" });
   }

@@ -1,4 +1,4 @@
-import { brusselsDate } from "./brussels-date";
+import { brusselsDayOf } from "@/lib/calendar/brussels-date";
 import type { CreditNoteContext } from "./credit-note-context";
 import type { DocumentLanguage } from "./document-language";
 import { ShopifyPayloadError } from "./errors";
@@ -80,7 +80,7 @@ export function mapRefundToCreditNote(
     const message = "Refunded additional fees are not on the credit note";
     ctx.warnings.push({ code: "additional_fees_not_mapped", message });
   }
-  const issueDate = brusselsDate(refund.processedAt ?? refund.createdAt);
+  const issueDate = brusselsDayOf(refund.processedAt ?? refund.createdAt);
   if (!issueDate) {
     ctx.warnings.push({ code: "missing_issue_date", message: "Refund has no usable processed_at" });
   }

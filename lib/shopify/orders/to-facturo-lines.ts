@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { conceptLineSchema } from "@/lib/documents/concept-schema";
-import { BASIS_POINTS, centsToDecimalString } from "@/lib/money";
+import { basisPointsToPercent, centsToDecimalString } from "@/lib/money";
 import type { DocumentLineInput } from "@/lib/vat";
 import type { DocumentLanguage } from "./document-language";
 import { exactDiscountBasisPoints } from "./exact-discount";
@@ -62,13 +62,9 @@ export function toFacturoLines(
   });
 }
 
-/** "9.46" for 946 bp, "10" for 1000, "100" for 10 000: the concept schema's format. */
+/** "9.46" for 946 bp, "10" for 1000, "100" for 10 000, "" for none: the concept schema's format. */
 export function discountPercentText(bp: number): string {
-  if (bp === 0) return "";
-  if (bp === BASIS_POINTS) return "100";
-  const whole = Math.trunc(bp / 100);
-  const fraction = bp % 100;
-  return fraction === 0 ? String(whole) : `${whole}.${String(fraction).padStart(2, "0")}`;
+  return bp === 0 ? "" : basisPointsToPercent(bp);
 }
 
 /** Facturo lines in the concept schema's input shape (decimal strings), ready for `conceptSchema.parse`. */

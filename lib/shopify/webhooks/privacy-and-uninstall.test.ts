@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
 import { createCustomer, getCustomer } from "@/db/queries/customers";
 import { createConcept, getDocument } from "@/db/queries/documents";
-import { finaliseDocument } from "@/db/queries/finalise-document";
 import { getShopifyConnection } from "@/db/queries/shopify-connections";
 import { getOrderPayload, storeOrderPayload } from "@/db/queries/shopify-orders";
 import { listPrivacyRequests } from "@/db/queries/shopify-privacy";
@@ -21,6 +20,8 @@ import {
 } from "../testing/shopify-test-env";
 import { processShopifyDeliveryHandler } from "@/lib/shopify/jobs/process-delivery.handler";
 import { receiveWebhook } from "./receive-webhook";
+import { finaliseDocument } from "@/lib/documents/finalise-document";
+import { systemClock } from "@/lib/calendar/clock";
 
 let handle: DbHandle;
 let ctx: JobContext;
@@ -65,7 +66,7 @@ async function customerWithDocuments(email: string, shopifyCustomerId: string) {
     source: "shopify",
     sourceId: invoiceOrder,
   });
-  await finaliseDocument(handle.db, t, invoiceId);
+  await finaliseDocument(handle.db, t, { documentId: invoiceId }, systemClock);
   const conceptId = await createConcept(handle.db, t, concept({ customerId }), {
     source: "shopify",
     sourceId: conceptOrder,

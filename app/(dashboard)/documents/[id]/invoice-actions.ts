@@ -4,13 +4,15 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireOrg } from "@/app/_server/context";
-import { createCreditNoteFor } from "@/db/queries/credit-and-pay";
-import { PaymentNotFoundError, recordPayment, undoPayment } from "@/db/queries/payments";
-import { DocumentNotFoundError, getDocument } from "@/db/queries/documents";
+import { DocumentNotFoundError } from "@/db/queries/documents";
+import { systemClock } from "@/lib/calendar/clock";
+import { createCreditNote } from "@/lib/documents/create-credit-note";
 import { DocumentTransitionError } from "@/lib/documents/document-lifecycle";
 import { fieldErrorsOf, type ActionResult } from "@/lib/forms/action-result";
 import { parseDecimalToCents } from "@/lib/money";
-import { brusselsToday } from "@/lib/numbering/get-brussels-date";
+import { PaymentNotFoundError, PaymentRefusedError } from "@/lib/payments/payment-errors";
+import { recordPayment } from "@/lib/payments/record-payment";
+import { undoPayment } from "@/lib/payments/undo-payment";
 
 const idSchema = z.string().uuid();
 const notFound: ActionResult = {
@@ -32,32 +34,49 @@ const paymentSchema = z.object({
   method: z.enum(manualPaymentMethods).catch("manual"),
 });
 
-/** Mark as paid: a payment of the given amount (all that is due, or part of it). */
+/** Where each refusal of the payment operation shows on the form. */
+const paymentRefusalField: Record<PaymentRefusedError["code"], "amount" | "paidOn"> = {
+  not_positive: "amount",
+  exceeds_due: "amount",
+  in_future: "paidOn",
+};
+const paymentRefusalMessage: Record<PaymentRefusedError["code"], string> = {
+  not_positive: "documents.errors.paymentAmount",
+  exceeds_due: "documents.errors.paymentAmount",
+  in_future: "documents.errors.paymentInFuture",
+};
+
+/**
+ * Mark as paid: a payment of the given amount (all that is due, or part of it). The
+ * amount is checked against what is due by the operation, under the invoice's lock.
+ */
 export async function markInvoicePaid(
   id: string,
   input: { amount: string; paidOn: string; method: string },
 ): Promise<ActionResult> {
   if (!idSchema.safeParse(id).success) return notFound;
   const { db, tenant } = await requireOrg();
-  const found = await getDocument(db, tenant, id);
-  if (!found) return notFound;
   const parsed = paymentSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
-  const due = found.document.totalCents - found.document.paidCents;
-  if (parsed.data.paidOn > brusselsToday()) {
-    return { ok: false, fieldErrors: { paidOn: "documents.errors.paymentInFuture" } };
-  }
-  if (parsed.data.amount <= 0 || parsed.data.amount > due) {
-    return { ok: false, fieldErrors: { amount: "documents.errors.paymentAmount" } };
-  }
   try {
-    await recordPayment(db, tenant, id, {
-      amountCents: parsed.data.amount,
-      method: parsed.data.method,
-      paidOn: parsed.data.paidOn,
-    });
+    await recordPayment(
+      db,
+      tenant,
+      {
+        invoiceId: id,
+        amountCents: parsed.data.amount,
+        method: parsed.data.method,
+        paidOn: parsed.data.paidOn,
+      },
+      systemClock,
+    );
   } catch (error) {
-    if (error instanceof DocumentTransitionError || error instanceof RangeError) {
+    if (error instanceof PaymentRefusedError) {
+      const field = paymentRefusalField[error.code];
+      return { ok: false, fieldErrors: { [field]: paymentRefusalMessage[error.code] } };
+    }
+    if (error instanceof DocumentNotFoundError) return notFound;
+    if (error instanceof DocumentTransitionError) {
       return { ok: false, fieldErrors: {}, formError: "documents.errors.notPayable" };
     }
     throw error;
@@ -71,7 +90,7 @@ export async function undoInvoicePayment(id: string, paymentId: string): Promise
   if (!idSchema.safeParse(id).success || !idSchema.safeParse(paymentId).success) return notFound;
   const { db, tenant } = await requireOrg();
   try {
-    await undoPayment(db, tenant, id, paymentId);
+    await undoPayment(db, tenant, { invoiceId: id, paymentId }, systemClock);
   } catch (error) {
     if (error instanceof PaymentNotFoundError) {
       return { ok: false, fieldErrors: {}, formError: "documents.errors.paymentNotFound" };
@@ -91,7 +110,7 @@ export async function creditInvoice(id: string): Promise<ActionResult> {
   const { db, tenant } = await requireOrg();
   let creditId: string;
   try {
-    creditId = await createCreditNoteFor(db, tenant, id);
+    creditId = await createCreditNote(db, tenant, { invoiceId: id }, systemClock);
   } catch (error) {
     if (error instanceof DocumentTransitionError) {
       return { ok: false, fieldErrors: {}, formError: "documents.errors.notCreditable" };

@@ -20,9 +20,9 @@ import { OnlinePaymentsCard } from "@/components/payments/online/online-payments
 import { vatLabel } from "@/components/documents/vat-label";
 import { getConfig } from "@/lib/config/env";
 import { gatewayLabel } from "@/lib/shopify/order-sync/order-settings";
-import { isFinalised } from "@/lib/documents/document-lifecycle";
-import { centsToDecimalString, formatMoney } from "@/lib/money";
-import { brusselsToday } from "@/lib/numbering/get-brussels-date";
+import { documentState } from "@/lib/documents/document-state";
+import { centsToDecimalString, formatMoney, formatPercent } from "@/lib/money";
+import { brusselsToday } from "@/lib/calendar/brussels-date";
 import { reachableOverPeppolOnly } from "@/lib/peppol/send/queue-automatic-peppol-send";
 import { formatStructuredCommunication } from "@/lib/structured-communication/format-structured-communication";
 import { loadDocumentOr404 } from "../load-document";
@@ -58,12 +58,9 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
     isConcept &&
     !customer?.email &&
     (await reachableOverPeppolOnly(db, tenant, document, customer));
-  const finalised = isFinalised(document.status);
   const pdfHref = `/api/documents/${document.id}/pdf`;
   // An invoice's customer page shows what is due and how to pay; other documents are their PDF.
   const customerLink = `${getConfig().APP_URL}/d/${document.publicToken}${document.type === "invoice" ? "" : "/pdf"}`;
-  const dueCents = Math.max(document.totalCents - document.paidCents, 0);
-  const overpaidCents = Math.max(document.paidCents - document.totalCents, 0);
   const payments = document.type === "invoice" ? await listPayments(db, tenant, document.id) : [];
   const [transmissions, peppolSettings] = await Promise.all([
     listDocumentTransmissions(db, tenant, document.id),
@@ -73,6 +70,9 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   const deliveredOverPeppol = transmissions.some(
     (row) => row.channel === "peppol" && row.status === "delivered",
   );
+  const today = brusselsToday();
+  const state = documentState(document, { today, peppolOnly, deliveredOverPeppol });
+  const { finalised, dueCents, overpaidCents, actions, notices } = state;
   const showOnlinePayments = document.type === "invoice" && finalised;
   const onlinePayments =
     showOnlinePayments && document.publicToken
@@ -114,51 +114,43 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
         <h2 id="actions-title">{t("detail.actions")}</h2>
         {isConcept && (
           <>
-            {document.paidOnIssue && (
+            {notices.paidOnIssue && document.paidOnIssue && (
               <p className="notice">
                 {t("detail.paidOnIssue", { gateway: gatewayLabel(document.paidOnIssue.reference) })}
               </p>
             )}
-            {!customer?.email && peppolOnly && <p className="notice">{t("detail.peppolOnly")}</p>}
-            {!customer?.email && !peppolOnly && (
+            {notices.peppolOnly && <p className="notice">{t("detail.peppolOnly")}</p>}
+            {(notices.noEmail || notices.noCustomer) && (
               <p className="notice" id="send-blocked">
-                {customer ? t("detail.noEmail") : t("detail.noCustomerToSend")}
+                {notices.noEmail ? t("detail.noEmail") : t("detail.noCustomerToSend")}
               </p>
             )}
-            <ConceptActions
-              documentId={document.id}
-              canSend={Boolean(customer?.email) || peppolOnly}
-            />
+            <ConceptActions documentId={document.id} canSend={!actions.sendBlocked} />
           </>
         )}
         {finalised && (
           <>
             <p className="muted">{t("detail.finalisedNote")}</p>
-            {(document.type === "invoice" || document.type === "credit_note") &&
-              document.customer?.vatNumber?.startsWith("BE") &&
-              !deliveredOverPeppol && <p className="notice">{t("detail.peppolB2b")}</p>}
+            {notices.peppolB2b && <p className="notice">{t("detail.peppolB2b")}</p>}
             <div className={styles.actions}>
               <a href={`${pdfHref}?download=1`} className="btn btn-primary" download>
                 {t("detail.downloadPdf")}
               </a>
-              {(document.type === "invoice" || document.type === "credit_note") && (
+              {actions.downloadUbl && (
                 <a href={`/api/documents/${document.id}/ubl`} className="btn" download>
                   {t("detail.downloadUbl")}
                 </a>
               )}
               <SendAgainButton documentId={document.id} />
-              {document.type === "invoice" &&
-                (document.status === "sent" || document.status === "partially_paid") &&
-                document.dueDate &&
-                document.dueDate < brusselsToday() && (
-                  <ReminderButton invoiceId={document.id} label={document.number ?? ""} />
-                )}
-              {document.type === "invoice" && (
+              {actions.remind && (
+                <ReminderButton invoiceId={document.id} label={document.number ?? ""} />
+              )}
+              {actions.credit && (
                 <InvoiceActions
                   documentId={document.id}
-                  payable={document.status !== "paid" && dueCents > 0}
+                  payable={actions.markPaid}
                   due={centsToDecimalString(dueCents)}
-                  today={brusselsToday()}
+                  today={today}
                 />
               )}
             </div>
@@ -245,9 +237,9 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
                   <>
                     <dt>{t("detail.payment")}</dt>
                     <dd>
-                      {document.status === "paid"
+                      {state.payment === "paid"
                         ? t("detail.paid")
-                        : document.paidCents > 0
+                        : state.payment === "partially_paid"
                           ? t("detail.paidOfTotal", {
                               paid: money(document.paidCents),
                               due: money(dueCents),
@@ -301,7 +293,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
             {events.length === 0 ? (
               <p className="muted">{t("detail.noActivity")}</p>
             ) : (
-              <ActivityLog events={events} />
+              <ActivityLog events={events} currency={document.currency} />
             )}
           </section>
         </div>
@@ -351,8 +343,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
                     {money(line.unitPriceCents)}
                     <div className="muted">
                       {t(line.priceMode === "incl" ? "form.incl" : "form.excl")}
-                      {line.discountBp > 0 &&
-                        ` −${new Intl.NumberFormat(intl, { style: "percent", maximumFractionDigits: 2 }).format(line.discountBp / 10_000)}`}
+                      {line.discountBp > 0 && ` −${formatPercent(line.discountBp, intl)}`}
                     </div>
                   </td>
                   <td className={styles.nowrap}>

@@ -4,7 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { requireOrg } from "@/app/_server/context";
 import { ConceptForm } from "@/components/documents/concept-form";
-import { newConceptInput, todayInBrussels } from "@/components/documents/concept-form-values";
+import { newConceptInput } from "@/components/documents/concept-form-values";
+import { brusselsToday } from "@/lib/calendar/brussels-date";
 import type { SearchParams } from "@/components/documents/list-filters";
 import { getOrganisation } from "@/db/queries/organisations";
 import { documentTypes } from "@/lib/documents/document-lifecycle";
@@ -38,7 +39,7 @@ export default async function NewDocumentPage({
     type: preset.type,
     customerId: customer?.id,
     language: customer?.language ?? organisation.defaultLanguage,
-    today: todayInBrussels(new Date()),
+    today: brusselsToday(),
   });
   return (
     <>

@@ -1,10 +1,9 @@
 "use server";
 
-import { eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { requireOrg } from "@/app/_server/context";
 import { saveSeries } from "@/db/queries/series";
-import { organisations } from "@/db/schema";
+import { updatePaymentTerms } from "@/db/queries/organisations";
 import { paymentTermsSchema, seriesFormSchema } from "@/lib/documents/series-schema";
 import { fieldErrorsOf, type ActionResult } from "@/lib/forms/action-result";
 
@@ -25,10 +24,7 @@ export async function savePaymentTermsAction(days: string): Promise<ActionResult
   const { db, organisationId } = await requireOrg();
   const parsed = paymentTermsSchema.safeParse({ days });
   if (!parsed.success) return { ok: false, fieldErrors: { days: "numbering.errors.days" } };
-  await db
-    .update(organisations)
-    .set({ paymentTermsDays: parsed.data.days, updatedAt: new Date() })
-    .where(eq(organisations.id, organisationId));
+  await updatePaymentTerms(db, organisationId, parsed.data.days);
   revalidatePath("/settings/numbering");
   return { ok: true };
 }

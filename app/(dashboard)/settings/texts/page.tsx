@@ -10,7 +10,7 @@ import { isAppActive } from "@/db/queries/apps";
 import { latestDocumentOfType, listDocumentTexts } from "@/db/queries/document-texts";
 import { getOrganisation } from "@/db/queries/organisations";
 import { listSeries } from "@/db/queries/series";
-import { getBrusselsDate } from "@/lib/numbering/get-brussels-date";
+import { getBrusselsDate } from "@/lib/calendar/brussels-date";
 import { formatDocumentNumber } from "@/lib/numbering/format-document-number";
 import {
   activeTextLanguages,

@@ -6,6 +6,7 @@ import { requireOrg } from "@/app/_server/context";
 import { ConceptForm } from "@/components/documents/concept-form";
 import { conceptToInput } from "@/components/documents/concept-form-values";
 import { getOrganisation } from "@/db/queries/organisations";
+import { canTransition } from "@/lib/documents/document-lifecycle";
 import { listCustomerOptions } from "../../customer-options";
 import { loadDocumentOr404 } from "../../load-document";
 
@@ -19,7 +20,7 @@ export default async function EditDocumentPage({ params }: { params: Promise<{ i
   const t = await getTranslations("documents");
   const { document, lines } = await loadDocumentOr404(db, tenant, id);
   // A sent document is never edited (it is corrected by a credit note): show it instead.
-  if (document.status !== "concept") redirect(`/documents/${id}`);
+  if (!canTransition(document.type, document.status, "edit")) redirect(`/documents/${id}`);
   const [organisation, customers] = await Promise.all([
     getOrganisation(db, organisationId),
     listCustomerOptions(db, tenant),

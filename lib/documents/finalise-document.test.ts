@@ -1,14 +1,16 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../client";
-import { documents } from "../schema";
-import { tenant, type Tenant } from "../tenant";
-import { concept, line } from "../testing/document-factory";
-import { createOrg, createUser, openTestDb } from "../testing/test-db";
-import { createConcept, deleteConcept, getDocument, updateConcept } from "./documents";
-import { finaliseDocument } from "./finalise-document";
+import type { DbHandle } from "@/db/client";
+import { documents } from "@/db/schema";
+import { tenant, type Tenant } from "@/db/tenant";
+import { concept, line } from "@/db/testing/document-factory";
+import { createOrg, createUser, openTestDb } from "@/db/testing/test-db";
+import { createConcept, deleteConcept, getDocument } from "@/db/queries/documents";
+import { updateConcept } from "./update-concept";
 import { DocumentTransitionError } from "@/lib/documents/document-lifecycle";
 import { parseStructuredCommunication } from "@/lib/structured-communication/parse-structured-communication";
+import { finaliseDocument } from "@/lib/documents/finalise-document";
+import { fixedClock, systemClock } from "@/lib/calendar/clock";
 
 let handle: DbHandle;
 let t: Tenant;
@@ -28,7 +30,9 @@ describe("finalising a document", () => {
       Array.from({ length: 200 }, () => createConcept(handle.db, t, concept({}, "order_form"))),
     );
     // Several pool connections race for the same counter row (one on PGlite).
-    const finalised = await Promise.all(ids.map((id) => finaliseDocument(handle.db, t, id, nov)));
+    const finalised = await Promise.all(
+      ids.map((id) => finaliseDocument(handle.db, t, { documentId: id }, fixedClock(nov))),
+    );
     const sequences = finalised.map((d) => d.sequence).sort((a, b) => (a ?? 0) - (b ?? 0));
     expect(sequences).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
     expect(new Set(finalised.map((d) => d.number)).size).toBe(200);
@@ -39,21 +43,23 @@ describe("finalising a document", () => {
     const a = await createConcept(handle.db, t, concept({}, "delivery_note"));
     const b = await createConcept(handle.db, t, concept({}, "delivery_note"));
     expect(await deleteConcept(handle.db, t, a)).toBe(true);
-    expect((await finaliseDocument(handle.db, t, b, nov)).number).toBe("DN2026-0001");
+    expect((await finaliseDocument(handle.db, t, { documentId: b }, fixedClock(nov))).number).toBe(
+      "DN2026-0001",
+    );
   });
 
   it("gives an invoice a valid, unique structured communication, a due date and a legend", async () => {
     const first = await finaliseDocument(
       handle.db,
       t,
-      await createConcept(handle.db, t, concept()),
-      nov,
+      { documentId: await createConcept(handle.db, t, concept()) },
+      fixedClock(nov),
     );
     const second = await finaliseDocument(
       handle.db,
       t,
-      await createConcept(handle.db, t, concept()),
-      nov,
+      { documentId: await createConcept(handle.db, t, concept()) },
+      fixedClock(nov),
     );
     for (const invoice of [first, second]) {
       const parsed = parseStructuredCommunication(invoice.structuredCommunication ?? "");
@@ -68,8 +74,8 @@ describe("finalising a document", () => {
     const credit = await finaliseDocument(
       handle.db,
       t,
-      await createConcept(handle.db, t, concept({}, "credit_note")),
-      nov,
+      { documentId: await createConcept(handle.db, t, concept({}, "credit_note")) },
+      fixedClock(nov),
     );
     expect(credit.number).toBe("CN2026-0001");
     expect(credit.structuredCommunication).toBeNull();
@@ -81,13 +87,18 @@ describe("finalising a document", () => {
       t,
       concept({ lines: [line({ unitPriceCents: 5000 })] }),
     );
-    await finaliseDocument(handle.db, t, id, nov);
+    await finaliseDocument(handle.db, t, { documentId: id }, fixedClock(nov));
     await expect(
-      updateConcept(handle.db, t, id, concept({ legend: "changed" })),
+      updateConcept(
+        handle.db,
+        t,
+        { documentId: id, concept: concept({ legend: "changed" }) },
+        systemClock,
+      ),
     ).rejects.toBeInstanceOf(DocumentTransitionError);
-    await expect(finaliseDocument(handle.db, t, id, nov)).rejects.toBeInstanceOf(
-      DocumentTransitionError,
-    );
+    await expect(
+      finaliseDocument(handle.db, t, { documentId: id }, fixedClock(nov)),
+    ).rejects.toBeInstanceOf(DocumentTransitionError);
     expect(await deleteConcept(handle.db, t, id)).toBe(false);
     const found = await getDocument(handle.db, t, id);
     expect(found?.document.totalCents).toBe(6050);
@@ -99,13 +110,13 @@ describe("finalising a document", () => {
     // A finalisation inside a transaction that is then rolled back (a crash after it).
     await handle.db
       .transaction(async (tx) => {
-        await finaliseDocument(tx, t, id, nov);
+        await finaliseDocument(tx, t, { documentId: id }, fixedClock(nov));
         throw new Error("rollback");
       })
       .catch(() => undefined);
     const [row] = await handle.db.select().from(documents).where(eq(documents.id, id));
     expect(row?.status).toBe("concept");
-    const next = await finaliseDocument(handle.db, t, id, nov);
+    const next = await finaliseDocument(handle.db, t, { documentId: id }, fixedClock(nov));
     const numbers = (
       await handle.db
         .select({ n: documents.sequence })
@@ -122,7 +133,9 @@ describe("finalising a document", () => {
   it("another organisation cannot finalise or read this one's document", async () => {
     const id = await createConcept(handle.db, t, concept());
     const other = tenant((await createOrg(handle.db, (await createUser(handle.db)).id)).id);
-    await expect(finaliseDocument(handle.db, other, id, nov)).rejects.toThrow(/not found/);
+    await expect(
+      finaliseDocument(handle.db, other, { documentId: id }, fixedClock(nov)),
+    ).rejects.toThrow(/not found/);
     expect(await getDocument(handle.db, other, id)).toBeNull();
     expect(await deleteConcept(handle.db, other, id)).toBe(false);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getBrusselsDate } from "./get-brussels-date";
+import { brusselsDay, brusselsDayOf, getBrusselsDate } from "./brussels-date";
 
 describe("getBrusselsDate", () => {
   it.each([
@@ -18,5 +18,25 @@ describe("getBrusselsDate", () => {
 
   it("refuses an invalid date", () => {
     expect(() => getBrusselsDate(new Date("not a date"))).toThrow(RangeError);
+  });
+});
+
+describe("brusselsDay", () => {
+  it("takes today in Brussels, not in UTC", () => {
+    expect(brusselsDay(new Date("2025-12-31T23:30:00Z"))).toBe("2026-01-01");
+  });
+});
+
+describe("brusselsDayOf (a timestamp from outside, e.g. a Shopify order)", () => {
+  it.each([
+    ["2026-02-12T23:30:00Z", "2026-02-13"], // 00:30 in Brussels (winter, +01:00)
+    ["2026-07-01T22:30:00Z", "2026-07-02"], // 00:30 in Brussels (summer, +02:00)
+    ["2026-03-29T00:59:00Z", "2026-03-29"], // the night summer time starts
+    ["2026-10-24T22:30:00Z", "2026-10-25"], // the night summer time ends
+    ["2026-04-02T11:31:26-05:00", "2026-04-02"],
+    ["not a date", null],
+    [null, null],
+  ])("%j → %j", (iso, date) => {
+    expect(brusselsDayOf(iso)).toBe(date);
   });
 });

@@ -1,3 +1,5 @@
+import { formatIsoDate } from "./calendar-days";
+
 /**
  * The calendar date of an instant in Belgium. Numbers take their year and month from
  * this date, not from UTC: servers run in UTC, and an invoice issued in Brussels at
@@ -30,8 +32,23 @@ export function getBrusselsDate(instant: Date): CalendarDate {
   return { year: value("year"), month: value("month"), day: value("day") };
 }
 
+/** The Brussels day of an instant as YYYY-MM-DD (issue dates, payment dates). */
+export function brusselsDay(instant: Date): string {
+  const d = getBrusselsDate(instant);
+  return formatIsoDate(d.year, d.month, d.day);
+}
+
 /** Today in Brussels as YYYY-MM-DD (due dates and "overdue" are Belgian calendar days). */
 export function brusselsToday(now: Date = new Date()): string {
-  const d = getBrusselsDate(now);
-  return `${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
+  return brusselsDay(now);
+}
+
+/**
+ * The Brussels day of an ISO timestamp from outside (`…T23:30:00Z` is the next day
+ * in Belgium); null for a missing or unreadable timestamp.
+ */
+export function brusselsDayOf(iso: string | null | undefined): string | null {
+  if (!iso) return null;
+  const instant = new Date(iso);
+  return Number.isNaN(instant.getTime()) ? null : brusselsDay(instant);
 }
