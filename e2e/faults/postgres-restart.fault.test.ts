@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { compareOrders, documentsPerOrder, eventually, settle } from "./support/checks";
-import { clusterDir, startCluster, stopCluster } from "./support/postgres-cluster";
+import {
+  clusterDir,
+  ensureClusterRunning,
+  startCluster,
+  stopCluster,
+} from "./support/postgres-cluster";
 import { isRunning } from "./support/processes";
 import { seedMerchant, type Merchant } from "./support/seed";
 import { APP_URL, startStack, type Stack } from "./support/stack";
@@ -35,6 +40,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // Failing mid-outage must not leave the cluster down for the cases after this one.
+  await ensureClusterRunning(clusterDir());
   await stack?.stopAll();
 });
 
