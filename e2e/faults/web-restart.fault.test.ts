@@ -1,11 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import {
-  compareOrders,
-  documentsPerOrder,
-  eventually,
-  unfinishedJobs,
-  unprocessedDeliveries,
-} from "./support/checks";
+import { compareOrders, documentsPerOrder, eventually, settle } from "./support/checks";
 import { killHard, startWeb, stop, waitForHttp } from "./support/processes";
 import { seedMerchant, type Merchant } from "./support/seed";
 import { APP_URL, startStack, type Stack } from "./support/stack";
@@ -61,13 +55,7 @@ it("restarting the web process twice during a burst loses and duplicates nothing
     await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
   });
   await restarts;
-  await eventually(
-    "every delivery processed and every job finished",
-    async () =>
-      (await unprocessedDeliveries(stack.handle, merchant.organisationId)) === 0 &&
-      (await unfinishedJobs(stack.handle)).length === 0,
-    180_000,
-  );
+  const settled = await settle(stack.handle, merchant.organisationId, 180_000);
   const { lost, duplicated } = compareOrders(
     orders.map((o) => String(o.id)),
     await documentsPerOrder(stack.handle, merchant.organisationId),
@@ -75,7 +63,9 @@ it("restarting the web process twice during a burst loses and duplicates nothing
   const serverErrors = serverErrorsIn(stats);
   recordFaults("web restart", { tried: ORDERS, lost, duplicated, serverErrors });
   console.log("answers (all attempts):", Object.fromEntries(stats.statuses));
+  console.log(`settled in ${Math.round(settled.ms / 1000)} s:`, settled.settled, settled.jobs);
   expect(stats.acknowledged).toBe(ORDERS);
+  expect({ waiting: settled.waiting, jobs: settled.jobs }).toEqual({ waiting: 0, jobs: [] });
   expect({ lost, duplicated, serverErrors }).toEqual({ lost: 0, duplicated: 0, serverErrors: 0 });
   // The kill -9 happened inside the burst: some deliveries were refused and sent again.
   expect(stats.attempts).toBeGreaterThan(ORDERS);

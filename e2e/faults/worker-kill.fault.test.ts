@@ -2,11 +2,11 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import {
   compareOrders,
   documentsPerOrder,
-  eventually,
   finalisedSequences,
+  jobsOfOrganisation,
   numberingProblems,
-  unfinishedJobs,
-  unprocessedDeliveries,
+  settle,
+  sweepJobs,
 } from "./support/checks";
 import { isRunning, killHard } from "./support/processes";
 import { seedMerchant, type Merchant } from "./support/seed";
@@ -29,8 +29,21 @@ import {
  */
 const ORDERS = 100;
 const KILLS = 20;
-// A job held by a killed worker comes back when its lease expires (pg-boss expireInSeconds).
-const RECOVERY_MS = Number(process.env.FACTURO_FAULTS_RECOVERY_MS ?? 240_000);
+/**
+ * Recovery: from the last kill (and the last order) until every delivery is processed
+ * and every job of the merchant finished. What a kill costs: a job held by the killed
+ * worker comes back only when its lease expires (expireInSeconds: 120 s for
+ * shopify-process-delivery, send-document and send-email), pg-boss's maintenance
+ * (every 30 s, lib/jobs/queue.ts) finds it and puts it in retry, and it runs after its
+ * first backoff (15–30 s for a delivery, 10–20 s for a send): about 120 + 30 + 30 s
+ * for the last job held, plus the work. The target leaves margin above that; the
+ * hardening and throughput issues shorten the expiry, and this target with it.
+ */
+const RECOVERY_TARGET_MS = Number(process.env.FACTURO_FAULTS_RECOVERY_TARGET_MS ?? 210_000);
+// How long the case waits: past the target, so a miss is measured rather than cut off.
+const RECOVERY_WAIT_MS = Number(
+  process.env.FACTURO_FAULTS_RECOVERY_MS ?? RECOVERY_TARGET_MS + 90_000,
+);
 
 let stack: Stack;
 let merchant: Merchant;
@@ -73,7 +86,11 @@ async function emailsPerDocument() {
   return found.rows as { id: string; n: number }[];
 }
 
-it(`${KILLS} worker kills under a stream of ${ORDERS} orders: one document each, numbers 1..n`, async () => {
+// The stream (about a minute), the wait, and the checks.
+const TEST_TIMEOUT_MS = 180_000 + RECOVERY_WAIT_MS;
+const TITLE = `${KILLS} worker kills under a stream of ${ORDERS} orders: one document each, numbers 1..n`;
+
+it(TITLE, { timeout: TEST_TIMEOUT_MS }, async () => {
   const orders = Array.from({ length: ORDERS }, (_, i) => makeOrder(1000 + i));
   const stats = newStats();
   let streaming = true;
@@ -86,21 +103,12 @@ it(`${KILLS} worker kills under a stream of ${ORDERS} orders: one document each,
       streaming = false;
     }),
   ]);
-  const recoveryStart = Date.now();
-  const settledState = await eventually(
-    "every delivery processed and every job finished",
-    async () => {
-      const waiting = await unprocessedDeliveries(stack.handle, merchant.organisationId);
-      const jobs = await unfinishedJobs(stack.handle);
-      return waiting === 0 && jobs.length === 0 ? { waiting, jobs } : false;
-    },
-    RECOVERY_MS,
-  ).catch(async (err: Error) => ({
-    error: err.message,
-    waiting: await unprocessedDeliveries(stack.handle, merchant.organisationId),
-    jobs: await unfinishedJobs(stack.handle),
-  }));
-  const recoveredInMs = Date.now() - recoveryStart;
+  const recovery = await settle(stack.handle, merchant.organisationId, RECOVERY_WAIT_MS);
+  const sweeps = await sweepJobs(stack.handle, merchant.organisationId);
+  const policies = await stack.handle.executeSql(
+    `select name, expire_seconds, retry_delay from pgboss.queue
+     where name in ('shopify-process-delivery', 'send-document', 'send-email') order by name`,
+  );
 
   const expected = orders.map((o) => String(o.id));
   const { lost, duplicated } = compareOrders(
@@ -119,13 +127,24 @@ it(`${KILLS} worker kills under a stream of ${ORDERS} orders: one document each,
     serverErrors: serverErrorsIn(stats),
   });
   console.log(
-    `worker kills: ${kills}, acknowledged ${stats.acknowledged}/${ORDERS}, recovered in ${recoveredInMs} ms,`,
+    `worker kills: ${kills}, acknowledged ${stats.acknowledged}/${ORDERS},`,
+    recovery.settled
+      ? `recovered in ${Math.round(recovery.ms / 1000)} s (target ${RECOVERY_TARGET_MS / 1000} s),`
+      : `not recovered after ${Math.round(recovery.ms / 1000)} s (target ${RECOVERY_TARGET_MS / 1000} s),`,
     `finalised ${sequences.length}, unsent ${unsent}, emailed twice ${emailedTwice}`,
-    settledState,
+    { waiting: recovery.waiting, jobs: recovery.jobs },
+    "queue policies:",
+    policies.rows,
+    sweeps.length ? ["not waited for (hourly reconciliation):", sweeps] : "",
   );
   expect(kills).toBe(KILLS);
   expect(stats.acknowledged).toBe(ORDERS);
-  expect(settledState).toEqual({ waiting: 0, jobs: [] });
+  // The wait counted this merchant's jobs: there were some (one delivery job per order at least).
+  expect(await jobsOfOrganisation(stack.handle, merchant.organisationId)).toBeGreaterThanOrEqual(
+    ORDERS,
+  );
+  expect({ waiting: recovery.waiting, jobs: recovery.jobs }).toEqual({ waiting: 0, jobs: [] });
+  expect(recovery.ms).toBeLessThanOrEqual(RECOVERY_TARGET_MS);
   expect({ lost, duplicated }).toEqual({ lost: 0, duplicated: 0 });
   expect(sequences).toHaveLength(ORDERS);
   expect(numbering).toEqual({ gaps: 0, repeats: 0 });

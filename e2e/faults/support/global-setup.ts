@@ -1,25 +1,43 @@
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { CLUSTER_DIR_ENV, createCluster, destroyCluster } from "./postgres-cluster";
+import {
+  CLUSTER_DIR_ENV,
+  createCluster,
+  destroyCluster,
+  newRunId,
+  RUN_ID_ENV,
+} from "./postgres-cluster";
 import { assertBuildExists } from "./processes";
 import type { FaultCounts } from "./tally";
 import { TALLY_FILE_ENV } from "./tally";
 
 /**
  * Before the run: a production build must exist, a throwaway PostgreSQL cluster is
- * started (its directory handed to the test files through the environment) and
- * the tally emptied. After: the cluster is removed, the per-suite table and the
- * sums are printed, and the run fails unless lost, duplicated and 5xx are all zero.
+ * started (its directory handed to the test files through the environment), the run
+ * gets an id (in every database name) and the tally is emptied. After: the cluster
+ * is removed, the per-suite table and the sums are printed, and the run fails unless
+ * lost, duplicated and 5xx are all zero.
+ *
+ * FACTURO_FAULTS_PG_DIR set by the caller: the cluster in that directory is used
+ * (created there if it holds none) and left running afterwards, so a second run can
+ * use the same cluster (`support/cluster-cli.ts` creates and removes one).
  */
 export default function setup() {
   assertBuildExists();
   const file = path.resolve(".data/fault-tally.jsonl");
   rmSync(file, { force: true });
   process.env[TALLY_FILE_ENV] = file;
-  const cluster = createCluster();
+  const given = process.env[CLUSTER_DIR_ENV] || undefined;
+  const cluster = createCluster(given);
   process.env[CLUSTER_DIR_ENV] = cluster;
+  const run = newRunId();
+  process.env[RUN_ID_ENV] = run;
+  console.log(
+    `Fault suite run ${run} on the PostgreSQL cluster in ${cluster}` +
+      (given ? " (given: kept afterwards)" : " (removed afterwards)"),
+  );
   return () => {
-    destroyCluster(cluster);
+    if (!given) destroyCluster(cluster);
     const rows = existsSync(file)
       ? readFileSync(file, "utf8")
           .split("\n")

@@ -122,7 +122,14 @@ export async function startStack(name: string, options: { workers?: number } = {
       await handle.close();
     },
   };
-  for (let i = 0; i < (options.workers ?? 1); i++) stack.addWorker();
-  await waitForHttp(`${APP_URL}/api/health`, 90_000, stack.web);
+  try {
+    for (let i = 0; i < (options.workers ?? 1); i++) stack.addWorker();
+    await waitForHttp(`${APP_URL}/api/health`, 90_000, stack.web);
+  } catch (error) {
+    // The case gets no stack to stop: a web process left on the port would fail every
+    // case after this one.
+    await stack.stopAll();
+    throw error;
+  }
   return stack;
 }
