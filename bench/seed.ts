@@ -5,7 +5,7 @@ import { createOrganisationWithOwner } from "@/db/queries/organisations";
 import { saveConnectionSettings, saveInstalledShop } from "@/db/queries/shopify-connections";
 import { users } from "@/db/schema";
 import { tenant, type Tenant } from "@/db/tenant";
-import { sealTokenPair } from "@/lib/shopify/access-token";
+import { sealTokenPair } from "@/lib/shopify/platform/access-token";
 import type { OrderSettings } from "@/lib/shopify/order-sync/order-settings";
 
 /**

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { normaliseShopDomain } from "@/lib/shopify/shop-domain";
+import { normaliseShopDomain } from "@/lib/shopify/platform/shop-domain";
 
 type FieldError = "empty" | "invalid_shop" | "custom_domain";
 

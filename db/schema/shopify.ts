@@ -36,7 +36,7 @@ export const shopifyConnections = pgTable(
     status: text("status").$type<ShopifyConnectionStatus>().notNull().default("connected"),
     disconnectReason: text("disconnect_reason").$type<ShopifyDisconnectReason>(),
     scopes: text("scopes").notNull().default(""),
-    /** AES-256-GCM sealed JSON of the token pair (lib/shopify/access-token.ts); null once forgotten. */
+    /** AES-256-GCM sealed JSON of the token pair (lib/shopify/platform/access-token.ts); null once forgotten. */
     sealedTokens: text("sealed_tokens"),
     /** Not secret: lets the refresh happen before expiry without decrypting. */
     accessTokenExpiresAt: timestamp("access_token_expires_at", { withTimezone: true }),
@@ -48,7 +48,7 @@ export const shopifyConnections = pgTable(
     setupError: text("setup_error"),
     /** Set when the setup job gave up: the page then offers to install again. */
     setupFailedAt: timestamp("setup_failed_at", { withTimezone: true }),
-    /** Order settings (document type, trigger, auto-send…), owned by lib/shopify/orders. */
+    /** Order settings (document type, trigger, auto-send…), owned by lib/shopify/order-mapping. */
     settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default({}),
     connectedAt: timestamp("connected_at", { withTimezone: true }).notNull().defaultNow(),
     disconnectedAt: timestamp("disconnected_at", { withTimezone: true }),

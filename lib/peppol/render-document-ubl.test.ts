@@ -6,7 +6,7 @@ import type { DbHandle } from "@/db";
 import { createOrg, createUser, openTestDb } from "@/db/testing/test-db";
 import { tenant, type Tenant } from "@/db/tenant";
 import { startQueue, type Queue } from "@/lib/jobs/queue";
-import { parseShopifyOrder } from "@/lib/shopify/orders";
+import { parseShopifyOrder } from "@/lib/shopify/order-mapping";
 import { createOrderDocument } from "@/lib/shopify/order-sync/create-order-document";
 import { renderDocumentUbl } from "./render-document-ubl";
 import { validateUblFiles } from "./validation/validate-ubl";

@@ -11,12 +11,12 @@ import {
   type MappedCreditNote,
   type MappedOrderDocument,
   type ShopifyOrder,
-} from "@/lib/shopify/orders";
+} from "@/lib/shopify/order-mapping";
 import {
   orderFixtures,
   readJson,
   refundFixtures,
-} from "@/lib/shopify/orders/fixtures.test-support";
+} from "@/lib/shopify/order-mapping/fixtures.test-support";
 import { divideRoundHalfAway } from "@/lib/money";
 import { createStructuredCommunication } from "@/lib/structured-communication/create-structured-communication";
 import { toUblInput, type ToUblInputOptions, type UblInput } from "./ubl-input";

@@ -12,7 +12,7 @@ import { documentJson } from "@/lib/documents/document-json";
 import { UblError } from "@/lib/peppol";
 import { renderDocumentUbl } from "@/lib/peppol/render-document-ubl";
 import { refusingQueue } from "@/lib/jobs/refusing-queue";
-import { parseShopifyOrder } from "@/lib/shopify/orders";
+import { parseShopifyOrder } from "@/lib/shopify/order-mapping";
 import { createOrderDocument } from "@/lib/shopify/order-sync/create-order-document";
 import { creditRefund } from "@/lib/shopify/order-sync/credit-refund";
 import { readOrderSettings } from "@/lib/shopify/order-sync/order-settings";

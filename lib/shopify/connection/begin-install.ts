@@ -2,9 +2,9 @@ import type { Db } from "@/db";
 import { getShopifyConnection, isShopConnectedElsewhere } from "@/db/queries/shopify-connections";
 import type { Tenant } from "@/db/tenant";
 import type { AppConfig } from "@/lib/config/env";
-import { OAUTH_CALLBACK_PATH } from "../endpoints";
-import { normaliseShopDomain } from "../shop-domain";
-import { browserAddress, getShopifyApp, isShopifyConfigured } from "../shopify-app";
+import { OAUTH_CALLBACK_PATH } from "../platform/endpoints";
+import { normaliseShopDomain } from "../platform/shop-domain";
+import { browserAddress, getShopifyApp, isShopifyConfigured } from "../platform/shopify-app";
 import { shopifyPageWith, type InstallError } from "./install-errors";
 
 /** Where the browser goes next: Shopify's consent screen, or back with an error. */

@@ -4,8 +4,8 @@ import type { Tenant } from "@/db/tenant";
 import type { AppConfig } from "@/lib/config/env";
 import { enqueue, type Queue } from "@/lib/jobs/queue";
 import type { Logger } from "@/lib/log/logger";
-import { sealTokenPair, tokenPairFromSession } from "../access-token";
-import { normaliseShopDomain } from "../shop-domain";
+import { sealTokenPair, tokenPairFromSession } from "../platform/access-token";
+import { normaliseShopDomain } from "../platform/shop-domain";
 import {
   BotActivityDetected,
   CookieNotFound,
@@ -16,7 +16,7 @@ import {
   InvalidOAuthError,
   isShopifyConfigured,
   shopifyHttpStatus,
-} from "../shopify-app";
+} from "../platform/shopify-app";
 import { finishShopifyInstallJob } from "@/lib/shopify/jobs/finish-install.job";
 import { shopifyPageWith, type InstallError } from "./install-errors";
 

@@ -14,13 +14,13 @@ import { testJobContext } from "@/lib/jobs/testing/test-worker";
 import { tenant, type Tenant } from "@/db/tenant";
 import type { JobContext } from "@/lib/jobs/job-handler";
 import { startQueue, type Queue } from "@/lib/jobs/queue";
-import { openTokenPair, sealTokenPair } from "../access-token";
-import { adminGraphqlFor } from "../admin-graphql/admin-client";
-import { SHOP_QUERY } from "../admin-graphql/queries";
-import { getShopifyApp } from "../shopify-app";
-import { getAdminSession } from "../admin-session";
+import { openTokenPair, sealTokenPair } from "../platform/access-token";
+import { adminGraphqlFor } from "../platform/admin-graphql/admin-client";
+import { SHOP_QUERY } from "../platform/admin-graphql/queries";
+import { getShopifyApp } from "../platform/shopify-app";
+import { getAdminSession } from "../platform/admin-session";
 import { processShopifyDeliveryHandler } from "@/lib/shopify/jobs/process-delivery.handler";
-import { receiveWebhook } from "../webhooks/receive-webhook";
+import { receiveWebhook } from "../intake/receive-webhook";
 import { BROWSER_USER_AGENT, TEST_SHOPIFY_ENV } from "../testing/shopify-test-env";
 import {
   approveOnSimulator,

@@ -1,10 +1,13 @@
 import { forgetTokens, getShopifyConnectionById } from "@/db/queries/shopify-connections";
 import { tenant } from "@/db/tenant";
-import { adminGraphqlFor } from "@/lib/shopify/admin-graphql/admin-client";
-import { getAdminSession, ShopifyConnectionClosedError } from "@/lib/shopify/admin-session";
-import { webhookEndpoint } from "@/lib/shopify/endpoints";
-import { getShopifyApp, shopifyHttpStatus } from "@/lib/shopify/shopify-app";
-import { removeWebhookSubscriptions } from "@/lib/shopify/webhook-subscriptions";
+import { adminGraphqlFor } from "@/lib/shopify/platform/admin-graphql/admin-client";
+import {
+  getAdminSession,
+  ShopifyConnectionClosedError,
+} from "@/lib/shopify/platform/admin-session";
+import { webhookEndpoint } from "@/lib/shopify/platform/endpoints";
+import { getShopifyApp, shopifyHttpStatus } from "@/lib/shopify/platform/shopify-app";
+import { removeWebhookSubscriptions } from "@/lib/shopify/platform/webhook-subscriptions";
 import { defineJobHandler } from "@/lib/jobs/job-handler";
 import { disconnectShopifyJob } from "./disconnect.job";
 

@@ -1,11 +1,11 @@
 import { getShopifyConnectionById, recordShopSetup } from "@/db/queries/shopify-connections";
 import { tenant } from "@/db/tenant";
-import { SHOP_QUERY } from "@/lib/shopify/admin-graphql/queries";
-import { ShopifyConnectionClosedError } from "@/lib/shopify/admin-session";
-import { adminGraphqlForConnection } from "@/lib/shopify/admin-graphql/for-connection";
-import { webhookEndpoint } from "@/lib/shopify/endpoints";
-import { syncWebhookSubscriptions } from "@/lib/shopify/webhook-subscriptions";
-import { SUBSCRIBED_TOPICS } from "@/lib/shopify/webhook-topics";
+import { SHOP_QUERY } from "@/lib/shopify/platform/admin-graphql/queries";
+import { ShopifyConnectionClosedError } from "@/lib/shopify/platform/admin-session";
+import { adminGraphqlForConnection } from "@/lib/shopify/platform/admin-graphql/for-connection";
+import { webhookEndpoint } from "@/lib/shopify/platform/endpoints";
+import { syncWebhookSubscriptions } from "@/lib/shopify/platform/webhook-subscriptions";
+import { SUBSCRIBED_TOPICS } from "@/lib/shopify/intake/webhook-topics";
 import { PermanentJobError } from "@/lib/jobs/permanent-job-error";
 import { defineJobHandler } from "@/lib/jobs/job-handler";
 import { finishShopifyInstallJob } from "./finish-install.job";

@@ -2,7 +2,7 @@ import { getShopifyConnectionById } from "@/db/queries/shopify-connections";
 import { getImportRun, updateImportRun, type ImportCounts } from "@/db/queries/shopify-imports";
 import { storeOrderPayload } from "@/db/queries/shopify-orders";
 import { tenant } from "@/db/tenant";
-import { ShopifyConnectionClosedError } from "@/lib/shopify/admin-session";
+import { ShopifyConnectionClosedError } from "@/lib/shopify/platform/admin-session";
 import { applyOrder } from "@/lib/shopify/order-sync/apply-order";
 import { adminGraphqlForConnection, fetchOrders } from "@/lib/shopify/order-sync/fetch-orders";
 import { readOrderSettings } from "@/lib/shopify/order-sync/order-settings";

@@ -5,9 +5,9 @@ import {
   recordDeliveryAttemptError,
 } from "@/db/queries/shopify-deliveries";
 import { tenant } from "@/db/tenant";
-import { ShopifyConnectionClosedError } from "@/lib/shopify/admin-session";
-import { ShopifyPayloadError } from "@/lib/shopify/orders";
-import { topicHandlers } from "@/lib/shopify/webhooks/topic-handlers";
+import { ShopifyConnectionClosedError } from "@/lib/shopify/platform/admin-session";
+import { ShopifyPayloadError } from "@/lib/shopify/order-mapping";
+import { topicHandlers } from "@/lib/shopify/intake/topic-handlers";
 import { defineJobHandler } from "@/lib/jobs/job-handler";
 import { processShopifyDeliveryJob } from "./process-delivery.job";
 

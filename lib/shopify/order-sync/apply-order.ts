@@ -1,7 +1,7 @@
 import type { Db } from "@/db";
 import type { Tenant } from "@/db/tenant";
 import type { Queue } from "@/lib/jobs/queue";
-import type { ShopifyOrder } from "../orders";
+import type { ShopifyOrder } from "../order-mapping";
 import { cancelOrderDocuments } from "./cancel-order";
 import { createOrderDocument } from "./create-order-document";
 import type { OrderSettings } from "./order-settings";

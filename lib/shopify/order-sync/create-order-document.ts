@@ -20,7 +20,7 @@ import {
   mapOrderToDocument,
   type MappedOrderDocument,
   type ShopifyOrder,
-} from "../orders";
+} from "../order-mapping";
 import { matchOrCreateCustomer } from "./match-customer";
 import type { OrderSettings } from "./order-settings";
 import { sendIfAutomatic, type SendOutcome } from "./send-if-automatic";

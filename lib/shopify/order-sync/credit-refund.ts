@@ -3,7 +3,7 @@ import { findDocumentBySourceKey } from "@/db/queries/shopify-orders";
 import type { Tenant } from "@/db/tenant";
 import { isUniqueViolation } from "@/db/errors";
 import { creditRoomCents } from "@/lib/documents/document-state";
-import { mapRefundToCreditNote, parseShopifyRefund, type ShopifyOrder } from "../orders";
+import { mapRefundToCreditNote, parseShopifyRefund, type ShopifyOrder } from "../order-mapping";
 import type { OrderSyncDeps } from "./create-order-document";
 import type { OrderSettings } from "./order-settings";
 import { sendIfAutomatic } from "./send-if-automatic";

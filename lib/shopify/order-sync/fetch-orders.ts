@@ -1,11 +1,11 @@
-import type { AdminGraphql } from "../admin-graphql/admin-client";
-import { ORDERS_QUERY } from "../admin-graphql/queries";
+import type { AdminGraphql } from "../platform/admin-graphql/admin-client";
+import { ORDERS_QUERY } from "../platform/admin-graphql/queries";
 import {
   graphqlOrderToRest,
   parseShopifyOrder,
   type GraphqlOrderNode,
   type ShopifyOrder,
-} from "../orders";
+} from "../order-mapping";
 
 interface OrdersPage {
   orders: {
@@ -14,7 +14,7 @@ interface OrdersPage {
   };
 }
 
-export { adminGraphqlForConnection } from "../admin-graphql/for-connection";
+export { adminGraphqlForConnection } from "../platform/admin-graphql/for-connection";
 
 export interface FetchedOrder {
   /** The order in the webhook (REST) shape, as stored and as the mapping reads it. */

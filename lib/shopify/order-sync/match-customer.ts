@@ -5,7 +5,7 @@ import { customers } from "@/db/schema";
 import type { Tenant } from "@/db/tenant";
 import type { DocumentLanguage } from "@/db/schema/organisations";
 import { eq, isNull } from "drizzle-orm";
-import type { MappedBuyer } from "../orders";
+import type { MappedBuyer } from "../order-mapping";
 
 const cut = (value: string | null | undefined, max: number) => (value ?? "").trim().slice(0, max);
 const country = (code: string | null | undefined) =>

@@ -29,7 +29,7 @@ import {
 } from "../testing/shopify-test-env";
 import { sendDocumentJob } from "@/lib/documents/jobs/send-document.job";
 import { processShopifyDeliveryHandler } from "@/lib/shopify/jobs/process-delivery.handler";
-import { receiveWebhook } from "../webhooks/receive-webhook";
+import { receiveWebhook } from "../intake/receive-webhook";
 import type { OrderSettings } from "./order-settings";
 import { SHOPIFY_FIXTURES } from "@/test/fixtures";
 import { finaliseDocument } from "@/lib/documents/finalise-document";

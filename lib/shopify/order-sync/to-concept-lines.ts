@@ -1,6 +1,6 @@
 import { conceptLineSchema, type ConceptLine } from "@/lib/documents/concept-schema";
 import type { DocumentLanguage } from "@/db/schema/organisations";
-import { toConceptLineInputs, toFacturoLines, type MappedLine } from "../orders";
+import { toConceptLineInputs, toFacturoLines, type MappedLine } from "../order-mapping";
 
 /**
  * Mapped Shopify lines as concept lines, with, per concept line, the Shopify line

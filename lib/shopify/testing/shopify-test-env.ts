@@ -2,7 +2,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import type { Db } from "@/db";
 import { saveInstalledShop } from "@/db/queries/shopify-connections";
 import type { Tenant } from "@/db/tenant";
-import { sealTokenPair } from "../access-token";
+import { sealTokenPair } from "../platform/access-token";
 
 /** The app credentials every Shopify test uses (the simulator is started with the same). */
 export const TEST_SHOPIFY_ENV = {

@@ -32,7 +32,7 @@ import { SUBSCRIBABLE_TOPICS } from "./webhook-topics";
 
 /**
  * `POST /admin/api/{version}/graphql.json`: the operations Facturo sends
- * (lib/shopify/admin-graphql/queries.ts) and a few neighbours, answered in Shopify's
+ * (lib/shopify/platform/admin-graphql/queries.ts) and a few neighbours, answered in Shopify's
  * response shapes. Root fields: shop, currentAppInstallation, webhookSubscriptions,
  * webhookSubscription, orders, order; mutations webhookSubscriptionCreate / Delete.
  */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { graphqlDateTime } from "./rest-order-to-graphql";
 
 // The conversion of every order fixture through Facturo's ORDERS_QUERY is checked on the
-// app's side: lib/shopify/admin-graphql/simulator-orders.test.ts.
+// app's side: lib/shopify/platform/admin-graphql/simulator-orders.test.ts.
 
 describe("graphqlDateTime", () => {
   it("turns REST offsets into UTC with Z and no milliseconds", () => {

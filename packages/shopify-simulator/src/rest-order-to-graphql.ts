@@ -15,7 +15,7 @@ import { formatCents, graphqlDecimal, toCents } from "./money";
 /**
  * The stored REST order (webhook shape, snake_case) seen through the GraphQL Admin API
  * (`Order` object, camelCase). Covers every field of ORDERS_QUERY in
- * lib/shopify/admin-graphql/queries.ts plus a few neighbours; the executor returns only what
+ * lib/shopify/platform/admin-graphql/queries.ts plus a few neighbours; the executor returns only what
  * was selected. Conventions that differ between the two APIs, as on real Shopify:
  *  - money: `*_set` → MoneyBag `{ shopMoney { amount currencyCode } presentmentMoney {…} }`,
  *    amounts as Decimal strings ("82.40" → "82.4"), see money.ts `graphqlDecimal`;

@@ -19,8 +19,8 @@ export const REPO_SHOPIFY_FIXTURES = path.resolve(
 
 /*
  * Admin API operations as any Shopify app sends them, to exercise tokens and
- * subscriptions. Facturo's own operations (lib/shopify/admin-graphql/queries.ts) are
- * checked against the simulator by the app's tests in lib/shopify/admin-graphql/.
+ * subscriptions. Facturo's own operations (lib/shopify/platform/admin-graphql/queries.ts) are
+ * checked against the simulator by the app's tests in lib/shopify/platform/admin-graphql/.
  */
 
 export const SHOP_QUERY = /* GraphQL */ `

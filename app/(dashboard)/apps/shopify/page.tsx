@@ -18,7 +18,7 @@ import { getConfig } from "@/lib/config/env";
 import { activeTextLanguages } from "@/lib/documents/resolve-texts";
 import { isInstallError } from "@/lib/shopify/connection/install-errors";
 import { readOrderSettings } from "@/lib/shopify/order-sync/order-settings";
-import { isShopifyConfigured } from "@/lib/shopify/shopify-app";
+import { isShopifyConfigured } from "@/lib/shopify/platform/shopify-app";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("apps.shopify"))("title") };

@@ -5,7 +5,7 @@ import { getConfig } from "@/lib/config/env";
 import { enqueue } from "@/lib/jobs/queue";
 import { getQueue } from "@/app/_server/queue";
 import { processShopifyDeliveryJob } from "@/lib/shopify/jobs/process-delivery.job";
-import { receiveWebhook } from "@/lib/shopify/webhooks/receive-webhook";
+import { receiveWebhook } from "@/lib/shopify/intake/receive-webhook";
 
 export const dynamic = "force-dynamic";
 

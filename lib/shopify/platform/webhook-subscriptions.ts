@@ -4,7 +4,7 @@ import {
   WEBHOOK_SUBSCRIPTION_DELETE,
   WEBHOOK_SUBSCRIPTIONS_QUERY,
 } from "./admin-graphql/queries";
-import { topicEnum } from "./webhook-topics";
+import { topicEnum } from "../intake/webhook-topics";
 
 interface Subscription {
   id: string;

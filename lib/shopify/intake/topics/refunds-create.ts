@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { findConnectionForShop, getShopifyConnectionById } from "@/db/queries/shopify-connections";
 import { getOrderPayload, storeOrderPayload } from "@/db/queries/shopify-orders";
-import { parseShopifyOrder } from "../../orders";
+import { parseShopifyOrder } from "../../order-mapping";
 import { creditRefund } from "../../order-sync/credit-refund";
 import { adminGraphqlForConnection, fetchOrderById } from "../../order-sync/fetch-orders";
 import { readOrderSettings } from "../../order-sync/order-settings";

@@ -2,7 +2,7 @@ import { parseDecimalScaled } from "@/lib/money";
 import { idFromGid } from "./shopify-ids";
 
 /**
- * The GraphQL order node selected by ORDERS_QUERY (lib/shopify/admin-graphql/queries.ts),
+ * The GraphQL order node selected by ORDERS_QUERY (lib/shopify/platform/admin-graphql/queries.ts),
  * with Shopify's GraphQL field names. Everything is optional: the converter must not
  * be the place where a missing field crashes — parseShopifyOrder judges the result.
  */

@@ -1,6 +1,6 @@
 import { findConnectionForShop, getShopifyConnectionById } from "@/db/queries/shopify-connections";
 import { storeOrderPayload } from "@/db/queries/shopify-orders";
-import { parseShopifyOrder } from "../../orders";
+import { parseShopifyOrder } from "../../order-mapping";
 import { applyOrder } from "../../order-sync/apply-order";
 import { readOrderSettings } from "../../order-sync/order-settings";
 import type { DeliveryHandler } from "../delivery-handler";

@@ -3,8 +3,8 @@ import { recordDelivery } from "@/db/queries/shopify-deliveries";
 import { findConnectionForShop } from "@/db/queries/shopify-connections";
 import type { ShopifyDeliveryStatus } from "@/db/schema";
 import type { AppConfig } from "@/lib/config/env";
-import { getShopifyApp, isShopifyConfigured } from "../shopify-app";
-import { PRIVACY_TOPICS } from "../webhook-topics";
+import { getShopifyApp, isShopifyConfigured } from "../platform/shopify-app";
+import { PRIVACY_TOPICS } from "./webhook-topics";
 import { BodyTooLargeError, MAX_WEBHOOK_BODY_BYTES, readLimitedBody } from "./read-limited-body";
 
 const MAX_HEADER_LENGTH = 255;
