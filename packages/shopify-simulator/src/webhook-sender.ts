@@ -204,13 +204,21 @@ export class WebhookSender {
     let statusCode: number | null = null;
     let error: string | null = null;
     const stopSignal = this.controller.signal;
+    // A timer we hold and clear ourselves: an AbortSignal.timeout() that only
+    // AbortSignal.any() refers to can be garbage-collected before it fires, and then a
+    // stalled receiver counts as delivered (seen once under load in CI).
+    const deadline = new AbortController();
+    const deadlineTimer = setTimeout(
+      () => deadline.abort(timeoutError()),
+      this.config.webhookTimeoutMs,
+    );
     try {
       const response = await fetch(delivery.uri, {
         method: "POST",
         headers: delivery.headers,
         body: delivery.body,
         redirect: "manual",
-        signal: AbortSignal.any([stopSignal, AbortSignal.timeout(this.config.webhookTimeoutMs)]),
+        signal: AbortSignal.any([stopSignal, deadline.signal]),
       });
       statusCode = response.status;
       // The answer counts only once it is complete, within the same deadline.
@@ -219,6 +227,8 @@ export class WebhookSender {
     } catch (caught) {
       error = describeFetchError(caught, this.config.webhookTimeoutMs);
       if (stopSignal.aborted) error = "simulator stopped";
+    } finally {
+      clearTimeout(deadlineTimer);
     }
     const ok = error === null;
     const attempt: DeliveryAttempt = {
@@ -267,6 +277,12 @@ async function readLimited(response: Response): Promise<void> {
       return;
     }
   }
+}
+
+function timeoutError(): Error {
+  const error = new Error("The operation timed out");
+  error.name = "TimeoutError";
+  return error;
 }
 
 function describeFetchError(error: unknown, timeoutMs: number): string {
