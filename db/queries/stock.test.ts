@@ -178,6 +178,19 @@ describe("stock ledger", () => {
     await expect(recordManualCorrection(handle.db, t, candle.id, 0, "Nothing")).rejects.toThrow();
   });
 
+  it("lists movements newest first in the order they were entered, even with one timestamp", async () => {
+    const candle = await article();
+    // In one transaction every row gets the same now(), on both databases; PGlite's clock
+    // also moves in whole milliseconds, so two quick corrections can share it just the same.
+    const notes = Array.from({ length: 12 }, (_, i) => `Count ${i + 1}`);
+    await handle.db.transaction(async (tx) => {
+      for (const note of notes) await recordManualCorrection(tx, t, candle.id, 1000, note);
+    });
+    const history = await stockHistory(handle.db, t, candle.id);
+    expect(new Set(history.map((m) => m.createdAt.getTime())).size).toBe(1);
+    expect(history.map((m) => m.note)).toEqual(notes.toReversed());
+  });
+
   it("keeps one organisation's ledger out of another's reach", async () => {
     const candle = await article();
     await recordManualCorrection(handle.db, t, candle.id, 1000, "Mine");

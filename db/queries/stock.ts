@@ -32,7 +32,10 @@ export interface StockMovement {
   document: { id: string; type: DocumentType; number: string | null } | null;
 }
 
-/** Newest first, each movement with its cause: a note, or the document of its line. */
+/**
+ * Newest first in the order of entry (the `entry` sequence, so movements of one moment
+ * keep their order), each with its cause: a note, or the document of its line.
+ */
 export async function stockHistory(
   db: Db,
   t: Tenant,
@@ -66,7 +69,7 @@ export async function stockHistory(
       ),
     )
     .where(t.where(stockMovements, eq(stockMovements.articleId, articleId)))
-    .orderBy(desc(stockMovements.createdAt), desc(stockMovements.id))
+    .orderBy(desc(stockMovements.entry))
     .limit(limit);
   return rows.map(({ documentId, documentType, documentNumber, ...movement }) => ({
     ...movement,

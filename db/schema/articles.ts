@@ -46,6 +46,11 @@ export const stockMovements = pgTable(
   "stock_movement",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    /**
+     * The order of entry, from a sequence: what the history is sorted by. Not created_at,
+     * which rows of one transaction share (and PGlite's clock moves in whole milliseconds).
+     */
+    entry: bigint("entry", { mode: "number" }).notNull().generatedAlwaysAsIdentity(),
     organisationId: organisationId(),
     articleId: uuid("article_id")
       .notNull()
@@ -58,7 +63,7 @@ export const stockMovements = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index("stock_movement_article").on(t.organisationId, t.articleId, t.createdAt),
+    index("stock_movement_article_entry").on(t.organisationId, t.articleId, t.entry),
     uniqueIndex("stock_movement_line")
       .on(t.documentLineId)
       .where(sql`${t.documentLineId} is not null`),

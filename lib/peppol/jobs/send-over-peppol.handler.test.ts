@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { activateApp } from "@/db/queries/apps";
 import { createConcept, getDocument } from "@/db/queries/documents";
-import { updatePeppolSettings } from "@/db/queries/peppol-settings";
+import { getPeppolSettings, updatePeppolSettings } from "@/db/queries/peppol-settings";
 import { createDocumentSend } from "@/db/queries/document-sends";
 import {
   claimEmailFallback,
@@ -43,10 +43,11 @@ let ctx: JobContext;
 let t: Tenant;
 let other: Tenant;
 
-async function merchant(): Promise<Tenant> {
+/** A merchant registered on Peppol at this access point (the shared one by default). */
+async function merchant(accessPoint: RunningAccessPoint = ap): Promise<Tenant> {
   const org = tenant((await createOrg(handle.db, (await createUser(handle.db)).id)).id);
   await activateApp(handle.db, org, "peppol");
-  const { senderId } = await new StorecoveAccessPoint(KEY, ap.apiUrl).registerSender({
+  const { senderId } = await new StorecoveAccessPoint(KEY, accessPoint.apiUrl).registerSender({
     legalName: "Merchant",
     street: "Rue de la Loi 16",
     postalCode: "1000",
@@ -179,27 +180,42 @@ describe("sending an invoice over Peppol", () => {
   });
 
   it("never submits twice: a retried job, or one after a crash, reuses the first submission", async () => {
-    const { id } = await issuedInvoice(t, ON_NETWORK);
-    // Not through the queue: this test is the worker, running the same job three times.
-    const transmission = await createPeppolTransmission(handle.db, t, id, "0208:0403170701");
-    // The first attempt reached the access point, then crashed before recording it.
-    const firstTry = await new StorecoveAccessPoint(KEY, ap.apiUrl).submit({
-      senderId: "1001",
-      receiver: { scheme: "0208", id: "0403170701" },
-      xml: "<Invoice><ID>first try</ID></Invoice>",
-      idempotencyKey: transmission.idempotencyKey,
-    });
-    const job = { organisationId: t.organisationId, transmissionId: transmission.id };
-    await sendOverPeppolHandler.run({ ...job, emailAlreadyQueued: false }, ctx);
-    await sendOverPeppolHandler.run({ ...job, emailAlreadyQueued: false }, ctx);
-    const sameKey = ap.state.submissions.filter(
-      (s) => s.idempotencyGuid === transmission.idempotencyKey,
-    );
-    expect(sameKey).toHaveLength(1);
-    expect((await getPeppolTransmission(handle.db, t, transmission.id))?.accessPointId).toBe(
-      firstTry.accessPointId,
-    );
-    expect((await eventsOf(t, id)).filter((k) => k === "peppol_sent")).toHaveLength(1);
+    // An access point that no worker polls. With the shared one, the background worker's
+    // outcome runs could read the first try's delivery and settle the transmission before
+    // the handler runs, and the retry this test is about would never reach the access point.
+    const quiet = await startPeppolAccessPoint({ apiKey: KEY, deliveryDelayMs: 20 });
+    try {
+      const org = await merchant(quiet);
+      const quietCtx: JobContext = {
+        ...testJobContext(handle, { PEPPOL_AP_URL: quiet.apiUrl, PEPPOL_AP_API_KEY: KEY }),
+        queue: boss, // its outcome runs go to the shared access point, never to this one
+      };
+      const { id } = await issuedInvoice(org, ON_NETWORK);
+      // Not through the queue: this test is the worker, running the same job three times.
+      const transmission = await createPeppolTransmission(handle.db, org, id, "0208:0403170701");
+      // The first attempt reached the access point, then crashed before recording it.
+      const senderId = (await getPeppolSettings(handle.db, org))?.senderId;
+      if (!senderId) throw new Error("The merchant has no sender id at the access point");
+      const firstTry = await new StorecoveAccessPoint(KEY, quiet.apiUrl).submit({
+        senderId,
+        receiver: { scheme: "0208", id: "0403170701" },
+        xml: "<Invoice><ID>first try</ID></Invoice>",
+        idempotencyKey: transmission.idempotencyKey,
+      });
+      const job = { organisationId: org.organisationId, transmissionId: transmission.id };
+      await sendOverPeppolHandler.run({ ...job, emailAlreadyQueued: false }, quietCtx);
+      await sendOverPeppolHandler.run({ ...job, emailAlreadyQueued: false }, quietCtx);
+      const sameKey = quiet.state.submissions.filter(
+        (s) => s.idempotencyGuid === transmission.idempotencyKey,
+      );
+      expect(sameKey).toHaveLength(1);
+      expect((await getPeppolTransmission(handle.db, org, transmission.id))?.accessPointId).toBe(
+        firstTry.accessPointId,
+      );
+      expect((await eventsOf(org, id)).filter((k) => k === "peppol_sent")).toHaveLength(1);
+    } finally {
+      await quiet.close();
+    }
   });
 
   it("does not queue a second transmission while one is on its way", async () => {
