@@ -9,6 +9,7 @@ import {
   type SaveInstallResult,
 } from "@/db/queries/shopify-connections";
 import {
+  deleteExpiredPendingInstalls,
   getPendingInstall,
   savePendingInstall,
   takePendingInstall,
@@ -210,6 +211,8 @@ export async function completeInstallFromShopify(
   const identity = await identify(deps, session);
   if (!identity) return problem("shopify_unreachable", shop);
   if (!identity.email) return problem("no_email", shop);
+  // Pending installs nobody claimed in time are forgotten, sealed tokens and all.
+  await deleteExpiredPendingInstalls(deps.db, clock.now());
   const pending = await savePendingInstall(deps.db, {
     ...installed,
     shopName: identity.name,
