@@ -33,7 +33,7 @@ let ctx: JobContext;
 let boss: Queue;
 
 const APP_HOME = "http://localhost:3000/shopify";
-const language = { defaultLanguage: "fr" as const };
+const language = { defaultLanguage: "fr" as const, alreadyRestarted: false };
 
 beforeAll(async () => {
   handle = await openTestDb();
@@ -153,6 +153,45 @@ describe("the App URL", () => {
     const outcome = await open(null, appUrlRequest(shop));
     expect(location(outcome)).toContain(`/shops/${shop}/admin/oauth/authorize?`);
     expect(outcome.setCookies.join(";")).toContain("shopify_app_state=");
+  });
+});
+
+describe("a slow approval (the 60-second state cookie expired)", () => {
+  it("starts once more for a callback Shopify signed, never for a forged one, never twice", async () => {
+    const shop = newShop("slow");
+    const opened = await open(null, appUrlRequest(shop));
+    const callbackUrl = await approveOnSimulator(location(opened));
+    const withoutCookie = () => callbackRequest(callbackUrl, []);
+    const restart = await completeInstallFromShopify(
+      deps(),
+      null,
+      withoutCookie(),
+      language,
+      systemClock,
+    );
+    expect(restart).toMatchObject({ restarted: true });
+    expect(location(restart)).toContain(`/shops/${shop}/admin/oauth/authorize?`);
+
+    const twice = await completeInstallFromShopify(
+      deps(),
+      null,
+      withoutCookie(),
+      { ...language, alreadyRestarted: true },
+      systemClock,
+    );
+    expect(location(twice)).toBe(`/shopify/problem?reason=state_expired&shop=${shop}`);
+
+    const forged = new URL(callbackUrl);
+    forged.searchParams.set("hmac", "0".repeat(64));
+    const refused = await completeInstallFromShopify(
+      deps(),
+      null,
+      callbackRequest(forged.href, []),
+      language,
+      systemClock,
+    );
+    expect(refused).not.toMatchObject({ restarted: true });
+    expect(location(refused)).toMatch(/^\/shopify\/problem\?reason=/);
   });
 });
 

@@ -71,8 +71,12 @@ export type ShopifyEntryOutcome =
       setCookies: string[];
       /** The organisation to make the active one (always one of the viewer's). */
       selectOrganisation?: string;
+      /** The install started again by itself (expired state): not a second time. */
+      restarted?: boolean;
     }
   | { kind: "pending"; pendingId: string; email: string; shop: string; setCookies: string[] };
+
+type Redirect = Extract<ShopifyEntryOutcome, { kind: "redirect" }>;
 
 /** How long the sign-in link of a pending install may be used (the link itself: 1 hour). */
 export const PENDING_INSTALL_TTL_MS = 24 * 60 * 60 * 1000;
@@ -92,7 +96,7 @@ export function signInThen(next: string): string {
 const to = (
   location: string,
   extra: { setCookies?: string[]; selectOrganisation?: string } = {},
-): ShopifyEntryOutcome => ({ kind: "redirect", location, setCookies: [], ...extra });
+): Redirect => ({ kind: "redirect", location, setCookies: [], ...extra });
 
 const problem = (reason: EntryProblem, shop?: string) => to(entryProblemPage(reason, shop));
 
@@ -134,7 +138,16 @@ export async function openFromShopify(
       return to(shopifyPageWith({ error: "other_shop_connected", shop }));
     }
   }
-  const response = (await getShopifyApp(deps.config).auth.begin({
+  return beginOAuth(deps.config, request, shop);
+}
+
+/** Off to Shopify's consent screen, coming back to the app callback. */
+async function beginOAuth(
+  config: AppConfig,
+  request: Request,
+  shop: string,
+): Promise<Redirect> {
+  const response = (await getShopifyApp(config).auth.begin({
     shop,
     callbackPath: APP_INSTALL_CALLBACK_PATH,
     isOnline: false,
@@ -143,7 +156,7 @@ export async function openFromShopify(
   const location = response.headers.get("location");
   // The library answers 410 instead of redirecting when the user agent looks like a bot.
   if (!location) return problem("unsupported_browser", shop);
-  return to(browserAddress(location, deps.config), { setCookies: response.headers.getSetCookie() });
+  return to(browserAddress(location, config), { setCookies: response.headers.getSetCookie() });
 }
 
 /** After sign-in: the shop's page, for a member of the organisation it is connected to. */
@@ -177,12 +190,26 @@ export async function completeInstallFromShopify(
   deps: InstallFromShopifyDeps,
   viewer: Viewer | null,
   request: Request,
-  input: { defaultLanguage: DocumentLanguage },
+  input: { defaultLanguage: DocumentLanguage; alreadyRestarted: boolean },
   clock: Clock,
 ): Promise<ShopifyEntryOutcome> {
-  const sentShop = normaliseShopDomain(new URL(request.url).searchParams.get("shop") ?? "");
+  const query = new URL(request.url).searchParams;
+  const sentShop = normaliseShopDomain(query.get("shop") ?? "");
   const exchanged = await exchangeCallback(deps, request);
-  if (!exchanged.ok) return problem(exchanged.error, sentShop.ok ? sentShop.shop : undefined);
+  if (!exchanged.ok) {
+    // The 60-second state cookie is gone (a slow login): start once more, but only for a
+    // callback Shopify signed within the last 90 seconds, so nothing forged starts OAuth.
+    if (
+      exchanged.error === "state_expired" &&
+      !input.alreadyRestarted &&
+      sentShop.ok &&
+      sentShop.shop === query.get("shop") &&
+      (await isSignedByShopify(deps.config, query))
+    ) {
+      return { ...(await beginOAuth(deps.config, request, sentShop.shop)), restarted: true };
+    }
+    return problem(exchanged.error, sentShop.ok ? sentShop.shop : undefined);
+  }
   const { session, setCookies } = exchanged;
   const shop = session.shop;
   const installed = installedShopOf(session, deps.config);

@@ -1,3 +1,4 @@
+import { cookies } from "next/headers";
 import { signIn } from "@/auth";
 import { getDb } from "@/db";
 import { getViewer } from "@/app/_server/context";
@@ -22,34 +23,39 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request) {
   const log = await getRequestLogger();
+  const restartedBefore = (await cookies()).has(RESTARTED_COOKIE);
   let outcome: ShopifyEntryOutcome;
   try {
     outcome = await completeInstallFromShopify(
       { db: await getDb(), config: getConfig(), queue: await getQueue(), log },
       await getViewer(),
       request,
-      { defaultLanguage: await visitorLanguage() },
+      { defaultLanguage: await visitorLanguage(), alreadyRestarted: restartedBefore },
       systemClock,
     );
+    if (outcome.kind === "pending") {
+      await signIn("email", {
+        email: outcome.email,
+        redirectTo: claimPath(outcome.pendingId),
+        redirect: false,
+      });
+      const check = new URLSearchParams({ shop: outcome.shop, to: maskedAddress(outcome.email) });
+      outcome = {
+        kind: "redirect",
+        location: `/shopify/check-email?${check.toString()}`,
+        setCookies: outcome.setCookies,
+      };
+    }
   } catch (error) {
+    // Never a bare error page in the middle of an install: say so and how to go on.
     log.error({ err: error }, "Shopify install from Shopify failed");
-    return entryRedirect({
-      kind: "redirect",
-      location: entryProblemPage("unexpected"),
-      setCookies: [],
-    });
+    outcome = { kind: "redirect", location: entryProblemPage("unexpected"), setCookies: [] };
   }
-  if (outcome.kind === "redirect") return entryRedirect(outcome);
-
-  await signIn("email", {
-    email: outcome.email,
-    redirectTo: claimPath(outcome.pendingId),
-    redirect: false,
-  });
-  const check = new URLSearchParams({ shop: outcome.shop, to: maskedAddress(outcome.email) });
-  return entryRedirect({
-    kind: "redirect",
-    location: `/shopify/check-email?${check.toString()}`,
-    setCookies: outcome.setCookies,
-  });
+  // Set when the flow restarted itself once, so an expired state cannot loop.
+  const restartCookie = outcome.restarted
+    ? `${RESTARTED_COOKIE}=1; Path=/api/shopify; Max-Age=300; HttpOnly; SameSite=Lax`
+    : `${RESTARTED_COOKIE}=; Path=/api/shopify; Max-Age=0; HttpOnly; SameSite=Lax`;
+  return entryRedirect(outcome, [restartCookie]);
 }
+
+const RESTARTED_COOKIE = "facturo_shopify_app_restarted";
