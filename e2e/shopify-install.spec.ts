@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { screenshotPath } from "./support/constants";
+import { BASE_URL, screenshotPath } from "./support/constants";
 import { chooseLanguage, newMerchant } from "./support/merchant";
 import { latestMagicLink } from "./support/outbox";
 import {
@@ -81,6 +81,11 @@ test("a new visitor installs Facturo from the Shopify App Store (fr)", async ({
   await expect(page.getByText(`Connecté à ${shop}`)).toBeVisible();
   const after = (await simulatedShop(request, shop)) as { tokenExchangeCount?: number };
   expect(after.tokenExchangeCount).toBe(before.tokenExchangeCount);
+
+  // Not embedded: every cookie of the journey is first-party; none needs a third-party context.
+  const cookies = await page.context().cookies(BASE_URL);
+  expect(cookies.length).toBeGreaterThan(0);
+  expect(cookies.filter((c) => c.sameSite === "None")).toEqual([]);
 
   // A forged hmac starts nothing.
   const timestamp = Math.floor(Date.now() / 1000);
