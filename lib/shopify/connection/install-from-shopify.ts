@@ -142,11 +142,7 @@ export async function openFromShopify(
 }
 
 /** Off to Shopify's consent screen, coming back to the app callback. */
-async function beginOAuth(
-  config: AppConfig,
-  request: Request,
-  shop: string,
-): Promise<Redirect> {
+async function beginOAuth(config: AppConfig, request: Request, shop: string): Promise<Redirect> {
   const response = (await getShopifyApp(config).auth.begin({
     shop,
     callbackPath: APP_INSTALL_CALLBACK_PATH,
