@@ -6,6 +6,7 @@ import { auth } from "@/auth";
 import { getDb, type Db } from "@/db";
 import { listUserOrganisations } from "@/db/queries/organisations";
 import { tenant, type Tenant } from "@/db/tenant";
+import type { Viewer } from "@/lib/shopify/connection/install-from-shopify";
 
 export const activeOrganisationCookie = "facturo_org";
 
@@ -62,4 +63,21 @@ export async function requireOrg(): Promise<OrgContext> {
   if (ctx) return ctx;
   await requireUser();
   redirect("/onboarding");
+}
+
+/**
+ * The signed-in user as the Shopify entry points need them: every organisation they
+ * belong to and the active one. Null when nobody is signed in.
+ */
+export async function getViewer(): Promise<Viewer | null> {
+  const user = await getUserContext();
+  if (!user) return null;
+  const organisations = await listUserOrganisations(user.db, user.userId);
+  const active = await getOrgContext();
+  return {
+    userId: user.userId,
+    email: user.email,
+    organisationIds: organisations.map((o) => o.id),
+    activeOrganisationId: active?.organisationId ?? null,
+  };
 }

@@ -3,8 +3,12 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
-import { activeOrganisationCookie, requireUser } from "@/app/_server/context";
-import { createOrganisationWithOwner } from "@/db/queries/organisations";
+import { activeOrganisationCookie, requireOrg, requireUser } from "@/app/_server/context";
+import {
+  createOrganisationWithOwner,
+  getOrganisation,
+  updateCompanySettings,
+} from "@/db/queries/organisations";
 import { newOrganisationSchema, type NewOrganisationInput } from "@/lib/company/company-schema";
 import { fieldErrorsOf, type ActionResult } from "@/lib/forms/action-result";
 import { isUiLocale } from "@/lib/i18n/locales";
@@ -26,4 +30,23 @@ export async function createOrganisation(input: NewOrganisationInput): Promise<A
     httpOnly: true,
   });
   redirect("/documents?welcome=1");
+}
+
+/**
+ * First run of a company made from a Shopify shop (it already exists, named after the
+ * shop, with the shop connected): its details, then the Shopify page.
+ */
+export async function completeShopOnboarding(input: NewOrganisationInput): Promise<ActionResult> {
+  const { db, organisationId } = await requireOrg();
+  const parsed = newOrganisationSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const current = await getOrganisation(db, organisationId);
+  await updateCompanySettings(db, organisationId, {
+    ...parsed.data,
+    bic: current.bic,
+    emailSenderName: current.emailSenderName,
+    emailReplyTo: current.emailReplyTo,
+    defaultLanguage: current.defaultLanguage,
+  });
+  redirect("/apps/shopify");
 }

@@ -8,31 +8,46 @@ import { toast } from "sonner";
 import type { z } from "zod";
 import { TextField } from "@/components/ui/text-field";
 import { newOrganisationSchema, type NewOrganisationInput } from "@/lib/company/company-schema";
+import type { ActionResult } from "@/lib/forms/action-result";
 import { createOrganisation } from "./actions";
 
 type Output = z.output<typeof newOrganisationSchema>;
 
-export function OnboardingForm() {
+const empty: NewOrganisationInput = {
+  legalName: "",
+  vatNumber: "",
+  street: "",
+  postalCode: "",
+  city: "",
+  country: "BE",
+  iban: "",
+};
+
+/**
+ * The company's first details. By default it creates the company; a company made from
+ * a Shopify shop passes its own action and values (app/onboarding/shop).
+ */
+export function OnboardingForm({
+  action = createOrganisation,
+  defaultValues = empty,
+  submitLabel,
+}: {
+  action?: (input: NewOrganisationInput) => Promise<ActionResult>;
+  defaultValues?: NewOrganisationInput;
+  submitLabel?: string;
+}) {
   const t = useTranslations();
   const [pending, startTransition] = useTransition();
   const form = useForm<NewOrganisationInput, unknown, Output>({
     resolver: zodResolver(newOrganisationSchema),
-    defaultValues: {
-      legalName: "",
-      vatNumber: "",
-      street: "",
-      postalCode: "",
-      city: "",
-      country: "BE",
-      iban: "",
-    },
+    defaultValues,
   });
   const { errors } = form.formState;
 
   // The action re-validates the raw input with the same schema.
   const onSubmit = form.handleSubmit(() => {
     startTransition(async () => {
-      const result = await createOrganisation(form.getValues());
+      const result = await action(form.getValues());
       if (result && !result.ok) {
         for (const [field, message] of Object.entries(result.fieldErrors)) {
           form.setError(field as keyof NewOrganisationInput, { message });
@@ -85,7 +100,7 @@ export function OnboardingForm() {
       />
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={pending}>
-          {pending ? t("common.saving") : t("onboarding.submit")}
+          {pending ? t("common.saving") : (submitLabel ?? t("onboarding.submit"))}
         </button>
       </div>
     </form>

@@ -175,3 +175,27 @@ export const shopifyImports = pgTable(
   },
   (t) => [index("shopify_import_org").on(t.organisationId, t.startedAt.desc())],
 );
+
+/**
+ * An install that Shopify approved for a visitor who was not signed in to Facturo (the
+ * install started in Shopify, not in Facturo). It belongs to no organisation yet: it is
+ * claimed once the visitor proves who they are (the sign-in link sent to the shop
+ * owner's address, or a membership of the organisation that last had the shop), then
+ * deleted. Its token pair is sealed like a connection's.
+ */
+export const shopifyPendingInstalls = pgTable(
+  "shopify_pending_install",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    shop: text("shop").notNull(),
+    scopes: text("scopes").notNull().default(""),
+    sealedTokens: text("sealed_tokens").notNull(),
+    accessTokenExpiresAt: timestamp("access_token_expires_at", { withTimezone: true }),
+    shopName: text("shop_name").notNull(),
+    /** The shop owner's address as Shopify reports it; the sign-in link goes there. */
+    shopEmail: text("shop_email").notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("shopify_pending_install_shop").on(t.shop)],
+);

@@ -139,3 +139,52 @@ describe("OAuth callback", () => {
     }
   });
 });
+
+/** The App URL's query as Shopify would sign it (shop, host, timestamp), for any shop. */
+function signedAppUrlQuery(shop: string): string {
+  const params = new URLSearchParams({
+    host: Buffer.from("evil.com/admin").toString("base64"),
+    shop,
+    timestamp: String(Math.floor(Date.now() / 1000)),
+  });
+  const sorted = new URLSearchParams([...params].sort(([a], [b]) => a.localeCompare(b)));
+  const hmac = createHmac("sha256", FAULTS_SHOPIFY.secret).update(sorted.toString()).digest("hex");
+  sorted.set("hmac", hmac);
+  return sorted.toString();
+}
+
+describe("install started in Shopify (the App URL and its callback)", () => {
+  it.each(HOSTILE_SHOPS)(
+    "/shopify?shop=%j, correctly signed, never leaves the app",
+    async (shop) => {
+      for (const cookie of [merchant.cookie, ""]) {
+        const response = await get(`/shopify?${signedAppUrlQuery(shop)}`, cookie);
+        const location = record(response);
+        expect(response.status).toBe(302);
+        expect(isSafeLocation(location)).toBe(true);
+        expect(new URL(location ?? "", APP_URL).pathname).toBe("/shopify/problem");
+      }
+    },
+  );
+
+  it.each(HOSTILE_SHOPS)(
+    "app-callback?shop=%j, correctly signed, stays in the app",
+    async (shop) => {
+      for (const cookie of [merchant.cookie, ""]) {
+        const response = await get(`/api/shopify/app-callback?${signedCallback(shop)}`, cookie);
+        const location = record(response);
+        expect(response.status).toBe(302);
+        expect(new URL(location ?? "", APP_URL).origin).toBe(new URL(APP_URL).origin);
+      }
+    },
+  );
+
+  it("a real shop, signed, goes to its consent screen; unsigned, nowhere", async () => {
+    const signed = await get(`/shopify?${signedAppUrlQuery("my-shop.myshopify.com")}`, "");
+    expect(new URL(record(signed) ?? "", APP_URL).pathname).toBe(
+      "/shops/my-shop.myshopify.com/admin/oauth/authorize",
+    );
+    const unsigned = await get(`/shopify?shop=my-shop.myshopify.com&timestamp=1&hmac=00`, "");
+    expect(new URL(record(unsigned) ?? "", APP_URL).pathname).toBe("/shopify/problem");
+  });
+});

@@ -118,6 +118,18 @@ const ROUTES: Record<string, RouteCase> = {
   "/login": { notTenantData: "sign-in form" },
   "/login/check-email": { notTenantData: "static message" },
   "/onboarding": { list: "session" },
+  "/onboarding/shop": { list: "session" },
+  "/shopify": {
+    notTenantData:
+      "the App URL: Shopify's hmac checked; a connected shop opens only for members of its organisation",
+  },
+  "/shopify/go": { notTenantData: "opens a shop only for members of its organisation (session)" },
+  "/shopify/claim/[id]": {
+    notTenantData:
+      "a pending install (random id), claimed only by the shop owner's address or a member",
+  },
+  "/shopify/problem": { notTenantData: "static message (the shop domain from the query)" },
+  "/shopify/check-email": { notTenantData: "static message (masked address from the query)" },
   "/documents": { list: "session" },
   "/documents/new": { list: "session" },
   "/documents/[id]": { session: "invoice" },
@@ -153,6 +165,9 @@ const ROUTES: Record<string, RouteCase> = {
   "/api/shopify/install": { notTenantData: "starts an install for the session's own organisation" },
   "/api/shopify/callback": {
     notTenantData: "completes the session's own install (hostile-install case)",
+  },
+  "/api/shopify/app-callback": {
+    notTenantData: "completes an install started in Shopify for the session's own organisation",
   },
   "/api/shopify/webhooks": {
     notTenantData: "HMAC-signed, tenant from the shop (hostile-webhooks case)",
@@ -332,6 +347,7 @@ const ACTIONS: Record<string, ActionCase> = {
   "app/_actions/set-locale.ts#setLocale": { noForeignIds: "a locale cookie" },
   "app/_actions/sign-out.ts#signOut": { noForeignIds: "the caller's own session" },
   "app/onboarding/actions.ts#createOrganisation": { noForeignIds: "creates a new organisation" },
+  "app/onboarding/actions.ts#completeShopOnboarding": { noForeignIds: "own organisation" },
   "app/(dashboard)/articles/actions.ts#createArticleAction": { noForeignIds: "creates in own org" },
   "app/(dashboard)/customers/actions.ts#createCustomerAction": {
     noForeignIds: "creates in own org",

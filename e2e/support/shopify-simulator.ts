@@ -65,3 +65,24 @@ export async function connectShop(page: Page, shop: string) {
     timeout: 20_000,
   });
 }
+
+/**
+ * In the simulated Shopify admin of `shop`: Install from the App Store (app not installed)
+ * or Open app (installed). Either way Shopify sends the browser to Facturo's App URL with
+ * a signed `shop, host, timestamp, hmac`.
+ */
+export async function openFromShopifyAdmin(
+  page: Page,
+  shop: string,
+  button: "Install from the App Store" | "Open app",
+  options: { screenshot?: string } = {},
+) {
+  await page.goto(`${SHOPIFY_SIMULATOR_URL}/shops/${shop}/admin`);
+  if (options.screenshot) await page.screenshot({ path: options.screenshot });
+  await page.getByRole("button", { name: button }).click();
+}
+
+/** The simulated shop's owner address (what Shopify's `Shop.email` answers). */
+export function shopOwnerEmail(shop: string): string {
+  return `owner@${shop.replace(/\.myshopify\.com$/, "")}.example`;
+}

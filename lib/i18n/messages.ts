@@ -10,6 +10,7 @@ import enPayments from "./messages/en/payments.json";
 import enPeppol from "./messages/en/peppol.json";
 import enShopify from "./messages/en/shopify.json";
 import enShopifyInbox from "./messages/en/shopify-inbox.json";
+import enShopifyInstall from "./messages/en/shopify-install.json";
 import enTexts from "./messages/en/texts.json";
 import fr from "./messages/fr.json";
 import frArticles from "./messages/fr/articles.json";
@@ -22,6 +23,7 @@ import frPayments from "./messages/fr/payments.json";
 import frPeppol from "./messages/fr/peppol.json";
 import frShopify from "./messages/fr/shopify.json";
 import frShopifyInbox from "./messages/fr/shopify-inbox.json";
+import frShopifyInstall from "./messages/fr/shopify-install.json";
 import frTexts from "./messages/fr/texts.json";
 import nl from "./messages/nl.json";
 import nlArticles from "./messages/nl/articles.json";
@@ -34,6 +36,7 @@ import nlPayments from "./messages/nl/payments.json";
 import nlPeppol from "./messages/nl/peppol.json";
 import nlShopify from "./messages/nl/shopify.json";
 import nlShopifyInbox from "./messages/nl/shopify-inbox.json";
+import nlShopifyInstall from "./messages/nl/shopify-install.json";
 import nlTexts from "./messages/nl/texts.json";
 
 /**
@@ -53,6 +56,7 @@ const english = {
   peppol: enPeppol,
   shopify: enShopify,
   shopifyInbox: enShopifyInbox,
+  shopifyInstall: enShopifyInstall,
   texts: enTexts,
 };
 export type Messages = typeof english;
@@ -71,6 +75,7 @@ const catalogs: Record<UiLocale, Messages> = {
     peppol: frPeppol,
     shopify: frShopify,
     shopifyInbox: frShopifyInbox,
+    shopifyInstall: frShopifyInstall,
     texts: frTexts,
   },
   nl: {
@@ -85,6 +90,7 @@ const catalogs: Record<UiLocale, Messages> = {
     peppol: nlPeppol,
     shopify: nlShopify,
     shopifyInbox: nlShopifyInbox,
+    shopifyInstall: nlShopifyInstall,
     texts: nlTexts,
   },
 };

@@ -20,6 +20,19 @@ export async function requestSignInLink(
   if (!parsed.success) return { error: "email_invalid", email: typed };
   // redirect:false, then our own redirect: Auth.js's verify-request hop breaks the
   // client-side navigation that follows a server action.
-  await signIn("email", { email: parsed.data, redirectTo: "/documents", redirect: false });
+  await signIn("email", {
+    email: parsed.data,
+    redirectTo: safeNext(formData.get("next")),
+    redirect: false,
+  });
   redirect("/login/check-email");
+}
+
+/**
+ * Where the link leads after signing in: a path on this site (an install started in
+ * Shopify continues there), never another origin; the documents by default.
+ */
+function safeNext(value: FormDataEntryValue | null): string {
+  if (typeof value !== "string" || value.length > 500) return "/documents";
+  return /^\/(?![/\\])[^\s]*$/.test(value) ? value : "/documents";
 }

@@ -12,7 +12,7 @@ const knownErrors = ["Verification", "EmailSignin"] as const;
 
 export default async function LoginPage({ searchParams }: PageProps<"/login">) {
   const t = await getTranslations("auth");
-  const { error } = await searchParams;
+  const { error, next } = await searchParams;
   const errorKey =
     typeof error === "string"
       ? (knownErrors as readonly string[]).includes(error)
@@ -28,7 +28,7 @@ export default async function LoginPage({ searchParams }: PageProps<"/login">) {
           {t(`errors.${errorKey}`)}
         </p>
       )}
-      <SignInForm />
+      <SignInForm next={typeof next === "string" ? next : undefined} />
     </>
   );
 }

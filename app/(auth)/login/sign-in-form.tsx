@@ -4,11 +4,12 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { requestSignInLink, type SignInState } from "./actions";
 
-export function SignInForm() {
+export function SignInForm({ next }: { next?: string }) {
   const t = useTranslations("auth");
   const [state, action, pending] = useActionState<SignInState, FormData>(requestSignInLink, {});
   return (
     <form action={action} className="form" noValidate>
+      {next && <input type="hidden" name="next" value={next} />}
       <div className="field">
         <label htmlFor="email">{t("emailLabel")}</label>
         <input

@@ -6,18 +6,8 @@ import { enqueue, type Queue } from "@/lib/jobs/queue";
 import type { Logger } from "@/lib/log/logger";
 import { sealTokenPair, tokenPairFromSession } from "../platform/access-token";
 import { normaliseShopDomain } from "../platform/shop-domain";
-import {
-  BotActivityDetected,
-  CookieNotFound,
-  getShopifyApp,
-  HttpRequestError,
-  HttpResponseError,
-  InvalidHmacError,
-  InvalidOAuthError,
-  isShopifyConfigured,
-  shopifyHttpStatus,
-} from "../platform/shopify-app";
 import { finishShopifyInstallJob } from "@/lib/shopify/jobs/finish-install.job";
+import { exchangeCallback } from "./exchange-callback";
 import { shopifyPageWith, type InstallError } from "./install-errors";
 
 export interface CompleteInstallDeps {
@@ -53,44 +43,17 @@ export async function completeInstall(
     error,
     location: shopifyPageWith(typed.ok ? { error, shop: typed.shop } : { error }),
   });
-  if (!isShopifyConfigured(deps.config)) return fail("not_configured");
-  const refusal = query.get("error");
-  if (refusal) return fail(refusal === "access_denied" ? "declined" : "invalid_callback");
-
-  let session;
-  let setCookies: string[] = [];
-  try {
-    const result = await getShopifyApp(deps.config).auth.callback<Headers>({
-      rawRequest: request,
-      expiring: true,
-    });
-    session = result.session;
-    setCookies = result.headers?.getSetCookie() ?? [];
-  } catch (error) {
-    deps.log.warn({ err: error }, "Shopify install callback refused");
-    if (error instanceof CookieNotFound) {
-      if (options.alreadyRestarted || !typed.ok) return fail("state_expired");
+  const exchanged = await exchangeCallback(deps, request);
+  if (!exchanged.ok) {
+    if (exchanged.error === "state_expired" && !options.alreadyRestarted && typed.ok) {
       return {
         kind: "restart",
         location: `/api/shopify/install?${new URLSearchParams({ shop: typed.shop }).toString()}`,
       };
     }
-    if (error instanceof BotActivityDetected) return fail("unsupported_browser");
-    if (error instanceof InvalidOAuthError || error instanceof InvalidHmacError) {
-      return fail("invalid_callback");
-    }
-    // Shopify answered, but refused the code (used twice, expired): start again.
-    const status = shopifyHttpStatus(error);
-    if (status !== null && status >= 400 && status < 500) return fail("invalid_callback");
-    if (
-      error instanceof HttpRequestError ||
-      error instanceof HttpResponseError ||
-      error instanceof TypeError
-    ) {
-      return fail("shopify_unreachable");
-    }
-    return fail("unexpected");
+    return fail(exchanged.error);
   }
+  const { session, setCookies } = exchanged;
 
   const pair = tokenPairFromSession(session);
   const saved = await saveInstalledShop(deps.db, t, {

@@ -27,3 +27,29 @@ export const SHOPIFY_PAGE = "/apps/shopify";
 export function shopifyPageWith(params: Record<string, string>): string {
   return `${SHOPIFY_PAGE}?${new URLSearchParams(params).toString()}`;
 }
+
+/**
+ * Why an install or an opening that started in Shopify (the App URL) stopped, shown on
+ * `/shopify/problem` (translated under shopifyInstall.problems.*): the install errors,
+ * plus a request Shopify did not sign, a shop that is not the visitor's, a shop without
+ * an owner address, and a sign-in link that expired.
+ */
+export const ENTRY_PROBLEMS = [
+  ...INSTALL_ERRORS,
+  "forged",
+  "not_yours",
+  "no_email",
+  "link_expired",
+] as const;
+
+export type EntryProblem = (typeof ENTRY_PROBLEMS)[number];
+
+export function isEntryProblem(value: unknown): value is EntryProblem {
+  return typeof value === "string" && (ENTRY_PROBLEMS as readonly string[]).includes(value);
+}
+
+export const ENTRY_PROBLEM_PAGE = "/shopify/problem";
+
+export function entryProblemPage(problem: EntryProblem, shop?: string): string {
+  return `${ENTRY_PROBLEM_PAGE}?${new URLSearchParams(shop ? { reason: problem, shop } : { reason: problem }).toString()}`;
+}

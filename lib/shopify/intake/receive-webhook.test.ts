@@ -13,6 +13,7 @@ import {
   TEST_SHOPIFY_ENV,
 } from "../testing/shopify-test-env";
 import { receiveWebhook } from "./receive-webhook";
+import { PRIVACY_TOPICS } from "./webhook-topics";
 
 let handle: DbHandle;
 let config: AppConfig;
@@ -118,6 +119,22 @@ describe("receiveWebhook", () => {
     });
     expect((await receive(tampered)).status).toBe(401);
     expect(await storedFor(webhookId)).toHaveLength(0);
+  });
+
+  it("answers each compliance topic 200 with a valid HMAC, 401 with a wrong or missing one (App review)", async () => {
+    const body = JSON.stringify({ shop_id: 1, shop_domain: shop });
+    for (const topic of PRIVACY_TOPICS) {
+      const signed = await receive(signedWebhookRequest({ topic, shop, body }));
+      expect(signed, topic).toMatchObject({ status: 200 });
+      const forged = await receive(
+        signedWebhookRequest({ topic, shop, body, secret: "not-the-secret" }),
+      );
+      expect(forged.status, topic).toBe(401);
+      const unsigned = await receive(
+        signedWebhookRequest({ topic, shop, body, headers: { "x-shopify-hmac-sha256": null } }),
+      );
+      expect(unsigned.status, topic).toBe(401);
+    }
   });
 
   it("refuses a missing signature with 401 and missing headers with 400", async () => {

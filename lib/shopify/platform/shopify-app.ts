@@ -6,6 +6,7 @@ import "server-only";
 import {
   ApiVersion,
   HttpResponseError,
+  InvalidHmacError,
   LogSeverity,
   shopifyApi,
   type Shopify,
@@ -90,6 +91,30 @@ export function scopesOf(config: AppConfig): string[] {
 /** The consent screen's address as the merchant's browser must see it. */
 export function browserAddress(location: string, config: AppConfig): string {
   return shopifyAddress(location, config.SHOPIFY_API_ORIGIN).href;
+}
+
+/**
+ * Whether a query Shopify put on a redirect to us (the App URL, a callback) carries a
+ * valid `hmac` made with our client secret and a `timestamp` within the library's
+ * tolerance (90 s). A missing, forged or stale signature is false, never an exception.
+ */
+export async function isSignedByShopify(
+  config: AppConfig,
+  query: URLSearchParams,
+): Promise<boolean> {
+  const params: Record<string, string> = {};
+  for (const [key, value] of query) {
+    // A repeated key cannot be what Shopify signed: refuse rather than pick one.
+    if (key in params) return false;
+    params[key] = value;
+  }
+  if (!params.hmac || !params.timestamp) return false;
+  try {
+    return await getShopifyApp(config).utils.validateHmac(params);
+  } catch (error) {
+    if (error instanceof InvalidHmacError) return false;
+    throw error;
+  }
 }
 
 let fetchHookInstalled = false;

@@ -24,6 +24,11 @@ export interface SimulatorConfig {
   retryDelaysMs: number[];
   /** A delivery that has not answered within this time counts as failed (Shopify: 5 s). */
   webhookTimeoutMs: number;
+  /**
+   * The app's App URL (`application_url`): where "Install from the App Store" and
+   * "Open app" in the shop admin send the merchant, with a signed query.
+   */
+  applicationUrl: string;
   /** Where compliance webhooks go: configuration in the Partner dashboard, not an API call. */
   complianceUrl: string;
   /** API version stamped on deliveries that have no subscription (compliance topics). */
@@ -60,6 +65,7 @@ export function resolveConfig(options: SimulatorOptions = {}): SimulatorConfig {
     retries: 8,
     retryDelaysMs: DEFAULT_RETRY_DELAYS_MS,
     webhookTimeoutMs: 5000,
+    applicationUrl: `${appUrl}/shopify`,
     complianceUrl: `${appUrl}/api/shopify/webhooks`,
     defaultApiVersion: "2026-07",
     allowedRedirectUrls: null,
@@ -97,6 +103,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): SimulatorO
       env.SHOPIFY_SIMULATOR_WEBHOOK_TIMEOUT_MS,
       "SHOPIFY_SIMULATOR_WEBHOOK_TIMEOUT_MS",
     ),
+    applicationUrl: env.SHOPIFY_SIMULATOR_APPLICATION_URL ?? `${appUrl}/shopify`,
     complianceUrl: env.SHOPIFY_SIMULATOR_COMPLIANCE_URL ?? `${appUrl}/api/shopify/webhooks`,
     defaultApiVersion: env.SHOPIFY_SIMULATOR_API_VERSION,
     allowedRedirectUrls: env.SHOPIFY_SIMULATOR_REDIRECT_URLS

@@ -1,3 +1,4 @@
+import { signedAppUrl } from "./app-url";
 import { z } from "zod";
 import { listOrderFixtures } from "./fixtures";
 import { HttpError } from "@facturo/stand-in-http";
@@ -205,6 +206,8 @@ export async function handleControl(
       Object.assign(shop, body);
       return ok(shopJson(simulator, shop));
     }
+    case "GET app-url":
+      return ok({ url: signedAppUrl(simulator.config, shop) });
     case "GET deliveries":
       return ok({ deliveries: shop.deliveries.map((d) => deliveryJson(d, true)) });
     case "POST orders": {

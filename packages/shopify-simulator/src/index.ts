@@ -9,6 +9,7 @@ export {
 export type { DeliveryOptions } from "./webhook-sender";
 export type { Delivery, ShopState, SimulatorState } from "./state";
 export { queryHmac, webhookHmac, hostParam } from "./sign";
+export { signedAppUrl } from "./app-url";
 export { restOrderToGraphql } from "./rest-order-to-graphql";
 export {
   installApp,

@@ -361,12 +361,23 @@ export function shopAdminPage(
         }
         ${
           shop.installed
-            ? html`<form method="post" action="${base}/sim/uninstall">
-                <div class="actions">
+            ? html`<div class="actions">
+                <form class="inline" method="get" action="${base}/apps/open">
+                  <button class="primary" type="submit">Open app</button>
+                </form>
+                <form class="inline" method="post" action="${base}/sim/uninstall">
                   <button class="danger" type="submit">Uninstall app</button>
+                </form>
+              </div>`
+            : html`<div class="actions">
+                  <form class="inline" method="get" action="${base}/app-store/install">
+                    <button class="primary" type="submit">Install from the App Store</button>
+                  </form>
                 </div>
-              </form>`
-            : ""
+                <p class="muted">
+                  Opens ${config.appName}'s App URL (${config.applicationUrl}) as Shopify does,
+                  signed with the client secret.
+                </p>`
         }
       </section>
       <section class="card" aria-labelledby="place-heading">

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { handleAdminGraphql } from "./admin-graphql";
+import { signedAppUrl } from "./app-url";
 import { resolveConfig, type SimulatorOptions } from "./config";
 import { handleControl } from "./control-api";
 import {
@@ -111,6 +112,11 @@ export function createHandler(sim: Simulator): Handler {
         "X-Shopify-API-Version": apiVersion,
         ...result.headers,
       });
+      return;
+    }
+    if ((rest === "/admin/app-store/install" || rest === "/admin/apps/open") && method === "GET") {
+      // The same request either way: Shopify opens the App URL; the app decides.
+      redirect(res, signedAppUrl(sim.config, shop), 302);
       return;
     }
     if (rest === "/admin" && method === "GET") {
