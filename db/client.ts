@@ -36,6 +36,9 @@ export class DatabaseLockedError extends Error {
   }
 }
 
+/** The advisory lock migrations run under ("facturo" as a 32-bit number). */
+const MIGRATION_LOCK_KEY = 0x66616374;
+
 export async function openPostgres(connectionString: string): Promise<DbHandle> {
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
@@ -48,7 +51,20 @@ export async function openPostgres(connectionString: string): Promise<DbHandle> 
   // event, which would crash the process if nobody listened. The next query reconnects.
   pool.on("error", (err) => logger.warn({ err }, "PostgreSQL connection lost; reconnecting"));
   const db = drizzle(pool, { schema });
-  await migrate(db, { migrationsFolder });
+  // Web servers and workers start together on one database: each migrates on open, and
+  // two migrators at once collide (CREATE SCHEMA races, a migration applied twice). One
+  // session-level advisory lock makes them take turns; the later ones find nothing to do.
+  const client = await pool.connect();
+  try {
+    await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    try {
+      await migrate(drizzle(client, { schema }), { migrationsFolder });
+    } finally {
+      await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    client.release();
+  }
   return {
     db,
     kind: "postgres",

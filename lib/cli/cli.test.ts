@@ -272,6 +272,31 @@ describe("facturo usage and errors", () => {
     );
   });
 
+  it("waits for a database that cannot be reached yet, and gives up after its attempts", async () => {
+    const refused = () =>
+      Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
+    let calls = 0;
+    const openDatabase = async () => {
+      calls++;
+      if (calls < 3) throw refused();
+      return { ...handle, close: async () => {} };
+    };
+    const late = await cli(["migrate"], {
+      openDatabase,
+      databaseWait: { attempts: 5, delayMs: 1 },
+    });
+    expect(late.code).toBe(0);
+    expect(calls).toBe(3);
+    expect(late.stderr.filter((line) => line.includes("cannot be reached yet"))).toHaveLength(2);
+
+    const never = await cli(["migrate"], {
+      openDatabase: () => Promise.reject(refused()),
+      databaseWait: { attempts: 3, delayMs: 1 },
+    });
+    expect(never.code).toBe(1);
+    expect(never.stderr.at(-1)).toMatch(/ECONNREFUSED/);
+  });
+
   it("keeps the stack of an unexpected error", async () => {
     const run = await cli(["migrate"], {
       openDatabase: () => Promise.reject(new Error("connection reset")),

@@ -1,4 +1,5 @@
 import { DatabaseLockedError, type DbHandle } from "@/db/client";
+import { isDatabaseUnavailable } from "@/db/errors";
 import { ConfigError, type AppConfig } from "@/lib/config/env";
 import type { Logger } from "@/lib/log/logger";
 import { parseCommandArgs } from "./args";
@@ -24,6 +25,8 @@ export interface CliDeps {
   log: Logger;
   /** Resolves with the signal's name when the worker should stop. */
   waitForShutdown(): Promise<string>;
+  /** How long to wait for a database that cannot be reached yet (default: 30 × 2 s). */
+  databaseWait?: { attempts: number; delayMs: number };
 }
 
 export const usage = `Facturo operator commands
@@ -87,12 +90,30 @@ function report(err: unknown, out: CliOutput): number {
   return 1;
 }
 
+/**
+ * A worker started with the database (a deployment, a PostgreSQL restart) waits for it
+ * instead of dying at start: only "cannot be reached" is waited out, any other failure
+ * (a locked embedded folder, a failed migration) stops the command at once.
+ */
+async function openWhenReachable(deps: CliDeps, config: AppConfig): Promise<DbHandle> {
+  const { attempts, delayMs } = deps.databaseWait ?? { attempts: 30, delayMs: 2_000 };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await deps.openDatabase(config);
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || attempt >= attempts) throw error;
+      deps.out.err(`The database cannot be reached yet; trying again (${attempt}/${attempts})…`);
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
+}
+
 async function withDatabase(
   deps: CliDeps,
   run: (handle: DbHandle, config: AppConfig) => Promise<unknown>,
   config: AppConfig = deps.getConfig(),
 ): Promise<void> {
-  const handle = await deps.openDatabase(config);
+  const handle = await openWhenReachable(deps, config);
   try {
     await run(handle, config);
   } finally {

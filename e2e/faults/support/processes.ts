@@ -68,6 +68,41 @@ export function startScript(
   return start(name, ["--import", "tsx", "--import", serverOnly, script, ...args], env);
 }
 
+/**
+ * Resolves once the process prints `pattern` (e.g. the worker's "Worker started"), and
+ * rejects if it exits first or stays silent for `ms`: a case must not begin its fault
+ * while a process is still starting, nor count on one that died at start.
+ */
+export function waitForOutput(proc: AppProcess, pattern: RegExp, ms: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = "";
+    const onData = (chunk: Buffer) => {
+      seen = (seen + chunk.toString("utf8")).slice(-4_096);
+      if (pattern.test(seen)) finish();
+    };
+    const timer = setTimeout(
+      () => finish(new Error(`${proc.name} did not print ${pattern} within ${ms} ms`)),
+      ms,
+    );
+    const finish = (error?: Error) => {
+      clearTimeout(timer);
+      proc.child.stdout?.off("data", onData);
+      proc.child.stderr?.off("data", onData);
+      if (error) reject(error);
+      else resolve();
+    };
+    proc.child.stdout?.on("data", onData);
+    proc.child.stderr?.on("data", onData);
+    void proc.exited.then((code) =>
+      finish(
+        new Error(
+          `${proc.name} exited (${code}) before printing ${pattern}; see ${LOG_DIR}/${proc.name}.log`,
+        ),
+      ),
+    );
+  });
+}
+
 export function isRunning(proc: AppProcess): boolean {
   return proc.child.exitCode === null && proc.child.signalCode === null;
 }

@@ -9,6 +9,7 @@ import {
   startWorker,
   stop,
   waitForHttp,
+  waitForOutput,
   type AppProcess,
 } from "./processes";
 
@@ -124,7 +125,10 @@ export async function startStack(name: string, options: { workers?: number } = {
   };
   try {
     for (let i = 0; i < (options.workers ?? 1); i++) stack.addWorker();
-    await waitForHttp(`${APP_URL}/api/health`, 90_000, stack.web);
+    await Promise.all([
+      waitForHttp(`${APP_URL}/api/health`, 90_000, stack.web),
+      ...stack.workers.map((worker) => waitForOutput(worker, /Worker started/, 90_000)),
+    ]);
   } catch (error) {
     // The case gets no stack to stop: a web process left on the port would fail every
     // case after this one.
