@@ -6,12 +6,18 @@ import {
   lockDocument,
   recordDocumentEvent,
 } from "@/db/queries/documents";
+import type { CustomerSnapshot } from "@/db/schema";
 import type { Tenant } from "@/db/tenant";
 import { brusselsDay } from "@/lib/calendar/brussels-date";
 import type { Clock } from "@/lib/calendar/clock";
 import type { VatCategory } from "@/lib/vat";
 import { DocumentTransitionError } from "./document-lifecycle";
 import { isCreditable } from "./document-state";
+
+/** The invoice's buyer as a credit note keeps it (never re-taken from the customer record). */
+export function invoiceBuyer(customer: CustomerSnapshot | null): CustomerSnapshot | null {
+  return customer ? { ...customer, origin: "invoice" } : null;
+}
 
 export interface CreateCreditNoteInput {
   invoiceId: string;
@@ -48,6 +54,8 @@ export async function createCreditNote(
         language: invoice.language,
         issueDate: today,
         dueDate: null,
+        // The supply it corrects took place when the invoice's did.
+        supplyDate: invoice.supplyDate,
         legend: "",
         lines: lines.map((l) => ({
           description: l.description,
@@ -69,6 +77,9 @@ export async function createCreditNote(
         currency: invoice.currency,
         fixedVat: invoice.fixedVat,
         creditedDocumentId: invoice.id,
+        // A credit note names the buyer of the invoice it corrects, as that invoice did.
+        customerSnapshot: invoiceBuyer(invoice.customer),
+        deliveryDate: invoice.deliveryDate,
         ...(input.sourceKey ? { sourceKey: input.sourceKey } : {}),
       },
     );
