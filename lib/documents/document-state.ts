@@ -138,7 +138,7 @@ export function settledByCreditNote(invoice: Amounts, creditNoteCents: number): 
 /** What a concept made from a paid order carries: what its shop received. */
 export interface PaidOnIssueFacts {
   readonly totalCents: number;
-  readonly paidOnIssue?: { readonly amountCents?: number } | null;
+  readonly paidOnIssue?: DocumentFacts["paidOnIssue"];
 }
 
 /**

@@ -36,7 +36,7 @@ import {
   signedWebhookRequest,
   TEST_SHOPIFY_ENV,
 } from "../testing/shopify-test-env";
-import { VAT_DIFFERENCE_EVENT } from "./create-order-document";
+import { VAT_DIFFERENCE_EVENT, vatDifferenceGroups } from "./vat-difference-event";
 import type { OrderSettings } from "./order-settings";
 
 /**
@@ -419,6 +419,14 @@ describe("amounts taken from Shopify", () => {
     expect(held.events.find((e) => e.kind === VAT_DIFFERENCE_EVENT)?.details).toEqual({
       groups: [{ category: "S", rateBp: 600, shopifyCents: 1194, perRateCents: 3522, lines: 3 }],
     });
+    // The document page reads the same groups to say which rate and by how much.
+    expect(vatDifferenceGroups(held.events)).toHaveLength(1);
+    expect(
+      documentState(held.document, {
+        today: brusselsToday(),
+        vatDifference: vatDifferenceGroups(held.events).length > 0,
+      }).notices.vatDifference,
+    ).toBe(true);
     // A later delivery of the order does not send it either: the merchant checks it first.
     await deliver(s, "orders/updated", wrongTax);
     expect((await documentOf(s, made?.documentId)).document.status).toBe("concept");

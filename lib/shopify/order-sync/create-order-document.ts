@@ -38,6 +38,7 @@ import type { OrderSettings } from "./order-settings";
 import { sendIfAutomatic, type SendOutcome } from "./send-if-automatic";
 import { orderDocumentKey } from "./source-keys";
 import { toConceptLines } from "./to-concept-lines";
+import { VAT_DIFFERENCE_EVENT } from "./vat-difference-event";
 import { isPaid } from "./trigger";
 
 export interface OrderSyncDeps {
@@ -180,9 +181,6 @@ export async function createOrderDocument(
     : ({ sent: false } as const);
   return { result: "created", documentId, send };
 }
-
-/** The event that holds a Shopify concept back: its tax is off the per-rate VAT. */
-export const VAT_DIFFERENCE_EVENT = "shopify_vat_difference";
 
 type ExistingDocument = NonNullable<Awaited<ReturnType<typeof findDocumentBySourceKey>>>;
 
