@@ -102,9 +102,9 @@ describe("facturo order:preview", () => {
       status: "concept",
       total_cents: 22487,
       total_vat_cents: 2587,
-      // The credit note names the invoice's buyer and its supply date.
+      // The credit note names the invoice's buyer; its own taxable event is the correction.
       customer: invoice?.customer,
-      supply_date: invoice?.supply_date,
+      supply_date: null,
     });
   });
 

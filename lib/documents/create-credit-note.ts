@@ -12,7 +12,7 @@ import { brusselsDay } from "@/lib/calendar/brussels-date";
 import type { Clock } from "@/lib/calendar/clock";
 import type { VatCategory } from "@/lib/vat";
 import { DocumentTransitionError } from "./document-lifecycle";
-import { isCreditable } from "./document-state";
+import { isCreditable, knownDeliveryDate } from "./document-state";
 
 /** The invoice's buyer as a credit note keeps it (never re-taken from the customer record). */
 export function invoiceBuyer(customer: CustomerSnapshot | null): CustomerSnapshot | null {
@@ -54,8 +54,9 @@ export async function createCreditNote(
         language: invoice.language,
         issueDate: today,
         dueDate: null,
-        // The supply it corrects took place when the invoice's did.
-        supplyDate: invoice.supplyDate,
+        // Its own taxable event is the correction, dated when it is issued: the invoice's
+        // supply date would put the correction in the wrong period.
+        supplyDate: null,
         legend: "",
         lines: lines.map((l) => ({
           description: l.description,
@@ -79,7 +80,11 @@ export async function createCreditNote(
         creditedDocumentId: invoice.id,
         // A credit note names the buyer of the invoice it corrects, as that invoice did.
         customerSnapshot: invoiceBuyer(invoice.customer),
-        deliveryDate: invoice.deliveryDate,
+        // The goods it concerns left when the invoice says (an intra-EU supply states it).
+        deliveryDate: knownDeliveryDate(
+          invoice,
+          lines.map((l) => l.vatCategory),
+        ),
         ...(input.sourceKey ? { sourceKey: input.sourceKey } : {}),
       },
     );

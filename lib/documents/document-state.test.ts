@@ -10,6 +10,7 @@ import {
   issueDeadlineFlag,
   isOverdue,
   isPayable,
+  knownDeliveryDate,
   merchantPaymentRefusal,
   needsDeliveryDate,
   overpaidCents,
@@ -434,6 +435,20 @@ describe("an intra-EU supply of goods needs its delivery date", () => {
     );
     expect(documentState(doc({ status: "sent" }), context).notices.deliveryDateRequired).toBe(
       false,
+    );
+  });
+});
+
+describe("the delivery date a document knows", () => {
+  it.each([
+    // delivery, supply, categories → known delivery date
+    ["2026-03-02", "2026-03-01", ["S"], "2026-03-02"],
+    [null, "2026-03-01", ["S"], null], // a supply date may be a payment: not a delivery
+    [null, "2026-03-01", ["K"], "2026-03-01"], // intra-EU goods: the supply is the delivery
+    [null, null, ["K"], null],
+  ] as const)("delivered %s, supplied %s, %j → %s", (delivery, supply, categories, known) => {
+    expect(knownDeliveryDate({ deliveryDate: delivery, supplyDate: supply }, categories)).toBe(
+      known,
     );
   });
 });

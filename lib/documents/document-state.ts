@@ -217,6 +217,18 @@ export function needsDeliveryDate(
   );
 }
 
+/**
+ * The day the goods left, when the document knows it: Shopify's fulfilment, or for an
+ * intra-EU supply of goods its supply date (only the delivery makes that one taxable).
+ * Never a payment date: that is not a delivery.
+ */
+export function knownDeliveryDate(
+  doc: { readonly deliveryDate: string | null; readonly supplyDate: string | null },
+  lineCategories: readonly string[],
+): string | null {
+  return doc.deliveryDate ?? (lineCategories.includes("K") ? doc.supplyDate : null);
+}
+
 /** Invoices and credit notes are the documents Peppol and UBL concern. */
 export function isPeppolDocument(doc: Pick<DocumentFacts, "type">): boolean {
   return doc.type === "invoice" || doc.type === "credit_note";

@@ -109,7 +109,7 @@ describe("buildDocumentPdfModel", () => {
     expect(buildDocumentPdfModel(input({ supplyDate: "2026-03-05" })).supplyDate).toBeNull();
     const labels = {
       fr: "Date de l'opération",
-      nl: "Leveringsdatum",
+      nl: "Datum handeling",
       en: "Date of supply",
       de: "Leistungsdatum",
     };

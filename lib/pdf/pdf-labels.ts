@@ -116,7 +116,8 @@ const nl: PdfLabels = {
   draft: "Concept",
   number: "Nummer",
   issueDate: "Datum",
-  supplyDate: "Leveringsdatum",
+  // "De handeling": the supply, or the advance payment when that came first (art. 5 §1, 4° KB nr. 1).
+  supplyDate: "Datum handeling",
   dueDate: "Vervaldatum",
   reference: "Referentie",
   seller: "Verkoper",

@@ -8,6 +8,7 @@ import {
   type VatCategory,
   type VatMentionKey,
 } from "@/lib/vat";
+import { knownDeliveryDate } from "@/lib/documents/document-state";
 import { UblError } from "./ubl-error";
 
 /**
@@ -183,10 +184,11 @@ export function toUblInput(
     precedingInvoice = { number: credited.number, issueDate: credited.issueDate };
   }
 
-  const hasIntraEu = lines.some((line) => line.vatCategory === "K");
-  // For an intra-EU supply of goods only the delivery makes VAT chargeable, so its supply
-  // date is the day the goods left (lib/shopify/order-mapping/order-dates.ts).
-  const deliveryDate = document.deliveryDate ?? (hasIntraEu ? document.supplyDate : null);
+  // A real delivery date only: for an intra-EU supply of goods the supply date is one.
+  const deliveryDate = knownDeliveryDate(
+    document,
+    lines.map((line) => line.vatCategory),
+  );
   const deliveryAddress = customer.delivery ? ublAddress(customer.delivery) : null;
   return {
     kind,

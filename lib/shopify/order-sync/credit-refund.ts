@@ -3,7 +3,7 @@ import { findDocumentBySourceKey } from "@/db/queries/shopify-orders";
 import type { Tenant } from "@/db/tenant";
 import { isUniqueViolation } from "@/db/errors";
 import { invoiceBuyer } from "@/lib/documents/create-credit-note";
-import { creditRoomCents } from "@/lib/documents/document-state";
+import { creditRoomCents, knownDeliveryDate } from "@/lib/documents/document-state";
 import { mapRefundToCreditNote, parseShopifyRefund, type ShopifyOrder } from "../order-mapping";
 import type { OrderSyncDeps } from "./create-order-document";
 import type { OrderSettings } from "./order-settings";
@@ -71,7 +71,8 @@ export async function creditRefund(
         language: invoice.language,
         issueDate: invoice.issueDate,
         dueDate: null,
-        supplyDate: invoice.supplyDate,
+        // The correction is its own taxable event, dated when the credit note is issued.
+        supplyDate: null,
         legend: "",
         lines,
       },
@@ -84,7 +85,10 @@ export async function creditRefund(
         fixedVat: [...mapped.fixedVat],
         creditedDocumentId: invoice.id,
         customerSnapshot: invoiceBuyer(invoice.customer),
-        deliveryDate: invoice.deliveryDate,
+        deliveryDate: knownDeliveryDate(
+          invoice,
+          lines.map((line) => line.vatCategory),
+        ),
         lineRestock: origins.map((o) => restocked.has(o.source.lineItemId)),
       },
     );
