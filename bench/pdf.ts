@@ -34,6 +34,7 @@ export async function seedInvoice(db: Db, t: Tenant, lines: number): Promise<str
     language: "fr",
     issueDate: new Date().toISOString().slice(0, 10),
     dueDate: null,
+    supplyDate: null,
     legend: "",
     lines: Array.from({ length: lines }, (_, i) => line(i + 1)),
   };

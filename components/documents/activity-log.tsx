@@ -79,6 +79,7 @@ export function ActivityLog({ events, currency }: { events: EventRow[]; currency
       case "shopify_cancelled":
       case "shopify_mapping":
       case "shopify_totals_mismatch":
+      case "shopify_vat_difference":
         return t(event.kind);
       default:
         return t("other");

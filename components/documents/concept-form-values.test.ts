@@ -44,6 +44,7 @@ describe("form values", () => {
         language: "fr",
         issueDate: "2026-02-01",
         dueDate: null,
+        supplyDate: "2026-01-28",
         legend: "Merci",
       },
       [
@@ -82,6 +83,10 @@ describe("form values", () => {
       discountBp: 1050,
       sku: null,
     });
+    expect(input.supplyDate).toBe("2026-01-28");
+    expect(conceptSchema.parse(input).supplyDate).toBe("2026-01-28");
+    expect(conceptSchema.parse({ ...input, supplyDate: "" }).supplyDate).toBeNull();
+    expect(conceptSchema.safeParse({ ...input, supplyDate: "28/01/2026" }).success).toBe(false);
   });
 
   it("gives a concept without lines one empty line to fill", () => {
@@ -91,8 +96,10 @@ describe("form values", () => {
       language: "en" as const,
       issueDate: "2026-01-01",
       dueDate: "2026-01-31",
+      supplyDate: null,
       legend: "",
     };
     expect(conceptToInput(base, []).lines).toHaveLength(1);
+    expect(conceptToInput(base, []).supplyDate).toBe("");
   });
 });

@@ -45,6 +45,7 @@ export function newConceptInput(options: {
     language: options.language,
     issueDate: options.today,
     dueDate: defaultDueDate(type, options.today),
+    supplyDate: "",
     legend: "",
     lines: [emptyLine()],
   };
@@ -54,7 +55,7 @@ export function newConceptInput(options: {
 export function conceptToInput(
   document: Pick<
     DocumentRow,
-    "type" | "customerId" | "language" | "issueDate" | "dueDate" | "legend"
+    "type" | "customerId" | "language" | "issueDate" | "dueDate" | "supplyDate" | "legend"
   >,
   lines: readonly DocumentLineRow[],
 ): ConceptInput {
@@ -64,6 +65,7 @@ export function conceptToInput(
     language: document.language,
     issueDate: document.issueDate,
     dueDate: document.dueDate ?? "",
+    supplyDate: document.supplyDate ?? "",
     legend: document.legend,
     lines:
       lines.length > 0

@@ -161,6 +161,14 @@ export function ConceptForm({
             )}
           </Field>
           <Field
+            id="supplyDate"
+            label={t("form.supplyDate")}
+            hint={t("form.supplyDateHint")}
+            error={errorText(errors.supplyDate?.message)}
+          >
+            {(a11y) => <input type="date" {...a11y} {...form.register("supplyDate")} />}
+          </Field>
+          <Field
             id="dueDate"
             label={t("form.dueDate")}
             hint={t("form.dueDateHint")}

@@ -40,5 +40,7 @@ export async function snapshotCustomer(
           country: c.deliveryCountry ?? c.billingCountry,
         }
       : null,
+    language: c.language,
+    origin: "customer",
   };
 }

@@ -4,7 +4,13 @@ import type { DocumentStatus, DocumentType } from "@/lib/documents/document-life
 import { priceConcept } from "@/lib/documents/price-concept";
 import type { FixedVatAmount } from "@/lib/vat";
 import type { Db } from "../client";
-import { documentEvents, documentLines, documents } from "../schema";
+import {
+  documentEvents,
+  documentLines,
+  documents,
+  type CustomerSnapshot,
+  type PaidOnIssue,
+} from "../schema";
 import { snapshotCustomer } from "./customer-snapshot";
 import { containsPattern } from "./text-search";
 import type { Tenant } from "../tenant";
@@ -29,7 +35,14 @@ export interface ConceptSource {
   currency?: string;
   /** Unique per organisation: a second concept with the same key is refused (see the schema). */
   sourceKey?: string | null;
-  paidOnIssue?: { method: "shopify"; reference: string | null } | null;
+  paidOnIssue?: PaidOnIssue | null;
+  /**
+   * The buyer as the source names them (a Shopify order's own buyer); without it the
+   * snapshot is taken from the concept's customer record.
+   */
+  customerSnapshot?: CustomerSnapshot | null;
+  /** When the goods left, as the source knows it (Shopify's first fulfilment). */
+  deliveryDate?: string | null;
   /** The invoice a credit note corrects. */
   creditedDocumentId?: string | null;
   /** Per line: false when credited goods do not return to stock. */
@@ -102,10 +115,12 @@ export async function createConcept(
         t.owned({
           type: concept.type,
           customerId: concept.customerId,
-          customer: await snapshotCustomer(tx, t, concept.customerId),
+          customer: from.customerSnapshot ?? (await snapshotCustomer(tx, t, concept.customerId)),
           language: concept.language,
           issueDate: concept.issueDate,
           dueDate: concept.dueDate,
+          supplyDate: concept.supplyDate,
+          deliveryDate: from.deliveryDate ?? null,
           legend: concept.legend,
           currency,
           source: from.source ?? "manual",
@@ -228,13 +243,15 @@ export async function creditedCents(db: Db, t: Tenant, invoiceId: string): Promi
 /**
  * Writes a concept's new content (lines, totals, customer snapshot, dates) over the old.
  * VAT copied from Shopify describes Shopify's lines; once the merchant edits the lines it
- * no longer does, so the edited document computes its own VAT.
+ * no longer does, so the edited document computes its own VAT. The caller decides which
+ * buyer snapshot the concept keeps (lib/documents/update-concept.ts).
  */
 export async function replaceConceptContent(
   tx: Tx,
   t: Tenant,
   current: Pick<DocumentRow, "id" | "type" | "currency">,
   concept: Concept,
+  customer: CustomerSnapshot | null,
   now: Date,
 ): Promise<void> {
   const totals = await writeLinesAndTotals(tx, t, current.id, concept, null, current.currency);
@@ -244,15 +261,42 @@ export async function replaceConceptContent(
       ...totals,
       type: current.type,
       customerId: concept.customerId,
-      customer: await snapshotCustomer(tx, t, concept.customerId),
+      customer,
       language: concept.language,
       issueDate: concept.issueDate,
       dueDate: concept.dueDate,
+      supplyDate: concept.supplyDate,
       legend: concept.legend,
       fixedVat: null,
       updatedAt: now,
     })
     .where(t.where(documents, eq(documents.id, current.id)));
+}
+
+/**
+ * A concept's dates as its source now knows them (a Shopify fulfilment that arrived
+ * after the concept was made); an issued document is never changed.
+ */
+export async function setConceptDates(
+  db: Db | Tx,
+  t: Tenant,
+  id: string,
+  dates: { supplyDate: string | null; deliveryDate: string | null },
+  now: Date,
+): Promise<void> {
+  await db
+    .update(documents)
+    .set({ ...dates, updatedAt: now })
+    .where(t.where(documents, eq(documents.id, id), eq(documents.status, "concept")));
+}
+
+/** The VAT categories a document's lines use (K needs a delivery date, AE a VAT number…). */
+export async function lineCategories(db: Db | Tx, t: Tenant, documentId: string) {
+  const rows = await db
+    .selectDistinct({ category: documentLines.vatCategory })
+    .from(documentLines)
+    .where(t.where(documentLines, eq(documentLines.documentId, documentId)));
+  return rows.map((row) => row.category);
 }
 
 /** Stores a document's new status (the caller checked the transition under its lock). */
@@ -376,6 +420,7 @@ export async function listDocuments(
       customer: documents.customer,
       customerId: documents.customerId,
       issueDate: documents.issueDate,
+      supplyDate: documents.supplyDate,
       totalCents: documents.totalCents,
       currency: documents.currency,
       source: documents.source,

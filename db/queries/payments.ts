@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, ne } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { documents, payments, type PaymentMethod } from "../schema";
 import type { Tenant } from "../tenant";
@@ -33,6 +33,27 @@ export async function hasPaymentFromSource(db: Db, t: Tenant, sourceKey: string)
     .from(payments)
     .where(t.where(payments, eq(payments.sourceKey, sourceKey)));
   return seen !== undefined;
+}
+
+/** What payments of one method (that still count) put on an invoice, in cents. */
+export async function paidByMethodCents(
+  db: Db,
+  t: Tenant,
+  invoiceId: string,
+  method: PaymentMethod,
+): Promise<number> {
+  const [row] = await db
+    .select({ cents: sql<string>`coalesce(sum(${payments.amountCents}), 0)` })
+    .from(payments)
+    .where(
+      t.where(
+        payments,
+        eq(payments.documentId, invoiceId),
+        eq(payments.method, method),
+        isNull(payments.undoneAt),
+      ),
+    );
+  return Number(row?.cents ?? 0);
 }
 
 /** A payment of this invoice that still counts (not undone), or null. */

@@ -1,6 +1,11 @@
 import { and, desc, eq, getTableColumns, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { shopifyOrders, shopifyWebhookDeliveries, type ShopifyDeliveryStatus } from "../schema";
+import {
+  documents,
+  shopifyOrders,
+  shopifyWebhookDeliveries,
+  type ShopifyDeliveryStatus,
+} from "../schema";
 import type { Tenant } from "../tenant";
 import { containsPattern } from "./text-search";
 
@@ -322,6 +327,59 @@ export async function requeueFailedDeliveries(db: Db, t: Tenant, limit = 100): P
     .update(deliveries)
     .set({ status: "received", outcome: null, error: null, processedAt: null })
     .where(t.where(deliveries, inArray(deliveries.id, chosen), retryable()))
+    .returning({ id: deliveries.id });
+  return rows.map((row) => row.id);
+}
+
+/** Outcomes of a refund that arrived while its invoice was still a concept (the first is older). */
+const WAITING_FOR_INVOICE = ["invoice_still_concept", "waiting_for_invoice"];
+
+/**
+ * The refunds that waited for this invoice go back to "received", to be credited now that
+ * it is issued (the caller queues their processing). Answers their ids.
+ */
+export async function reopenRefundsWaitingFor(
+  db: Db,
+  t: Tenant,
+  invoiceId: string,
+): Promise<string[]> {
+  const rows = await db
+    .update(deliveries)
+    .set({ status: "received", outcome: null, error: null, processedAt: null })
+    .where(
+      t.where(
+        deliveries,
+        eq(deliveries.documentId, invoiceId),
+        eq(deliveries.topic, "refunds/create"),
+        inArray(deliveries.outcome, WAITING_FOR_INVOICE),
+        retryable(),
+      ),
+    )
+    .returning({ id: deliveries.id });
+  return rows.map((row) => row.id);
+}
+
+/**
+ * Every refund still waiting for an invoice that has been issued since (the safety net
+ * when the queue was away at the moment of issue). Answers their ids.
+ */
+export async function reopenRefundsOfIssuedInvoices(db: Db, t: Tenant): Promise<string[]> {
+  const issued = db
+    .select({ id: documents.id })
+    .from(documents)
+    .where(t.where(documents, sql`${documents.status} not in ('concept', 'cancelled')`));
+  const rows = await db
+    .update(deliveries)
+    .set({ status: "received", outcome: null, error: null, processedAt: null })
+    .where(
+      t.where(
+        deliveries,
+        eq(deliveries.topic, "refunds/create"),
+        inArray(deliveries.outcome, WAITING_FOR_INVOICE),
+        inArray(deliveries.documentId, issued),
+        retryable(),
+      ),
+    )
     .returning({ id: deliveries.id });
   return rows.map((row) => row.id);
 }

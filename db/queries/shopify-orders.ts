@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { documents, shopifyOrders } from "../schema";
+import { documents, shopifyOrders, type PaidOnIssue } from "../schema";
 import type { Tenant } from "../tenant";
 
 /**
@@ -59,6 +59,8 @@ export async function findDocumentBySourceKey(db: Db, t: Tenant, sourceKey: stri
       totalCents: documents.totalCents,
       paidCents: documents.paidCents,
       paidOnIssue: documents.paidOnIssue,
+      supplyDate: documents.supplyDate,
+      deliveryDate: documents.deliveryDate,
     })
     .from(documents)
     .where(t.where(documents, eq(documents.sourceKey, sourceKey)));
@@ -88,14 +90,15 @@ export async function documentsOfOrder(db: Db, t: Tenant, orderId: string) {
     );
 }
 
+/** What Shopify received for a concept's order, recorded as a payment when it is issued. */
 export async function markConceptPaidOnIssue(
   db: Db,
   t: Tenant,
   documentId: string,
-  reference: string | null,
+  paidOnIssue: PaidOnIssue,
 ): Promise<void> {
   await db
     .update(documents)
-    .set({ paidOnIssue: { method: "shopify", reference }, updatedAt: new Date() })
+    .set({ paidOnIssue, updatedAt: new Date() })
     .where(t.where(documents, eq(documents.id, documentId), eq(documents.status, "concept")));
 }

@@ -21,7 +21,7 @@ import { organisationId } from "./tenant-column";
 import { customers, type PostalAddress } from "./customers";
 import type { DocumentLanguage } from "./organisations";
 
-/** The customer as printed on the document, frozen when it is finalised. */
+/** The seller as printed on the document, frozen when it is finalised. */
 export interface SellerSnapshot {
   legalName: string;
   street: string;
@@ -33,13 +33,47 @@ export interface SellerSnapshot {
   bic: string | null;
 }
 
+/** An address as printed on a document: `street` is its first line, `line2` the second. */
+export interface SnapshotAddress extends PostalAddress {
+  /** Shopify's `address2` ("bus 3"), kept apart for the read API; absent for one-line addresses. */
+  line2?: string | null;
+}
+
+/**
+ * The buyer as this document names them (art. 5 §1, 3° KB nr. 1): frozen when it is
+ * issued, never rewritten by a later change of the customer record.
+ */
 export interface CustomerSnapshot {
   name: string;
   company: string | null;
   vatNumber: string | null;
   email: string | null;
-  billing: PostalAddress;
-  delivery: PostalAddress | null;
+  billing: SnapshotAddress;
+  /** The delivery address when it differs from the billing address. */
+  delivery: SnapshotAddress | null;
+  /** The buyer's language; absent on snapshots taken before it was kept (then: the document's). */
+  language?: DocumentLanguage;
+  /**
+   * Where it was taken from. `order`: the Shopify order this document is for (its billing
+   * address, company, VAT number and email), kept as is when the document is issued.
+   * `customer`: the customer record, taken again when the document is issued. `invoice`:
+   * a credit note's copy of the buyer of the invoice it corrects, kept as is. Absent on
+   * snapshots taken before this was kept: those are `customer`.
+   */
+  origin?: "order" | "customer" | "invoice";
+}
+
+/** What Shopify had received when the concept was made (decision: record exactly that). */
+export interface PaidOnIssue {
+  method: "shopify";
+  reference: string | null;
+  /**
+   * Cents Shopify received (total − outstanding for a partially paid order). Absent on
+   * concepts made before it was kept: those were paid in full.
+   */
+  amountCents?: number;
+  /** The day Shopify took the money, when the order proves it; else the issue date is used. */
+  paidOn?: string;
 }
 
 /** One numbering series per document type and organisation (credit notes have their own). */
@@ -95,6 +129,14 @@ export const documents = pgTable(
     language: text("language").$type<DocumentLanguage>().notNull(),
     issueDate: date("issue_date", { mode: "string" }).notNull(),
     dueDate: date("due_date", { mode: "string" }),
+    /**
+     * The date of the taxable event when known (art. 5 §1, 4° KB nr. 1): the delivery, or
+     * an earlier payment (not for intra-EU supplies of goods). Null when unknown, never
+     * guessed; printed when it differs from the issue date.
+     */
+    supplyDate: date("supply_date", { mode: "string" }),
+    /** When the goods left (Shopify's first fulfilment): UBL's ActualDeliveryDate. */
+    deliveryDate: date("delivery_date", { mode: "string" }),
     currency: text("currency").notNull().default("EUR"),
     legend: text("legend").notNull().default(""),
     /** 12 digits; invoices only, unique per organisation. */
@@ -114,10 +156,7 @@ export const documents = pgTable(
      * Set on a concept whose order was already paid elsewhere (Shopify checkout):
      * finalising it records that payment, so it is issued as paid.
      */
-    paidOnIssue: jsonb("paid_on_issue").$type<{
-      method: "shopify";
-      reference: string | null;
-    } | null>(),
+    paidOnIssue: jsonb("paid_on_issue").$type<PaidOnIssue | null>(),
     fixedVat: jsonb("fixed_vat").$type<FixedVatAmount[] | null>(),
     vatBreakdown: jsonb("vat_breakdown").$type<VatBreakdownEntry[]>().notNull().default([]),
     totalNetCents: bigint("total_net_cents", { mode: "number" }).notNull().default(0),

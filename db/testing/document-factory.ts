@@ -25,6 +25,7 @@ export function concept(overrides: Partial<Concept> = {}, type: DocumentType = "
     language: "fr",
     issueDate: "2026-11-28",
     dueDate: null,
+    supplyDate: null,
     legend: "",
     lines: [line()],
     ...overrides,

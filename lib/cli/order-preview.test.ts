@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pino from "pino";
@@ -12,6 +12,8 @@ import { parseConfig } from "@/lib/config/env";
 import type { CliOutput } from "./output";
 import { runCli } from "./run";
 import { SHOPIFY_FIXTURES } from "@/test/fixtures";
+import { validateUbl } from "@/lib/peppol/validation/validate-ubl";
+import { brusselsToday } from "@/lib/calendar/brussels-date";
 
 const FIXTURES = SHOPIFY_FIXTURES;
 const orderFile = (name: string) => path.join(FIXTURES, "orders", name);
@@ -48,11 +50,15 @@ async function preview(argv: string[]) {
   return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
 }
 
+/** The printed JSON array, one element per document. */
+const documentsOf = (stdout: string) => JSON.parse(stdout) as Record<string, unknown>[];
+
 describe("facturo order:preview", () => {
   it("prints the invoice an order becomes, in the read API's shape, with Shopify's totals", async () => {
     const { code, stdout } = await preview([orderFile("eu-be-mixed-6-21-unpaid-nl.json")]);
     expect(code).toBe(0);
-    const document = JSON.parse(stdout) as Record<string, unknown>;
+    const [document, ...more] = documentsOf(stdout);
+    expect(more).toEqual([]);
     expect(document).toMatchObject({
       type: "invoice",
       status: "concept",
@@ -61,10 +67,24 @@ describe("facturo order:preview", () => {
       total_cents: 9037,
       total_vat_cents: 1201,
     });
-    expect(document.vat_breakdown).toEqual([
+    expect(document?.vat_breakdown).toEqual([
       { rate: "21", category: "S", taxable_cents: 4869, vat_cents: 1023 },
       { rate: "6", category: "S", taxable_cents: 2967, vat_cents: 178 },
     ]);
+    expect(document).toMatchObject({
+      customer: {
+        name: "Pieter Verstraete",
+        company_name: null,
+        vat_number: null,
+        email: "pieter.verstraete@example.com",
+        language: "nl",
+        address: { country: "BE" },
+      },
+      issue_date: "2026-03-03",
+      supply_date: null, // unpaid, not shipped: not known yet
+      paid_cents: 0,
+      amount_due_cents: 9037,
+    });
   });
 
   it("prints the credit note of a refund", async () => {
@@ -75,10 +95,16 @@ describe("facturo order:preview", () => {
     ]);
     expect(stderr).toBe("");
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toMatchObject({
+    const [invoice, creditNote] = documentsOf(stdout);
+    expect(invoice).toMatchObject({ type: "invoice", status: "paid" });
+    expect(creditNote).toMatchObject({
       type: "credit_note",
+      status: "concept",
       total_cents: 22487,
       total_vat_cents: 2587,
+      // The credit note names the invoice's buyer; its own taxable event is the correction.
+      customer: invoice?.customer,
+      supply_date: null,
     });
   });
 
@@ -98,7 +124,7 @@ describe("facturo order:preview", () => {
       t.organisationId,
     ]);
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
-    expect(JSON.parse(stdout)).toMatchObject({ type: "order_form", total_cents: 8935 });
+    expect(documentsOf(stdout)).toMatchObject([{ type: "order_form", total_cents: 8935 }]);
     const stored = await handle.db.select().from(documents);
     expect(stored.filter((d) => d.organisationId === t.organisationId)).toHaveLength(0);
   });
@@ -110,18 +136,133 @@ describe("facturo order:preview", () => {
     ]);
     expect(stderr).toBe("");
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^<\?xml/);
-    expect(stdout).toContain('<cbc:PayableAmount currencyID="EUR">0.00</cbc:PayableAmount>');
-    expect(stdout).toContain(
+    const [document] = documentsOf(stdout);
+    const ubl = String(document?.ubl);
+    expect(ubl).toMatch(/^<\?xml/);
+    expect(ubl).toContain('<cbc:PayableAmount currencyID="EUR">0.00</cbc:PayableAmount>');
+    expect(ubl).toContain(
       '<cbc:TaxInclusiveAmount currencyID="EUR">274.95</cbc:TaxInclusiveAmount>',
     );
+  });
+
+  it("applies several orders in one database: a returning customer's documents each name that order's buyer", async () => {
+    const { code, stdout, stderr } = await preview([
+      orderFile("eu-returning-nl-company-k-en.json"),
+      orderFile("eu-returning-ch-private-nl.json"),
+      "--issue",
+    ]);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    const [company, zurich, ...more] = documentsOf(stdout);
+    expect(more).toEqual([]);
+    const today = brusselsToday();
+    expect(company).toMatchObject({
+      status: "paid",
+      number: expect.stringMatching(/\d/) as unknown,
+      issue_date: today,
+      supply_date: "2026-09-10", // the day the goods left: an intra-EU supply
+      delivery_date: "2026-09-10",
+      customer: {
+        name: "Sanne de Vries",
+        company_name: "Koffiebranderij De Vries B.V.",
+        vat_number: "NL859310447B01",
+        language: "en",
+        address: {
+          line1: "Prinsengracht 482",
+          line2: "2e verdieping",
+          postal_code: "1017 KG",
+          city: "Amsterdam",
+          country: "NL",
+        },
+      },
+      paid_cents: 81195,
+      amount_due_cents: 0,
+    });
+    expect((company?.lines as { vat_category: string }[]).map((l) => l.vat_category)).toEqual([
+      "K",
+      "K",
+      "K",
+    ]);
+    // The same Shopify customer, later, from Zürich and privately: that order's buyer only.
+    expect(zurich).toMatchObject({
+      status: "paid",
+      supply_date: "2026-11-24",
+      customer: {
+        name: "Sanne de Vries",
+        company_name: null,
+        vat_number: null,
+        email: "sanne@devries-koffie.example.nl",
+        language: "nl",
+        address: { line1: "Zeltweg 27", line2: null, postal_code: "8032", city: "Zürich" },
+      },
+    });
+    expect(zurich?.customer).toMatchObject({ address: { country: "CH" } });
+    expect(zurich?.customer).toHaveProperty(
+      "id",
+      company?.customer && (company.customer as { id: string }).id,
+    );
+    expect((zurich?.lines as { vat_category: string }[]).map((l) => l.vat_category)).toEqual([
+      "G",
+      "G",
+      "G",
+    ]);
+  });
+
+  it("issues a partially paid B2B order with the deposit recorded and the rest due, VAT per rate", async () => {
+    const { code, stdout, stderr } = await preview([
+      orderFile("eu-be-b2b-partially-paid-nl.json"),
+      "--issue",
+    ]);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    const [invoice] = documentsOf(stdout);
+    expect(invoice).toMatchObject({
+      status: "partially_paid",
+      total_cents: 34560,
+      // A Belgian business buyer: VAT once per rate (33.93 + 8.50), not Shopify's 42.44.
+      total_vat_cents: 4243,
+      paid_cents: 10000,
+      amount_due_cents: 24560,
+      structured_communication: expect.stringMatching(/^\d{12}$/) as unknown,
+      supply_date: "2026-11-16",
+      customer: { company_name: "Bakkerij Claes BV", vat_number: "BE1012345646" },
+    });
+  });
+
+  it("gives an intra-EU supply's UBL its real delivery date, and it passes the Peppol rules", async () => {
+    const { code, stdout, stderr } = await preview([
+      orderFile("eu-returning-nl-company-k-en.json"),
+      "--ubl",
+    ]);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    const ubl = String(documentsOf(stdout)[0]?.ubl);
+    expect(ubl).toContain("<cbc:ActualDeliveryDate>2026-09-10</cbc:ActualDeliveryDate>");
+    expect(ubl).toContain("<cbc:TaxPointDate>2026-09-10</cbc:TaxPointDate>");
+    expect(ubl).toContain("<cbc:StreetName>Prinsengracht 482, 2e verdieping</cbc:StreetName>");
+    const result = await validateUbl(ubl);
+    expect(result.failures).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it("leaves an intra-EU supply whose goods have not left as a concept, and says why", async () => {
+    const unshipped = path.join(scratch, "unshipped.json");
+    const json = JSON.parse(
+      readFileSync(orderFile("eu-returning-nl-company-k-en.json"), "utf8"),
+    ) as Record<string, unknown>;
+    writeFileSync(
+      unshipped,
+      JSON.stringify({ ...json, fulfillments: [], fulfillment_status: null }),
+    );
+    const { code, stdout, stderr } = await preview([unshipped, "--issue"]);
+    expect(code).toBe(0);
+    expect(stderr).toContain("not issued: delivery_date_required");
+    expect(documentsOf(stdout)).toMatchObject([{ status: "concept", supply_date: null }]);
   });
 
   it.each([
     [["/no/such/file.json"], /cannot read order file/],
     [["NOT_JSON"], /is not JSON/],
     [["NOT_ORDER"], /is not a Shopify order/],
-    [[], /exactly one order FILE/],
+    [[], /at least one order FILE/],
+    [["ORDER", "--refund", "REFUND_OTHER", "ORDER"], /which no FILE holds/],
     [["ORDER", "--org", "nope"], /not an organisation id/],
   ])("refuses %j with a clear message and a non-zero exit", async (args, message) => {
     const notJson = path.join(scratch, "not.json");
@@ -135,7 +276,9 @@ describe("facturo order:preview", () => {
           ? notOrder
           : a === "ORDER"
             ? orderFile("eu-be-free-order.json")
-            : a,
+            : a === "REFUND_OTHER"
+              ? path.join(FIXTURES, "refunds", "testshop-usd-ontario-hst13-refund-one-unit.json")
+              : a,
     );
     const { code, stdout, stderr } = await preview(argv);
     expect(code).not.toBe(0);

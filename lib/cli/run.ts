@@ -42,11 +42,15 @@ commands:
       with a magic link to that address). Prints the organisation id.
   create-api-key --organisation <organisation id> --name "<key name>"
       Create an API key for the organisation. Prints the key once.
-  order:preview FILE [--refund REFUND_FILE] [--org ORGANISATION_ID] [--ubl]
-      Print, as JSON in the read API's shape, the document a Shopify order
-      payload would become (default settings: an invoice; --org: that
-      organisation's seller data and Shopify settings), saving nothing. With
-      --refund, the credit note a refunds/create payload would become.
+  order:preview FILE [FILE…] [--refund REFUND_FILE] [--issue] [--ubl] [--org ORGANISATION_ID]
+      Print, as a JSON array in the read API's shape, the documents Shopify
+      order payloads would become, saving nothing: the FILEs are applied in
+      order to one throw-away database (a returning customer is one), one
+      element per FILE (default settings: an invoice; --org: that
+      organisation's seller data and Shopify settings). --refund adds the
+      credit note of a refunds/create payload. --issue sends each document as
+      the merchant would (number, dates, payments, snapshots; nothing leaves);
+      --ubl also adds each issued document's Peppol UBL as "ubl".
   bank:import FILE --org ORGANISATION_ID
       Import a bank statement (CODA or camt.053) as the Payments page does:
       lines already imported are skipped; transfers quoting an invoice's

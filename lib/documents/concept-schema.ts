@@ -60,6 +60,15 @@ export const conceptSchema = z.object({
     .string()
     .regex(/^(\d{4}-\d{2}-\d{2})?$/, "validation.date")
     .transform((v) => v || null),
+  /**
+   * The date of the taxable event (delivery, or an earlier payment) when it is not the
+   * issue date; empty when unknown or the same (art. 5 §1, 4° KB nr. 1).
+   */
+  supplyDate: z
+    .string()
+    .regex(/^(\d{4}-\d{2}-\d{2})?$/, "validation.date")
+    .optional()
+    .transform((v) => v || null),
   legend: z.string().max(2000, "validation.tooLong"),
   lines: z
     .array(conceptLineSchema)

@@ -6,12 +6,18 @@ import {
   lockDocument,
   recordDocumentEvent,
 } from "@/db/queries/documents";
+import type { CustomerSnapshot } from "@/db/schema";
 import type { Tenant } from "@/db/tenant";
 import { brusselsDay } from "@/lib/calendar/brussels-date";
 import type { Clock } from "@/lib/calendar/clock";
 import type { VatCategory } from "@/lib/vat";
 import { DocumentTransitionError } from "./document-lifecycle";
-import { isCreditable } from "./document-state";
+import { isCreditable, knownDeliveryDate } from "./document-state";
+
+/** The invoice's buyer as a credit note keeps it (never re-taken from the customer record). */
+export function invoiceBuyer(customer: CustomerSnapshot | null): CustomerSnapshot | null {
+  return customer ? { ...customer, origin: "invoice" } : null;
+}
 
 export interface CreateCreditNoteInput {
   invoiceId: string;
@@ -48,6 +54,9 @@ export async function createCreditNote(
         language: invoice.language,
         issueDate: today,
         dueDate: null,
+        // Its own taxable event is the correction, dated when it is issued: the invoice's
+        // supply date would put the correction in the wrong period.
+        supplyDate: null,
         legend: "",
         lines: lines.map((l) => ({
           description: l.description,
@@ -69,6 +78,13 @@ export async function createCreditNote(
         currency: invoice.currency,
         fixedVat: invoice.fixedVat,
         creditedDocumentId: invoice.id,
+        // A credit note names the buyer of the invoice it corrects, as that invoice did.
+        customerSnapshot: invoiceBuyer(invoice.customer),
+        // The goods it concerns left when the invoice says (an intra-EU supply states it).
+        deliveryDate: knownDeliveryDate(
+          invoice,
+          lines.map((l) => l.vatCategory),
+        ),
         ...(input.sourceKey ? { sourceKey: input.sourceKey } : {}),
       },
     );

@@ -6,10 +6,16 @@ import {
   creditRoomCents,
   documentState,
   isCreditable,
+  issueDeadline,
+  issueDeadlineFlag,
   isOverdue,
   isPayable,
+  knownDeliveryDate,
   merchantPaymentRefusal,
+  needsDeliveryDate,
   overpaidCents,
+  paidInFullOnIssue,
+  paidOnIssueCents,
   paymentSummary,
   peppolSendState,
   reminderRefusal,
@@ -315,5 +321,134 @@ describe("peppolSendState", () => {
     ["order_form", "sent", ready, { concerned: false, offerSend: false, askToRegister: false }],
   ] as const)("%s %s %j → %j", (type, status, context, expected) => {
     expect(peppolSendState({ type, status }, context)).toEqual(expected);
+  });
+});
+
+describe("art. 4 deadline: issue by the 15th of the month after the supply", () => {
+  const concept = (supplyDate: string | null, issueDate = "2026-03-03") => ({
+    type: "invoice" as const,
+    status: "concept" as const,
+    supplyDate,
+    issueDate,
+  });
+
+  it.each([
+    // supply date, concept date → deadline
+    ["2026-03-03", "2026-03-20", "2026-04-15"],
+    ["2026-03-31", "2026-03-31", "2026-04-15"],
+    ["2026-12-01", "2026-12-24", "2027-01-15"],
+    ["2026-01-31", "2026-02-10", "2026-02-15"],
+    [null, "2026-03-03", "2026-04-15"], // unknown supply: the concept's (the order's) date
+    [null, "2026-12-31", "2027-01-15"],
+  ] as const)("supplied %s, concept of %s → %s", (supply, date, deadline) => {
+    expect(issueDeadline(concept(supply, date))).toBe(deadline);
+  });
+
+  it.each([
+    // today → flag (deadline 2026-04-15)
+    ["2026-04-09", null],
+    ["2026-04-10", { state: "soon", deadline: "2026-04-15" }], // 5 days before
+    ["2026-04-15", { state: "soon", deadline: "2026-04-15" }], // the day itself
+    ["2026-04-16", { state: "late", deadline: "2026-04-15" }],
+    ["2026-09-01", { state: "late", deadline: "2026-04-15" }],
+  ] as const)("on %s → %j", (today, flag) => {
+    expect(issueDeadlineFlag(concept("2026-03-20"), today)).toEqual(flag);
+  });
+
+  it.each([
+    ["invoice", "sent"],
+    ["invoice", "paid"],
+    ["invoice", "cancelled"],
+    ["credit_note", "concept"],
+    ["order_form", "concept"],
+    ["delivery_note", "concept"],
+  ] as const)("a %s %s has no deadline flag", (type, status) => {
+    const facts = { ...concept("2026-01-02"), type, status };
+    expect(issueDeadline(facts)).toBeNull();
+    expect(issueDeadlineFlag(facts, "2026-12-31")).toBeNull();
+  });
+
+  it("the document page gets the same flag", () => {
+    const state = documentState(
+      { ...doc({ status: "concept" }), supplyDate: "2026-02-10", issueDate: "2026-02-11" },
+      { today },
+    );
+    expect(state.deadline).toEqual({ state: "soon", deadline: "2026-03-15" });
+  });
+});
+
+describe("what a paid Shopify concept records when it is issued", () => {
+  it.each([
+    // paid on issue, total → recorded, paid in full
+    [null, 12100, 0, false],
+    [{ method: "shopify" }, 12100, 12100, true], // older concepts: paid in full
+    [{ method: "shopify", amountCents: 12100 }, 12100, 12100, true],
+    [{ method: "shopify", amountCents: 5000 }, 12100, 5000, false], // a deposit
+    [{ method: "shopify", amountCents: 12100 }, 15000, 12100, false], // edited upwards
+    [{ method: "shopify", amountCents: 12100 }, 10000, 12100, true], // edited down: over-paid
+    [{ method: "shopify", amountCents: 0 }, 0, 0, true], // a free order
+  ] as const)("%j on %i → %i recorded, in full %s", (paidOnIssue, total, cents, full) => {
+    const facts = { totalCents: total, paidOnIssue };
+    expect(paidOnIssueCents(facts)).toBe(cents);
+    expect(paidInFullOnIssue(facts)).toBe(full);
+  });
+
+  it("the concept's page shows what will be recorded", () => {
+    const d = doc({ status: "concept", paidOnIssue: { method: "shopify", amountCents: 5000 } });
+    expect(documentState(d, { today }).notices).toMatchObject({
+      paidOnIssue: true,
+      paidOnIssueCents: 5000,
+    });
+  });
+});
+
+describe("an intra-EU supply of goods needs its delivery date", () => {
+  const facts = (deliveryDate: string | null, supplyDate: string | null) => ({
+    type: "invoice" as const,
+    deliveryDate,
+    supplyDate,
+  });
+
+  it.each([
+    [["K"], null, null, true],
+    [["S", "K"], null, null, true],
+    [["K"], "2026-03-02", null, false],
+    [["K"], null, "2026-03-02", false], // entered by hand: for K the supply is the delivery
+    [["S", "G"], null, null, false],
+    [[], null, null, false],
+  ] as const)(
+    "lines %j, delivered %s, supplied %s → %s",
+    (categories, delivery, supply, needed) => {
+      expect(needsDeliveryDate(facts(delivery, supply), categories)).toBe(needed);
+    },
+  );
+
+  it("a credit note too; an order form never", () => {
+    expect(needsDeliveryDate({ ...facts(null, null), type: "credit_note" }, ["K"])).toBe(true);
+    expect(needsDeliveryDate({ ...facts(null, null), type: "order_form" }, ["K"])).toBe(false);
+  });
+
+  it("the concept's page asks for it; an issued document no longer", () => {
+    const context = { today, lineCategories: ["K"] };
+    expect(documentState(doc({ status: "concept" }), context).notices.deliveryDateRequired).toBe(
+      true,
+    );
+    expect(documentState(doc({ status: "sent" }), context).notices.deliveryDateRequired).toBe(
+      false,
+    );
+  });
+});
+
+describe("the delivery date a document knows", () => {
+  it.each([
+    // delivery, supply, categories → known delivery date
+    ["2026-03-02", "2026-03-01", ["S"], "2026-03-02"],
+    [null, "2026-03-01", ["S"], null], // a supply date may be a payment: not a delivery
+    [null, "2026-03-01", ["K"], "2026-03-01"], // intra-EU goods: the supply is the delivery
+    [null, null, ["K"], null],
+  ] as const)("delivered %s, supplied %s, %j → %s", (delivery, supply, categories, known) => {
+    expect(knownDeliveryDate({ deliveryDate: delivery, supplyDate: supply }, categories)).toBe(
+      known,
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { addDays, formatIsoDate } from "@/lib/calendar/calendar-days";
 import {
   canTransition,
   isFinalised,
@@ -27,8 +28,14 @@ export interface DocumentFacts extends Amounts {
     readonly email?: string | null;
     readonly vatNumber?: string | null;
   } | null;
-  /** A concept made from an order its shop already took the money for. */
-  readonly paidOnIssue?: unknown;
+  /** A concept made from an order its shop already took (some of) the money for. */
+  readonly paidOnIssue?: {
+    readonly method?: string;
+    readonly reference?: string | null;
+    readonly amountCents?: number;
+  } | null;
+  /** When the goods left, when known. */
+  readonly deliveryDate?: string | null;
 }
 
 /** Total − paid, signed: negative once over-paid (UBL's PayableAmount, BR-CO-16). */
@@ -128,6 +135,100 @@ export function settledByCreditNote(invoice: Amounts, creditNoteCents: number): 
   return Math.max(Math.min(amountDue(invoice), creditNoteCents), 0);
 }
 
+/** What a concept made from a paid order carries: what its shop received. */
+export interface PaidOnIssueFacts {
+  readonly totalCents: number;
+  readonly paidOnIssue?: DocumentFacts["paidOnIssue"];
+}
+
+/**
+ * What is recorded as paid when the concept is issued: exactly what the shop received
+ * (a partially paid order's deposit), never the total of an edited concept. Concepts
+ * made before amounts were kept were paid in full.
+ */
+export function paidOnIssueCents(doc: PaidOnIssueFacts): number {
+  if (!doc.paidOnIssue) return 0;
+  return doc.paidOnIssue.amountCents ?? doc.totalCents;
+}
+
+/** Whether the concept will be issued as paid in full (paid texts, no payment link). */
+export function paidInFullOnIssue(doc: PaidOnIssueFacts): boolean {
+  return Boolean(doc.paidOnIssue) && paidOnIssueCents(doc) >= doc.totalCents;
+}
+
+/** Days before the art. 4 deadline from which a concept is flagged "issue by …". */
+export const ISSUE_SOON_DAYS = 5;
+
+export interface DeadlineFacts {
+  readonly type: DocumentType;
+  readonly status: DocumentStatus;
+  /** The taxable event, when known. */
+  readonly supplyDate: string | null;
+  /** A concept's date: the order's date for a Shopify concept, the merchant's otherwise. */
+  readonly issueDate: string;
+}
+
+/**
+ * Art. 4 KB nr. 1: an invoice is issued by the 15th of the month after the month of the
+ * supply. The supply date when known, else the concept's own date (a Shopify concept is
+ * dated on its order). Only invoice concepts have one: an issued invoice met it or not.
+ */
+export function issueDeadline(doc: DeadlineFacts): string | null {
+  if (doc.type !== "invoice" || doc.status !== "concept") return null;
+  const base = doc.supplyDate ?? doc.issueDate;
+  const [year, month] = base.split("-").map(Number);
+  if (!year || !month) return null;
+  return month === 12 ? formatIsoDate(year + 1, 1, 15) : formatIsoDate(year, month + 1, 15);
+}
+
+export type DeadlineFlag =
+  | { readonly state: "soon"; readonly deadline: string }
+  | { readonly state: "late"; readonly deadline: string };
+
+/**
+ * The flag a concept carries in the list and on its page: "late" once the deadline has
+ * passed, "issue by …" from ISSUE_SOON_DAYS before it; nothing otherwise.
+ */
+export function issueDeadlineFlag(doc: DeadlineFacts, today: string): DeadlineFlag | null {
+  const deadline = issueDeadline(doc);
+  if (deadline === null) return null;
+  if (today > deadline) return { state: "late", deadline };
+  if (today >= addDays(deadline, -ISSUE_SOON_DAYS)) return { state: "soon", deadline };
+  return null;
+}
+
+/**
+ * An intra-EU supply of goods (K) states when the goods left (BR-IC-11; the exemption's
+ * proof): without a delivery date (or a supply date, which for K is the delivery) an
+ * invoice or credit note with a K line cannot be issued.
+ */
+export function needsDeliveryDate(
+  doc: Pick<DocumentFacts, "type"> & {
+    readonly deliveryDate: string | null;
+    readonly supplyDate: string | null;
+  },
+  lineCategories: readonly string[],
+): boolean {
+  return (
+    isPeppolDocument(doc) &&
+    lineCategories.includes("K") &&
+    doc.deliveryDate === null &&
+    doc.supplyDate === null
+  );
+}
+
+/**
+ * The day the goods left, when the document knows it: Shopify's fulfilment, or for an
+ * intra-EU supply of goods its supply date (only the delivery makes that one taxable).
+ * Never a payment date: that is not a delivery.
+ */
+export function knownDeliveryDate(
+  doc: { readonly deliveryDate: string | null; readonly supplyDate: string | null },
+  lineCategories: readonly string[],
+): string | null {
+  return doc.deliveryDate ?? (lineCategories.includes("K") ? doc.supplyDate : null);
+}
+
 /** Invoices and credit notes are the documents Peppol and UBL concern. */
 export function isPeppolDocument(doc: Pick<DocumentFacts, "type">): boolean {
   return doc.type === "invoice" || doc.type === "credit_note";
@@ -141,6 +242,10 @@ export interface DocumentContext {
   readonly peppolOnly?: boolean;
   /** A transmission over Peppol was delivered. */
   readonly deliveredOverPeppol?: boolean;
+  /** The VAT categories of the document's lines (K needs a delivery date). */
+  readonly lineCategories?: readonly string[];
+  /** Shopify's tax differs from the per-rate VAT beyond rounding (one cent per line). */
+  readonly vatDifference?: boolean;
 }
 
 export interface DocumentState {
@@ -149,6 +254,8 @@ export interface DocumentState {
   readonly overpaidCents: number;
   readonly payment: PaymentSummary | null;
   readonly overdue: boolean;
+  /** Art. 4: a concept to issue soon, or late. */
+  readonly deadline: DeadlineFlag | null;
   readonly actions: {
     /** Concepts: edit, send, delete, cancel. */
     readonly edit: boolean;
@@ -175,11 +282,20 @@ export interface DocumentState {
     readonly noCustomer: boolean;
     /** A Belgian B2B invoice or credit note must go over Peppol, until it has. */
     readonly peppolB2b: boolean;
+    /** A concept with an intra-EU supply of goods and no delivery date: enter it. */
+    readonly deliveryDateRequired: boolean;
+    /** A Shopify concept whose tax is off the per-rate VAT: check it before sending. */
+    readonly vatDifference: boolean;
+    /** A paid Shopify concept: what is recorded at issue is what Shopify received. */
+    readonly paidOnIssueCents: number;
   };
 }
 
 /** Everything the document page decides, from the document and what it knows around it. */
-export function documentState(doc: DocumentFacts, context: DocumentContext): DocumentState {
+export function documentState(
+  doc: DocumentFacts & Partial<Pick<DeadlineFacts, "supplyDate" | "issueDate">>,
+  context: DocumentContext,
+): DocumentState {
   const concept = doc.status === "concept";
   const finalised = isFinalised(doc.status);
   const invoice = doc.type === "invoice";
@@ -192,6 +308,13 @@ export function documentState(doc: DocumentFacts, context: DocumentContext): Doc
     overpaidCents: overpaidCents(doc),
     payment: finalised ? paymentSummary(doc) : null,
     overdue: isOverdue(doc, context.today),
+    deadline:
+      doc.issueDate === undefined
+        ? null
+        : issueDeadlineFlag(
+            { ...doc, supplyDate: doc.supplyDate ?? null, issueDate: doc.issueDate },
+            context.today,
+          ),
     actions: {
       edit: canTransition(doc.type, doc.status, "edit"),
       send: canTransition(doc.type, doc.status, "finalise"),
@@ -215,6 +338,18 @@ export function documentState(doc: DocumentFacts, context: DocumentContext): Doc
         isPeppolDocument(doc) &&
         Boolean(doc.customer?.vatNumber?.startsWith("BE")) &&
         !context.deliveredOverPeppol,
+      deliveryDateRequired:
+        concept &&
+        needsDeliveryDate(
+          {
+            type: doc.type,
+            deliveryDate: doc.deliveryDate ?? null,
+            supplyDate: doc.supplyDate ?? null,
+          },
+          context.lineCategories ?? [],
+        ),
+      vatDifference: concept && Boolean(context.vatDifference),
+      paidOnIssueCents: concept ? paidOnIssueCents(doc) : 0,
     },
   };
 }

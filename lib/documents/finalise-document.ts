@@ -1,8 +1,8 @@
 import type { Db } from "@/db/client";
-import { snapshotCustomer } from "@/db/queries/customer-snapshot";
 import { resolveDocumentTexts } from "@/db/queries/document-texts";
 import {
   creditedCents,
+  lineCategories,
   lockDocument,
   recordDocumentEvent,
   setDocumentPayment,
@@ -26,8 +26,15 @@ import {
   type SeriesSlot,
 } from "@/lib/structured-communication/derive-structured-communication";
 import { renderText } from "./default-texts";
+import { documentBuyer } from "./document-buyer";
 import { assertTransition, canTransition, statusAfterPayment } from "./document-lifecycle";
-import { creditRoomCents, settledByCreditNote } from "./document-state";
+import {
+  creditRoomCents,
+  needsDeliveryDate,
+  paidInFullOnIssue,
+  paidOnIssueCents,
+  settledByCreditNote,
+} from "./document-state";
 import { documentTextValues } from "./text-values";
 
 /** A credit note that would credit an invoice for more than its total. */
@@ -35,6 +42,14 @@ export class CreditExceedsInvoiceError extends Error {
   constructor(public readonly remainingCents: number) {
     super(`The credit notes would exceed the invoice (at most ${remainingCents} cents left)`);
     this.name = "CreditExceedsInvoiceError";
+  }
+}
+
+/** An intra-EU supply of goods without the date the goods left (BR-IC-11): enter it first. */
+export class DeliveryDateRequiredError extends Error {
+  constructor() {
+    super("An intra-EU supply of goods needs its delivery date before it is issued");
+    this.name = "DeliveryDateRequiredError";
   }
 }
 
@@ -59,6 +74,8 @@ export async function finaliseDocument(
   return db.transaction(async (tx) => {
     const document = await lockDocument(tx, t, id);
     assertTransition(document.type, document.status, "finalise");
+    if (needsDeliveryDate(document, await lineCategories(tx, t, id)))
+      throw new DeliveryDateRequiredError();
     if (document.type === "credit_note" && document.creditedDocumentId)
       await assertCreditFits(tx, t, document.creditedDocumentId, document.totalCents);
     const series = await ensureSeries(tx, t, document.type);
@@ -87,13 +104,15 @@ export async function finaliseDocument(
           ? document.dueDate
           : termsDue
         : document.dueDate;
-    const customer = (await snapshotCustomer(tx, t, document.customerId)) ?? document.customer;
+    // The buyer of an order (or of the credited invoice) stays as that document named
+    // them; a concept made for a customer record names the customer as they are now.
+    const customer = await documentBuyer(tx, t, document);
     // The merchant's own caption (or the built-in one) unless the concept has its own.
     let legend = document.legend;
     if (!legend) {
       const resolved = await resolveDocumentTexts(tx, t, {
         type: document.type,
-        state: document.paidOnIssue ? "paid" : "unpaid",
+        state: paidInFullOnIssue(document) ? "paid" : "unpaid",
         documentLanguage: document.language,
       });
       legend = renderText(
@@ -129,9 +148,9 @@ export async function finaliseDocument(
     );
     if (document.type === "invoice") await moveDocumentStock(tx, t, id, -1);
     if (document.type === "invoice" && document.paidOnIssue) {
-      await recordPaidOnIssue(tx, t, finalised, document.paidOnIssue, now);
-      finalised.status = "paid";
-      finalised.paidCents = finalised.totalCents;
+      const paid = await recordPaidOnIssue(tx, t, finalised, document.paidOnIssue, now);
+      finalised.status = paid.status;
+      finalised.paidCents = paid.paidCents;
     }
     if (document.type === "credit_note") {
       await moveDocumentStock(tx, t, id, 1);
@@ -178,35 +197,47 @@ async function settleCreditedInvoice(
   });
 }
 
-/** An order its shop already took the money for is issued paid, with that payment. */
+/**
+ * An order its shop already took money for is issued with that payment: exactly what
+ * the shop received (a partially paid order's deposit; a paid order's total), so an
+ * edited concept never shows more paid than was: the rest stays due, with its
+ * structured communication. A free order is simply paid.
+ */
 async function recordPaidOnIssue(
   tx: Tx,
   t: Tenant,
   invoice: DocumentRow,
   paidOnIssue: NonNullable<DocumentRow["paidOnIssue"]>,
   now: Date,
-) {
-  await setDocumentPayment(
-    tx,
-    t,
-    invoice.id,
-    { paidCents: invoice.totalCents, status: "paid" },
-    now,
-  );
-  if (invoice.totalCents > 0) {
+): Promise<{ paidCents: number; status: DocumentRow["status"] }> {
+  const amountCents = paidOnIssueCents({ totalCents: invoice.totalCents, paidOnIssue });
+  // The day the money arrived when the shop said it (never after the invoice's date).
+  const paidOn =
+    paidOnIssue.paidOn && paidOnIssue.paidOn <= invoice.issueDate
+      ? paidOnIssue.paidOn
+      : invoice.issueDate;
+  const paid = {
+    paidCents: amountCents,
+    status: statusAfterPayment(invoice.totalCents, amountCents),
+  };
+  await setDocumentPayment(tx, t, invoice.id, paid, now);
+  if (amountCents > 0) {
     await insertPayment(tx, t, {
       documentId: invoice.id,
-      amountCents: invoice.totalCents,
+      amountCents,
       method: paidOnIssue.method,
-      paidOn: invoice.issueDate,
+      paidOn,
       reference: paidOnIssue.reference,
       sourceKey: `paid-on-issue:${invoice.id}`,
     });
   }
-  await recordDocumentEvent(tx, t, invoice.id, "paid", {
-    amountCents: invoice.totalCents,
-    method: paidOnIssue.method,
-    reference: paidOnIssue.reference,
-    paidOn: invoice.issueDate,
-  });
+  if (amountCents > 0 || paid.status === "paid") {
+    await recordDocumentEvent(tx, t, invoice.id, "paid", {
+      amountCents,
+      method: paidOnIssue.method,
+      reference: paidOnIssue.reference,
+      paidOn,
+    });
+  }
+  return paid;
 }

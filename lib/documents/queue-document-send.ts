@@ -1,5 +1,4 @@
 import type { Db } from "@/db";
-import { snapshotCustomer } from "@/db/queries/customer-snapshot";
 import { createDocumentSend } from "@/db/queries/document-sends";
 import { getOrganisation } from "@/db/queries/organisations";
 import { missingForInvoicing } from "@/lib/company/readiness";
@@ -12,13 +11,18 @@ import {
   reachableOverPeppolOnly,
 } from "@/lib/peppol/send/queue-automatic-peppol-send";
 import { queuePeppolSend } from "@/lib/peppol/send/queue-peppol-send";
+import { applyRefundsWaitingFor } from "@/lib/shopify/order-sync/waiting-refunds";
 import { systemClock } from "@/lib/calendar/clock";
+import { documentBuyer } from "./document-buyer";
 import { isFinalised } from "./document-lifecycle";
+import { needsDeliveryDate } from "./document-state";
 import { finaliseDocument } from "./finalise-document";
 
 /** A document that may not leave yet; the code names what the merchant must fix. */
 export class SendBlockedError extends Error {
-  constructor(public readonly code: "company_incomplete" | "vat_number_required") {
+  constructor(
+    public readonly code: "company_incomplete" | "vat_number_required" | "delivery_date_required",
+  ) {
     super(`Sending is blocked: ${code}`);
     this.name = "SendBlockedError";
   }
@@ -52,8 +56,9 @@ export async function queueDocumentSends(
       result.notConcept.push(id);
       continue;
     }
-    // The customer may have gained an email address since the concept was saved.
-    const customer = (await snapshotCustomer(db, t, document.customerId)) ?? document.customer;
+    // An order's buyer is written to at the order's address; a customer record's
+    // concept at the customer's address of today (it may have gained one since).
+    const customer = await documentBuyer(db, t, document);
     const email = customer?.email;
     const peppolOnly = !email && (await reachableOverPeppolOnly(db, t, document, customer));
     if (!email && !peppolOnly) {
@@ -73,7 +78,13 @@ export async function queueDocumentSends(
         (line) => line.vatCategory === "K" || line.vatCategory === "AE",
       );
       if (needsBuyerVat && !customer?.vatNumber) throw new SendBlockedError("vat_number_required");
+      // An intra-EU supply of goods states when the goods left (BR-IC-11, the exemption's proof).
+      const categories = found.lines.map((line) => line.vatCategory);
+      if (needsDeliveryDate(document, categories))
+        throw new SendBlockedError("delivery_date_required");
       await finaliseDocument(db, t, { documentId: id }, systemClock);
+      // A Shopify refund that came while this invoice was a concept is credited now.
+      await applyRefundsWaitingFor({ db, queue }, t, id);
     }
     if (!email) {
       await queuePeppolSend(db, t, id, queue);

@@ -1,10 +1,10 @@
 import type { Db } from "@/db";
-import { snapshotCustomer } from "@/db/queries/customer-snapshot";
 import { createDocumentSend } from "@/db/queries/document-sends";
 import { getDocument, recordDocumentEvent } from "@/db/queries/documents";
 import type { Tenant } from "@/db/tenant";
 import { enqueue, type Queue } from "@/lib/jobs/queue";
 import { sendDocumentJob } from "@/lib/documents/jobs/send-document.job";
+import { documentBuyer } from "./document-buyer";
 import { reminderRefusal, type ReminderRefusal } from "./document-state";
 
 export type { ReminderRefusal };
@@ -25,9 +25,9 @@ export async function queueReminder(
   const invoice = found?.document;
   const refusal = reminderRefusal(invoice ?? null, today);
   if (refusal || !invoice) return { ok: false, reason: refusal ?? "not_found" };
-  // The customer may have a (new) email address since the invoice was sent.
-  const email =
-    (await snapshotCustomer(db, t, invoice.customerId))?.email ?? invoice.customer?.email;
+  // An order's invoice goes to the order's address; otherwise the customer may have a
+  // (new) email address since the invoice was sent.
+  const email = (await documentBuyer(db, t, invoice))?.email ?? invoice.customer?.email;
   if (!email) return { ok: false, reason: "missing_email" };
   const send = await createDocumentSend(db, t, invoiceId, email, "reminder");
   await recordDocumentEvent(db, t, invoiceId, "reminder_queued", { to: email });

@@ -1,5 +1,11 @@
 import type { Db } from "@/db/client";
-import { lockDocument, recordDocumentEvent, replaceConceptContent } from "@/db/queries/documents";
+import { snapshotCustomer } from "@/db/queries/customer-snapshot";
+import {
+  lockDocument,
+  recordDocumentEvent,
+  replaceConceptContent,
+  type DocumentRow,
+} from "@/db/queries/documents";
 import type { Tenant } from "@/db/tenant";
 import type { Clock } from "@/lib/calendar/clock";
 import type { Concept } from "./concept-schema";
@@ -8,6 +14,20 @@ import { assertTransition } from "./document-lifecycle";
 export interface UpdateConceptInput {
   documentId: string;
   concept: Concept;
+}
+
+/**
+ * Whether an edit keeps the buyer the concept names. A snapshot of the order (or of the
+ * credited invoice) stays as long as the merchant keeps its customer: the order's address
+ * and VAT number are the buyer's for this sale, whatever the customer record says. Picking
+ * another customer names that customer instead (`origin: "customer"`).
+ */
+export function keepsBuyerSnapshot(
+  current: Pick<DocumentRow, "customer" | "customerId">,
+  concept: Pick<Concept, "customerId">,
+): boolean {
+  const origin = current.customer?.origin;
+  return (origin === "order" || origin === "invoice") && concept.customerId === current.customerId;
 }
 
 /**
@@ -25,7 +45,10 @@ export async function updateConcept(
   await db.transaction(async (tx) => {
     const current = await lockDocument(tx, t, input.documentId);
     assertTransition(current.type, current.status, "edit");
-    await replaceConceptContent(tx, t, current, input.concept, now);
+    const customer = keepsBuyerSnapshot(current, input.concept)
+      ? current.customer
+      : await snapshotCustomer(tx, t, input.concept.customerId);
+    await replaceConceptContent(tx, t, current, input.concept, customer, now);
     await recordDocumentEvent(tx, t, current.id, "edited");
   });
 }

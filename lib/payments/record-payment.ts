@@ -17,6 +17,11 @@ export interface RecordPaymentInput {
    * shop reports paid), so a payment recorded meanwhile is not paid twice.
    */
   amountCents: number | "due";
+  /**
+   * With `"due"`: never more than this (what the source says it received and Facturo has
+   * not recorded yet), so money a shop did not receive is never shown as paid.
+   */
+  atMost?: number;
   method: PaymentMethod;
   /** The day the money arrived, YYYY-MM-DD. */
   paidOn: string;
@@ -63,7 +68,10 @@ export async function recordPayment(
     const invoice = await lockDocument(tx, t, input.invoiceId);
     const unchanged = { recorded: false, paymentId: null, ...amountsOf(invoice) };
     if (input.sourceKey && (await hasPaymentFromSource(tx, t, input.sourceKey))) return unchanged;
-    const amountCents = input.amountCents === "due" ? amountDue(invoice) : input.amountCents;
+    const amountCents =
+      input.amountCents === "due"
+        ? Math.min(amountDue(invoice), input.atMost ?? Number.MAX_SAFE_INTEGER)
+        : input.amountCents;
     if (amountCents <= 0) return unchanged;
     const paidCents = invoice.paidCents + amountCents;
     const status = statusAfterPayment(invoice.totalCents, paidCents);

@@ -47,6 +47,7 @@ function input(doc: Partial<Doc> = {}, lines: Line[] = [line()]): DocumentPdfInp
       language: "fr",
       issueDate: "2026-03-05",
       dueDate: "2026-04-04",
+      supplyDate: null,
       currency: "EUR",
       legend: "",
       structuredCommunication: "202600000192",
@@ -101,6 +102,45 @@ describe("buildDocumentPdfModel", () => {
     const nl = buildDocumentPdfModel(input({ language: "nl" }));
     expect(nl.totals.total.replace(/\s/g, " ")).toBe("€ 30,25");
     expect(nl.labels.total).toBe("Totaal incl. btw");
+  });
+
+  it("prints the supply date, in each language, only when it is not the issue date", () => {
+    expect(buildDocumentPdfModel(input()).supplyDate).toBeNull();
+    expect(buildDocumentPdfModel(input({ supplyDate: "2026-03-05" })).supplyDate).toBeNull();
+    const labels = {
+      fr: "Date de l'opération",
+      nl: "Datum handeling",
+      en: "Date of supply",
+      de: "Leistungsdatum",
+    };
+    for (const language of ["fr", "nl", "en", "de"] as const) {
+      const model = buildDocumentPdfModel(input({ supplyDate: "2026-02-27", language }));
+      expect(model.labels.supplyDate).toBe(labels[language]);
+      expect(model.supplyDate).toBe(language === "de" ? "27.02.2026" : "27/02/2026");
+    }
+  });
+
+  it("prints the buyer's second address line under the first", () => {
+    const customer = {
+      name: "Sanne de Vries",
+      company: null,
+      vatNumber: null,
+      email: null,
+      billing: {
+        street: "Prinsengracht 482",
+        line2: "2e verdieping",
+        postalCode: "1017 KG",
+        city: "Amsterdam",
+        country: "NL",
+      },
+      delivery: null,
+    };
+    expect(buildDocumentPdfModel(input({ customer, language: "nl" })).buyer?.addressLines).toEqual([
+      "Prinsengracht 482",
+      "2e verdieping",
+      "1017 KG Amsterdam",
+      "Nederland",
+    ]);
   });
 
   it("prints seller and buyer VAT numbers in their printed form and the IBAN in groups", () => {

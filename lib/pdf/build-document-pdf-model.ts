@@ -22,6 +22,7 @@ import type {
   PdfPayment,
   PdfSeller,
 } from "./document-pdf-model";
+import type { SnapshotAddress } from "@/db/schema/documents";
 import { pdfLabels, type PdfLabels } from "./pdf-labels";
 import { addressLines, cleanText, formatDate, formatIban, formatVatNumber } from "./pdf-format";
 
@@ -56,6 +57,11 @@ function buildSeller(input: DocumentPdfInput, locale: IntlLocale): PdfSeller {
   };
 }
 
+/** A snapshot address with its second street line (Shopify's address2) under the first. */
+function streetLines(address: SnapshotAddress): SnapshotAddress {
+  return address.line2 ? { ...address, street: `${address.street}\n${address.line2}` } : address;
+}
+
 function buildBuyer(doc: Doc, locale: IntlLocale): PdfBuyer | null {
   const c = doc.customer;
   if (!c) return null;
@@ -64,9 +70,9 @@ function buildBuyer(doc: Doc, locale: IntlLocale): PdfBuyer | null {
   return {
     name: company || person,
     contact: company && person && person !== company ? person : null,
-    addressLines: addressLines(c.billing, locale),
+    addressLines: addressLines(streetLines(c.billing), locale),
     vatNumber: formatVatNumber(c.vatNumber),
-    deliveryAddressLines: c.delivery ? addressLines(c.delivery, locale) : null,
+    deliveryAddressLines: c.delivery ? addressLines(streetLines(c.delivery), locale) : null,
   };
 }
 
@@ -191,6 +197,10 @@ export function buildDocumentPdfModel(input: DocumentPdfInput): DocumentPdfModel
     fileStem: isDraft ? "concept" : cleanText(doc.number),
     issueDate: formatDate(doc.issueDate, locale),
     dueDate: doc.dueDate ? formatDate(doc.dueDate, locale) : null,
+    supplyDate:
+      doc.supplyDate && doc.supplyDate !== doc.issueDate
+        ? formatDate(doc.supplyDate, locale)
+        : null,
     reference: cleanText(doc.sourceName) || null,
     creditedInvoice:
       doc.type === "credit_note" && credited?.number

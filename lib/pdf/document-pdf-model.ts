@@ -21,6 +21,7 @@ export interface DocumentPdfInput {
     | "language"
     | "issueDate"
     | "dueDate"
+    | "supplyDate"
     | "currency"
     | "legend"
     | "structuredCommunication"
@@ -122,6 +123,8 @@ export interface DocumentPdfModel {
   readonly fileStem: string;
   readonly issueDate: string;
   readonly dueDate: string | null;
+  /** The date of the supply, printed only when it is not the issue date (art. 5 §1, 4° KB nr. 1). */
+  readonly supplyDate: string | null;
   readonly reference: string | null;
   readonly creditedInvoice: string | null;
   readonly seller: PdfSeller;

@@ -27,7 +27,8 @@ const s = StyleSheet.create({
   title: { fontSize: 20, fontWeight: "bold", marginBottom: 6, textAlign: "right" },
   draft: { color: "#b42318" },
   metaRow: { flexDirection: "row", justifyContent: "flex-end", width: "100%" },
-  metaLabel: { color: muted, width: 80, textAlign: "right", paddingRight: 6 },
+  // Wide enough for the longest label on one line ("Date de l'opération" at 9 pt).
+  metaLabel: { color: muted, width: 100, textAlign: "right", paddingRight: 6 },
   metaValue: { maxWidth: 150, textAlign: "right", fontWeight: "bold" },
   parties: { flexDirection: "row", justifyContent: "space-between", marginBottom: 18 },
   partyBox: { width: "48%" },
@@ -205,6 +206,7 @@ export function DocumentPdf({ model }: { model: DocumentPdfModel }) {
             <Text style={s.title}>{model.title}</Text>
             <Meta label={l.number} value={model.numberText} draft={model.isDraft} />
             <Meta label={l.issueDate} value={model.issueDate} />
+            {model.supplyDate ? <Meta label={l.supplyDate} value={model.supplyDate} /> : null}
             {model.dueDate ? <Meta label={l.dueDate} value={model.dueDate} /> : null}
             {model.reference ? <Meta label={l.reference} value={model.reference} /> : null}
             {model.creditedInvoice ? (

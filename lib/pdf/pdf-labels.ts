@@ -6,6 +6,8 @@ export interface PdfLabels {
   readonly draft: string;
   readonly number: string;
   readonly issueDate: string;
+  /** The date of the taxable event (delivery, or an earlier payment) when not the issue date. */
+  readonly supplyDate: string;
   readonly dueDate: string;
   readonly reference: string;
   readonly seller: string;
@@ -57,6 +59,7 @@ const fr: PdfLabels = {
   draft: "Brouillon",
   number: "Numéro",
   issueDate: "Date",
+  supplyDate: "Date de l'opération",
   dueDate: "Échéance",
   reference: "Référence",
   seller: "Vendeur",
@@ -113,6 +116,8 @@ const nl: PdfLabels = {
   draft: "Concept",
   number: "Nummer",
   issueDate: "Datum",
+  // "De handeling": the supply, or the advance payment when that came first (art. 5 §1, 4° KB nr. 1).
+  supplyDate: "Datum handeling",
   dueDate: "Vervaldatum",
   reference: "Referentie",
   seller: "Verkoper",
@@ -169,6 +174,7 @@ const en: PdfLabels = {
   draft: "Draft",
   number: "Number",
   issueDate: "Date",
+  supplyDate: "Date of supply",
   dueDate: "Due date",
   reference: "Reference",
   seller: "Seller",
@@ -225,6 +231,7 @@ const de: PdfLabels = {
   draft: "Entwurf",
   number: "Nummer",
   issueDate: "Datum",
+  supplyDate: "Leistungsdatum",
   dueDate: "Fälligkeit",
   reference: "Referenz",
   seller: "Verkäufer",

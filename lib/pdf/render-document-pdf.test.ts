@@ -147,6 +147,16 @@ describe("renderDocumentPdf", () => {
     expect(await pdfPages(pdf)).toBe(1);
   });
 
+  it("prints the date of the supply when it is not the issue date", async () => {
+    const { id } = await finalisedInvoice({ supplyDate: "2026-02-20" });
+    const text = plain(await pdfText(await renderDocumentPdf(handle.db, t, id)));
+    expect(text).toContain("Date de l'opération");
+    expect(text).toContain("20/02/2026");
+    const same = await finalisedInvoice({ supplyDate: "2026-03-05" });
+    const plainSame = plain(await pdfText(await renderDocumentPdf(handle.db, t, same.id)));
+    expect(plainSame).not.toContain("Date de l'opération");
+  });
+
   it("keeps the seller as issued when the company later moves or changes bank", async () => {
     const { id } = await finalisedInvoice();
     const [before] = await handle.db

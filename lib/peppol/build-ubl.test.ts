@@ -147,7 +147,8 @@ describe("buildUbl amounts", () => {
     expect(
       at(doc, "InvoiceLine", 0, "Item", "ClassifiedTaxCategory", "TaxExemptionReason"),
     ).toBeUndefined();
-    expect(at(doc, "Delivery", "ActualDeliveryDate")).toBe("2026-11-20");
+    // The day the goods left, as given: never the issue date standing in for it.
+    expect(at(doc, "Delivery", "ActualDeliveryDate")).toBe("2026-11-18");
     expect(
       at(doc, "Delivery", "DeliveryLocation", "Address", "Country", "IdentificationCode"),
     ).toBe("DE");
@@ -160,6 +161,33 @@ describe("buildUbl amounts", () => {
     expect(at(main, "TaxAmount")).toEqual({ "#text": "21.00", "@currencyID": "USD" });
     expect(at(eur, "TaxAmount")).toEqual({ "#text": "19.34", "@currencyID": "EUR" });
     expect(at(doc, "PaymentMeans", "PaymentMeansCode", "#text")).toBe("30");
+  });
+});
+
+describe("buildUbl dates of the supply", () => {
+  const domestic = cases["domestic-21-12-6-b2b"] as UblInput;
+
+  it("states the tax point date only when it differs from the issue date (BT-7)", () => {
+    expect(invoice("domestic-21-12-6-b2b").TaxPointDate).toBeUndefined();
+    const earlier = parse(buildUbl({ ...domestic, taxPointDate: "2026-10-30" })).Invoice as Node;
+    expect(earlier.TaxPointDate).toBe("2026-10-30");
+    // Schema order: after the note, before the currency.
+    const xml = buildUbl({ ...domestic, taxPointDate: "2026-10-30" });
+    expect(xml.indexOf("<cbc:TaxPointDate>")).toBeGreaterThan(xml.indexOf("<cbc:Note>"));
+    expect(xml.indexOf("<cbc:TaxPointDate>")).toBeLessThan(
+      xml.indexOf("<cbc:DocumentCurrencyCode>"),
+    );
+  });
+
+  it("writes no delivery date that was not given", () => {
+    expect(at(invoice("domestic-21-12-6-b2b"), "Delivery", "ActualDeliveryDate")).toBeUndefined();
+  });
+
+  it("puts a credit note's tax point date where its schema wants it", () => {
+    const credit = cases["credit-note-partial"] as UblInput;
+    const xml = buildUbl({ ...credit, taxPointDate: "2026-10-30" });
+    expect(xml.indexOf("<cbc:TaxPointDate>")).toBeGreaterThan(xml.indexOf("<cbc:IssueDate>"));
+    expect(xml.indexOf("<cbc:TaxPointDate>")).toBeLessThan(xml.indexOf("<cbc:CreditNoteTypeCode>"));
   });
 });
 
@@ -216,6 +244,13 @@ describe("buildUbl refuses what the validator would refuse", () => {
     expect(error(priced({ ...header, buyer: { ...DE_COMPANY, vatNumber: null } }, goods))).toEqual({
       code: "buyer_vat_required",
       rule: "BR-IC-02",
+    });
+  });
+
+  it("an intra-EU supply without the date the goods left (BR-IC-11)", () => {
+    expect(error(priced({ ...header, buyer: DE_COMPANY }, goods))).toEqual({
+      code: "delivery_date_required",
+      rule: "BR-IC-11",
     });
   });
 

@@ -61,6 +61,8 @@ export function buildUbl(original: UblInput): string {
   cbc(root, "IssueDate", input.issueDate);
   // UBL 2.1 has no DueDate on a credit note; the seller owes, there is nothing to be due.
   if (invoice) cbc(root, "DueDate", input.dueDate);
+  // BT-7: the credit note's schema puts it before the type code, the invoice's after the note.
+  if (!invoice) cbc(root, "TaxPointDate", input.taxPointDate ?? null);
   cbc(root, invoice ? "InvoiceTypeCode" : "CreditNoteTypeCode", TYPE_CODE[input.kind]);
   cbc(
     root,
@@ -74,6 +76,7 @@ export function buildUbl(original: UblInput): string {
       setAsideCents,
     }),
   );
+  if (invoice) cbc(root, "TaxPointDate", input.taxPointDate ?? null);
   cbc(root, "DocumentCurrencyCode", input.currency);
   if (accounting) cbc(root, "TaxCurrencyCode", accounting.code);
   writeReferences(root, input);
@@ -131,13 +134,19 @@ function writeReferences(root: XmlNode, input: UblInput): void {
 /**
  * Delivery (BG-13/BG-15). An intra-EU supply (K) must state when and where goods went
  * (BR-IC-11: a delivery date or invoicing period; BR-IC-12: the deliver-to country).
- * Facturo does not record shipping dates: the issue date stands in — Facturo issues a
- * shop's invoice when the order is placed and shipped, and Belgian law asks for the
- * supply date only when it differs (art. 5 §1, 4° KB nr. 1). The address is the
- * delivery address, or the buyer's where none was given.
+ * The date is the real one (Shopify's fulfilment, or the merchant's entry), never a
+ * stand-in: a K document without it is refused here, as Facturo refuses to issue it.
+ * The address is the delivery address, or the buyer's where none was given.
  */
 function writeDelivery(root: XmlNode, input: UblInput, intraEu: boolean): void {
-  const date = input.delivery?.date ?? (intraEu ? input.issueDate : null);
+  const date = input.delivery?.date ?? null;
+  if (intraEu && !date) {
+    throw new UblError(
+      "delivery_date_required",
+      "an intra-EU supply of goods needs the date the goods left",
+      "BR-IC-11",
+    );
+  }
   const address = input.delivery?.address ?? (intraEu ? input.buyer : null);
   if (!date && !address) return;
   const node = cac(root, "Delivery");

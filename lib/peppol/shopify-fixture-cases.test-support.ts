@@ -122,6 +122,8 @@ function rows(
     language,
     issueDate: mapped.issueDate ?? "2026-01-01",
     dueDate: fields.paid || fields.type === "credit_note" ? null : "2026-12-31",
+    supplyDate: "dates" in mapped ? mapped.dates.supplyDate : null,
+    deliveryDate: "dates" in mapped ? mapped.dates.deliveryDate : null,
     currency: mapped.currency,
     legend: "",
     structuredCommunication: fields.structuredCommunication,

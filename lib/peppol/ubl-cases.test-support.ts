@@ -328,6 +328,8 @@ export function handMadeCases(): Record<string, UblInput> {
         buyer: DE_COMPANY,
         orderReference: "#1050",
         delivery: {
+          // The day the goods left: an intra-EU supply must state it (BR-IC-11).
+          date: "2026-11-18",
           address: { street: "Lagerweg 3", postalCode: "20095", city: "Hamburg", country: "DE" },
         },
       },
@@ -469,6 +471,12 @@ export function handMadeCases(): Record<string, UblInput> {
     ),
     "credit-note-full": creditNote("C2026-000007", DOMESTIC_LINES),
     "credit-note-partial": creditNote("C2026-000008", [DOMESTIC_LINES[1] as LineSpec]),
+    // Supplied before the day it was issued: BT-7 on both kinds (art. 5 §1, 4° KB nr. 1).
+    "supply-date-before-issue": { ...DOMESTIC_INVOICE, taxPointDate: "2026-10-30" },
+    "credit-note-supply-date": {
+      ...creditNote("C2026-000010", [DOMESTIC_LINES[1] as LineSpec]),
+      taxPointDate: "2026-10-30",
+    },
     "credit-note-correction-line": creditNote("C2026-000009", [
       {
         description: "Prijscorrectie T-shirt",

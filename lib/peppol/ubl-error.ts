@@ -16,7 +16,8 @@ export type UblErrorCode =
   | "vat_outside_tolerance"
   | "invalid_vat_mention"
   | "invalid_accounting_currency"
-  | "missing_preceding_invoice";
+  | "missing_preceding_invoice"
+  | "delivery_date_required";
 
 export class UblError extends Error {
   constructor(

@@ -27,6 +27,8 @@ const DOCUMENT: DocumentRow = {
   language: "nl",
   issueDate: "2026-11-20",
   dueDate: "2026-12-20",
+  supplyDate: null,
+  deliveryDate: null,
   currency: "EUR",
   legend: "",
   structuredCommunication: "202600012320",

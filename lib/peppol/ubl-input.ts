@@ -1,5 +1,6 @@
 import type { DocumentLineRow, DocumentRow } from "@/db/queries/documents";
 import type { Organisation } from "@/db/queries/organisations";
+import type { SnapshotAddress } from "@/db/schema/documents";
 import {
   isVatCategory,
   type MentionLanguage,
@@ -7,6 +8,7 @@ import {
   type VatCategory,
   type VatMentionKey,
 } from "@/lib/vat";
+import { knownDeliveryDate } from "@/lib/documents/document-state";
 import { UblError } from "./ubl-error";
 
 /**
@@ -93,6 +95,11 @@ export interface UblInput {
   /** YYYY-MM-DD. */
   readonly issueDate: string;
   readonly dueDate: string | null;
+  /**
+   * BT-7, the date the VAT became chargeable: the document's supply date, only when it
+   * differs from the issue date (art. 5 §1, 4° KB nr. 1 asks for it only then).
+   */
+  readonly taxPointDate?: string | null;
   /** ISO 4217, two minor digits. */
   readonly currency: string;
   /** Language of the exemption texts and the document note. */
@@ -105,7 +112,10 @@ export interface UblInput {
   readonly precedingInvoice?: { readonly number: string; readonly issueDate: string } | null;
   /** The 12 stored digits of the Belgian structured communication (invoices only). */
   readonly structuredCommunication?: string | null;
-  /** Where and when goods were delivered; required for intra-EU supplies (K). */
+  /**
+   * Where and when goods were delivered; required for intra-EU supplies (K). The date is
+   * a real delivery date only (BT-72), never a stand-in.
+   */
   readonly delivery?: {
     readonly date?: string | null;
     readonly address?: UblAddress | null;
@@ -174,11 +184,21 @@ export function toUblInput(
     precedingInvoice = { number: credited.number, issueDate: credited.issueDate };
   }
 
+  // A real delivery date only: for an intra-EU supply of goods the supply date is one.
+  const deliveryDate = knownDeliveryDate(
+    document,
+    lines.map((line) => line.vatCategory),
+  );
+  const deliveryAddress = customer.delivery ? ublAddress(customer.delivery) : null;
   return {
     kind,
     number: document.number,
     issueDate: document.issueDate,
     dueDate: document.dueDate,
+    taxPointDate:
+      document.supplyDate && document.supplyDate !== document.issueDate
+        ? document.supplyDate
+        : null,
     currency: document.currency,
     language: document.language,
     seller: {
@@ -196,12 +216,13 @@ export function toUblInput(
       company: customer.company,
       vatNumber: customer.vatNumber,
       email: customer.email,
-      ...customer.billing,
+      ...ublAddress(customer.billing),
     },
     orderReference: document.sourceName,
     precedingInvoice,
     structuredCommunication: document.structuredCommunication,
-    delivery: customer.delivery ? { address: customer.delivery } : null,
+    delivery:
+      deliveryDate || deliveryAddress ? { date: deliveryDate, address: deliveryAddress } : null,
     lines: [...lines].sort((a, b) => a.position - b.position).map(toUblLine),
     vatBreakdown: document.vatBreakdown.map((entry) => ({
       category: entry.category,
@@ -218,6 +239,16 @@ export function toUblInput(
     vatMentions: options.vatMentions ?? null,
     accountingCurrency: options.accountingCurrency ?? null,
     pdf: options.pdf ?? null,
+  };
+}
+
+/** A snapshot address in UBL's terms: its two street lines as one street name. */
+function ublAddress(address: SnapshotAddress): UblAddress {
+  return {
+    street: [address.street, address.line2].filter(Boolean).join(", "),
+    postalCode: address.postalCode,
+    city: address.city,
+    country: address.country,
   };
 }
 

@@ -10,7 +10,10 @@ import { cancelConcept } from "@/lib/documents/cancel-concept";
 import { updateConcept } from "@/lib/documents/update-concept";
 import { conceptSchema, type ConceptInput } from "@/lib/documents/concept-schema";
 import { DocumentTransitionError } from "@/lib/documents/document-lifecycle";
-import { CreditExceedsInvoiceError } from "@/lib/documents/finalise-document";
+import {
+  CreditExceedsInvoiceError,
+  DeliveryDateRequiredError,
+} from "@/lib/documents/finalise-document";
 import { queueDocumentSends, SendBlockedError } from "@/lib/documents/queue-document-send";
 import { fieldErrorsOf, type ActionResult } from "@/lib/forms/action-result";
 import { getRequestLogger } from "@/app/_server/request-logger";
@@ -36,6 +39,8 @@ async function failure(error: unknown, action: string): Promise<Failure> {
   if (error instanceof SendBlockedError) return formError(`documents.errors.${error.code}`);
   if (error instanceof CreditExceedsInvoiceError)
     return formError("documents.errors.creditExceedsInvoice");
+  if (error instanceof DeliveryDateRequiredError)
+    return formError("documents.errors.delivery_date_required");
   (await getRequestLogger()).error({ err: error, action }, "document action failed");
   return formError("common.error");
 }

@@ -15,6 +15,8 @@ import {
 import { StatusBadge } from "@/components/documents/status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { decodeCursor, listDocuments } from "@/db/queries/documents";
+import { brusselsToday } from "@/lib/calendar/brussels-date";
+import { issueDeadlineFlag } from "@/lib/documents/document-state";
 import { formatMoney } from "@/lib/money";
 import { listCustomerOptions } from "./customer-options";
 
@@ -39,6 +41,7 @@ export default async function DocumentsPage({
   const onlyConcepts =
     filters.status === "concept" && Object.keys(filters).length === 1 && cursor === null;
   const hasConcepts = rows.some((row) => row.status === "concept");
+  const today = brusselsToday();
 
   const header = (
     <div className={`page-header ${styles.headerRow}`}>
@@ -108,6 +111,8 @@ export default async function DocumentsPage({
                   const customer =
                     row.customer?.company || row.customer?.name || t("list.noCustomer");
                   const label = `${t(`types.${row.type}`)} ${row.number ?? t("list.concept")}, ${customer}`;
+                  // Art. 4: a concept invoice to issue soon, or late.
+                  const deadline = issueDeadlineFlag(row, today);
                   return (
                     <tr key={row.id}>
                       <td>
@@ -129,7 +134,21 @@ export default async function DocumentsPage({
                         </Link>
                       </td>
                       <td>{customer}</td>
-                      <td className={styles.nowrap}>{formatCalendarDate(row.issueDate, intl)}</td>
+                      <td className={styles.nowrap}>
+                        {formatCalendarDate(row.issueDate, intl)}
+                        {deadline && (
+                          <span
+                            className={`${styles.deadline} ${styles[`deadline-${deadline.state}`]}`}
+                          >
+                            {t(
+                              deadline.state === "late" ? "list.deadlineLate" : "list.deadlineSoon",
+                              {
+                                date: formatCalendarDate(deadline.deadline, intl),
+                              },
+                            )}
+                          </span>
+                        )}
+                      </td>
                       <td className={styles.amount}>
                         {formatMoney(row.totalCents, row.currency, intl)}
                       </td>

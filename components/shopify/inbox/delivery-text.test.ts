@@ -32,7 +32,11 @@ describe("what the inbox says about a delivery", () => {
       ["ignored", "already_cancelled"],
       ["ignored", "no_document"],
       ["ignored", "no_invoice"],
-      ["failed", "invoice_still_concept"],
+      ["failed", "invoice_still_concept"], // before issue 14; now waiting_for_invoice
+      ["ignored", "waiting_for_invoice"],
+      ["failed", "vat_difference"],
+      ["failed", "delivery_date_required"],
+      ["failed", "totals_mismatch"],
       ["ignored", "invoice_cancelled"],
       ["ignored", "nothing_to_credit"],
       ["failed", "credit_exceeds_invoice"],

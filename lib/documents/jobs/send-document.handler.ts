@@ -16,6 +16,7 @@ import { renderDocumentPdf } from "@/lib/pdf/render-document-pdf";
 import { PermanentJobError } from "@/lib/jobs/permanent-job-error";
 import { defineJobHandler } from "@/lib/jobs/job-handler";
 import { sendDocumentJob } from "./send-document.job";
+import { paidInFullOnIssue } from "@/lib/documents/document-state";
 
 /** The work of `sendDocumentJob` (see its definition, ./send-document.job.ts). */
 export const sendDocumentHandler = defineJobHandler(
@@ -38,7 +39,7 @@ export const sendDocumentHandler = defineJobHandler(
     }
     const resolved = await resolveDocumentTexts(ctx.db, t, {
       type: document.type,
-      state: document.status === "paid" || document.paidOnIssue ? "paid" : "unpaid",
+      state: document.status === "paid" || paidInFullOnIssue(document) ? "paid" : "unpaid",
       documentLanguage: document.language,
     });
     // A reminder speaks the same language as the invoice's email, with its own words.
@@ -59,7 +60,7 @@ export const sendDocumentHandler = defineJobHandler(
       paymentLink:
         document.type === "invoice" &&
         document.status !== "paid" &&
-        !document.paidOnIssue &&
+        !paidInFullOnIssue(document) &&
         document.publicToken
           ? customerInvoiceUrl(ctx.config.APP_URL, document.publicToken)
           : null,

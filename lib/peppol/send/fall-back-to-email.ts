@@ -1,11 +1,11 @@
 import type { Db } from "@/db";
-import { snapshotCustomer } from "@/db/queries/customer-snapshot";
 import { createDocumentSend, unsentDocumentSendsSince } from "@/db/queries/document-sends";
 import { recordDocumentEvent, type DocumentRow } from "@/db/queries/documents";
 import { claimEmailFallback, settleTransmission } from "@/db/queries/peppol-transmissions";
 import type { Tenant } from "@/db/tenant";
 import { enqueue, type Queue } from "@/lib/jobs/queue";
 import { sendDocumentJob } from "@/lib/documents/jobs/send-document.job";
+import { documentBuyer } from "@/lib/documents/document-buyer";
 
 /**
  * The buyer is not on the network: the document goes by email, the way every
@@ -21,7 +21,7 @@ export async function fallBackToEmail(
   document: DocumentRow,
   emailAlreadyQueued: boolean,
 ): Promise<void> {
-  const customer = (await snapshotCustomer(db, t, document.customerId)) ?? document.customer;
+  const customer = await documentBuyer(db, t, document);
   const email = customer?.email;
   if (!email && !emailAlreadyQueued) {
     await settleTransmission(db, t, transmissionId, "failed", "not_on_peppol_no_email");

@@ -1,6 +1,7 @@
 import { listConnectedShopsForReconciliation, startImportRun } from "@/db/queries/shopify-imports";
 import { tenant } from "@/db/tenant";
 import { enqueue } from "@/lib/jobs/queue";
+import { applyWaitingRefunds } from "../order-sync/waiting-refunds";
 import { importShopifyOrdersJob } from "./import-orders.job";
 import { defineJobHandler } from "@/lib/jobs/job-handler";
 import { reconcileShopifyJob, RECONCILE_WINDOW_HOURS } from "./reconcile.job";
@@ -19,5 +20,7 @@ export const reconcileShopifyHandler = defineJobHandler(reconcileShopifyJob, asy
       organisationId: shop.organisationId,
       runId,
     });
+    // Refunds that waited for an invoice issued while the queue could not take them.
+    await applyWaitingRefunds({ db: ctx.db, queue: ctx.queue }, t);
   }
 });

@@ -7,6 +7,9 @@ export interface MappedAddress {
   readonly company: string | null;
   /** address1, address2 joined: "Sint-Pietersnieuwstraat 41, bus 3". */
   readonly street: string;
+  /** address1 and address2 apart ("Sint-Pietersnieuwstraat 41", "bus 3"), for the snapshot. */
+  readonly line1: string;
+  readonly line2: string | null;
   readonly postalCode: string;
   readonly city: string;
   readonly province: string | null;
@@ -46,6 +49,8 @@ function mapAddress(address: ShopifyAddress | null): MappedAddress | null {
   const name = field(address.name ?? joinName(address.firstName, address.lastName), 200);
   const company = field(address.company, 200);
   const street = field([address.address1, address.address2].filter(Boolean).join(", "), 200);
+  const first = field(address.address1, 200);
+  const second = field(address.address2, 200);
   const postalCode = field(address.zip, 20) ?? "";
   const city = field(address.city, 100) ?? "";
   const province = field(address.province, 100);
@@ -59,7 +64,18 @@ function mapAddress(address: ShopifyAddress | null): MappedAddress | null {
     province,
     field(address.country, 100) ?? countryCode,
   ].filter((line): line is string => Boolean(line));
-  return { name, company, street: street ?? "", postalCode, city, province, countryCode, lines };
+  return {
+    name,
+    company,
+    street: street ?? "",
+    line1: first ?? second ?? "",
+    line2: first ? second : null,
+    postalCode,
+    city,
+    province,
+    countryCode,
+    lines,
+  };
 }
 
 export function mapBuyer(order: ShopifyOrder): MappedBuyer {

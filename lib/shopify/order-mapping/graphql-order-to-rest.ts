@@ -109,7 +109,9 @@ export interface GraphqlOrderNode {
   totalDiscountsSet?: Maybe<GraphqlMoneyBag>;
   totalShippingPriceSet?: Maybe<GraphqlMoneyBag>;
   totalTipReceivedSet?: Maybe<GraphqlMoneyBag>;
+  totalOutstandingSet?: Maybe<GraphqlMoneyBag>;
   currentTotalPriceSet?: Maybe<GraphqlMoneyBag>;
+  fulfillments?: Maybe<{ createdAt?: Maybe<string>; status?: Maybe<string> }[]>;
   taxLines?: Maybe<GraphqlTaxLine[]>;
   discountCodes?: Maybe<string[]>;
   lineItems?: Maybe<{ nodes?: Maybe<GraphqlLineItem[]> }>;
@@ -291,6 +293,8 @@ export function graphqlOrderToRest(node: GraphqlOrderNode): RestOrderJson {
     total_shipping_price_set: moneySet(node.totalShippingPriceSet),
     total_tip_received: shopAmount(node.totalTipReceivedSet),
     total_tip_received_set: moneySet(node.totalTipReceivedSet),
+    // Not a REST key either: what is still owed, on both currency sides.
+    total_outstanding_set: moneySet(node.totalOutstandingSet),
     current_total_price_set: moneySet(node.currentTotalPriceSet),
     tax_lines: taxLines(node.taxLines),
     discount_codes: (node.discountCodes ?? []).map((code) => ({ code })),
@@ -298,5 +302,10 @@ export function graphqlOrderToRest(node: GraphqlOrderNode): RestOrderJson {
     // key" instead of us inventing empty lists.
     line_items: node.lineItems?.nodes?.map(lineItem),
     shipping_lines: node.shippingLines?.nodes?.map(shippingLine),
+    // The shipments: when the goods left is the supply date of an intra-EU supply.
+    fulfillments: (node.fulfillments ?? []).map((fulfillment) => ({
+      created_at: fulfillment.createdAt ?? null,
+      status: fulfillment.status?.toLowerCase() ?? null,
+    })),
   };
 }

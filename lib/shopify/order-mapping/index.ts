@@ -12,6 +12,7 @@
  */
 export type { MappedAddress, MappedBuyer } from "./buyer";
 export { buyerVatNumber, isVatNumberAttribute } from "./buyer-vat-number";
+export { orderBuyerSnapshot } from "./buyer-snapshot";
 export { languageFromLocale, type DocumentLanguage } from "./document-language";
 export {
   ShopifyPayloadError,
@@ -48,12 +49,15 @@ export {
 export type {
   ShopifyAddress,
   ShopifyCustomer,
+  ShopifyFulfillment,
   ShopifyLineItem,
   ShopifyOrder,
   ShopifyShippingLine,
   ShopifyTaxLine,
 } from "./order-types";
+export { earlierDate, orderDates, paymentDateOf, type OrderDates } from "./order-dates";
 export { parseShopifyOrder } from "./parse-order";
+export { receivedCents } from "./received";
 export { parseShopifyRefund } from "./parse-refund";
 export type { ShopifyRefund } from "./refund-types";
 export {
@@ -62,6 +66,7 @@ export {
   type ConceptLineInput,
   type FacturoLine,
 } from "./to-facturo-lines";
+export { vatDifferences, type VatDifference } from "./vat-difference";
 export {
   chooseVatTreatment,
   type LineNature,

@@ -5,6 +5,8 @@ import { vatNumberCountry } from "./buyer-vat-number";
 import { brusselsDayOf } from "@/lib/calendar/brussels-date";
 import { languageFromLocale } from "./document-language";
 import { fixedVatOf, isReverseCharge } from "./fixed-vat";
+import { orderDates } from "./order-dates";
+import { receivedCents } from "./received";
 import { lineDescription, lineSku } from "./line-text";
 import type {
   MappedLine,
@@ -83,6 +85,12 @@ export function mapOrderToDocument(
     const message = "Additional fees are in Shopify's total but not on the document";
     warnings.push({ code: "additional_fees_not_mapped", message });
   }
+  const linesTotal = lines.reduce((sum, line) => sum + line.grossCents, 0);
+  const received = receivedCents(order, linesTotal);
+  if (received === null) {
+    const message = "Partially paid, but the payload does not say how much was paid";
+    warnings.push({ code: "received_amount_unknown", message });
+  }
   for (const attribute of buyer.rejectedVatNumbers) {
     const message = `"${attribute.name}" is not a valid VAT number; kept as a note`;
     warnings.push({ code: "invalid_vat_number", message });
@@ -103,6 +111,10 @@ export function mapOrderToDocument(
       updatedAt: order.updatedAt,
     },
     paid: PAID_STATUSES.has(order.financialStatus ?? ""),
+    receivedCents: received,
+    dates: orderDates(order, {
+      intraEuGoods: lines.some((line) => line.vatReason === "intra_eu_goods"),
+    }),
     financialStatus: order.financialStatus,
     paymentGatewayNames: order.paymentGatewayNames,
     test: order.test,

@@ -1,6 +1,7 @@
 import type { FixedVatAmount, PriceMode, VatCategory } from "@/lib/vat";
 import type { MappedBuyer } from "./buyer";
 import type { DocumentLanguage } from "./document-language";
+import type { OrderDates } from "./order-dates";
 import type { VatReason } from "./vat-treatment";
 
 export type MappedLineKind =
@@ -69,7 +70,8 @@ export type MappingWarningCode =
   | "refund_amount_mismatch"
   | "shipping_refund_mismatch"
   | "refund_tax_computed"
-  | "refund_line_not_in_order";
+  | "refund_line_not_in_order"
+  | "received_amount_unknown";
 
 export interface MappingWarning {
   readonly code: MappingWarningCode;
@@ -110,6 +112,13 @@ export interface MappedOrderDocument extends MappedDocumentBase {
   };
   /** paid, partially_refunded and refunded: the original invoice was paid in full. */
   readonly paid: boolean;
+  /**
+   * What Shopify received, in presentment cents: the total when paid, total − outstanding
+   * when partially paid, 0 before payment; null when a partial payment's amount is unknown.
+   */
+  readonly receivedCents: number | null;
+  /** Delivery, payment and supply dates, as far as the payload proves them. */
+  readonly dates: OrderDates;
   readonly financialStatus: string | null;
   readonly paymentGatewayNames: readonly string[];
   /** Test orders (bogus gateway) must never be numbered as real invoices. */

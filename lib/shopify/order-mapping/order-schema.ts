@@ -93,6 +93,12 @@ const rawCustomer = z
   })
   .nullish();
 
+/** A shipment: its time is when the goods left (the supply of goods, art. 16 WBTW). */
+const rawFulfillment = z.object({
+  created_at: text,
+  status: text,
+});
+
 const rawNoteAttribute = z.object({
   name: z.union([z.string(), z.number()]).nullish(),
   value: z.union([z.string(), z.number(), z.boolean()]).nullish(),
@@ -134,6 +140,10 @@ export const rawOrderSchema = z.object({
   total_line_items_price: rawAmount.nullish(),
   total_line_items_price_set: rawMoneyBag,
   total_tip_received: rawAmount.nullish(),
+  /** What the customer still owes Shopify (a plain shop-currency amount in REST). */
+  total_outstanding: rawAmount.nullish(),
+  // Not a REST field: the GraphQL converter adds it so the amount keeps its presentment side.
+  total_outstanding_set: rawMoneyBag,
   // Not a REST field: the GraphQL converter adds it so the tip keeps its presentment side.
   total_tip_received_set: rawMoneyBag,
   original_total_duties_set: rawMoneyBag,
@@ -141,6 +151,7 @@ export const rawOrderSchema = z.object({
   tax_lines: z.array(rawTaxLine).nullish(),
   line_items: z.array(rawLineItem),
   shipping_lines: z.array(rawShippingLine).nullish(),
+  fulfillments: z.array(rawFulfillment).nullish(),
 });
 
 export type RawOrder = z.infer<typeof rawOrderSchema>;

@@ -86,6 +86,19 @@ export interface ShopifyOrderTotals {
   readonly totalTipCents: number | null;
   readonly totalDutiesCents: number | null;
   readonly totalAdditionalFeesCents: number | null;
+  /**
+   * `total_outstanding`: what the customer still owes; null when the payload omits it or
+   * only gives it in another currency than the presentment one.
+   */
+  readonly totalOutstandingCents: number | null;
+}
+
+/** One shipment of the order. */
+export interface ShopifyFulfillment {
+  /** ISO timestamp: when the goods were handed to the carrier (or the customer). */
+  readonly createdAt: string | null;
+  /** `success`, `cancelled`, `error`, `failure`, `open`, `pending` (lower case). */
+  readonly status: string | null;
 }
 
 export interface ShopifyOrder {
@@ -118,4 +131,6 @@ export interface ShopifyOrder {
   readonly lineItems: readonly ShopifyLineItem[];
   /** Null when the key is absent (trimmed payload), [] when there is no shipping. */
   readonly shippingLines: readonly ShopifyShippingLine[] | null;
+  /** The shipments so far ([] when none or when the payload omits them). */
+  readonly fulfillments: readonly ShopifyFulfillment[];
 }

@@ -131,6 +131,7 @@ function normaliseOrder(
         "original_total_additional_fees",
         raw.original_total_additional_fees_set,
       ),
+      totalOutstandingCents: outstandingCents(raw, reader),
     },
     taxLines: raw.tax_lines ? normaliseTaxLines(reader, "tax_lines", raw.tax_lines) : null,
     lineItems: raw.line_items.map((line, index) =>
@@ -141,7 +142,24 @@ function normaliseOrder(
           normaliseShippingLine(reader, `shipping_lines.${index}`, line),
         )
       : null,
+    fulfillments: (raw.fulfillments ?? []).map((fulfillment) => ({
+      createdAt: optionalText(fulfillment.created_at),
+      status: optionalText(fulfillment.status)?.toLowerCase() ?? null,
+    })),
   };
+}
+
+/**
+ * `total_outstanding` is a plain shop-currency field, like the tip: usable only when the
+ * order is presented in the shop's currency (or when the GraphQL converter gave its set).
+ */
+function outstandingCents(raw: RawOrder, reader: AmountReader): number | null {
+  if (raw.total_outstanding_set) {
+    return reader.pick("total_outstanding", raw.total_outstanding_set, null, false);
+  }
+  if (raw.total_outstanding === null || raw.total_outstanding === undefined) return null;
+  const sameCurrency = (raw.presentment_currency ?? raw.currency) === raw.currency;
+  return sameCurrency ? reader.cents("total_outstanding", raw.total_outstanding) : null;
 }
 
 /**

@@ -1,7 +1,13 @@
 import type { Db } from "@/db";
 import { isAppActive } from "@/db/queries/apps";
 import { hasDocumentSend, unsentDocumentSendsSince } from "@/db/queries/document-sends";
-import { createConcept, getDocument, recordDocumentEvent } from "@/db/queries/documents";
+import {
+  createConcept,
+  getDocument,
+  recordDocumentEvent,
+  setConceptDates,
+} from "@/db/queries/documents";
+import { paidByMethodCents } from "@/db/queries/payments";
 import { getOrganisation } from "@/db/queries/organisations";
 import { findDocumentBySourceKey, markConceptPaidOnIssue } from "@/db/queries/shopify-orders";
 import type { Tenant } from "@/db/tenant";
@@ -9,15 +15,21 @@ import { isUniqueViolation } from "@/db/errors";
 import type { DocumentLanguage } from "@/db/schema/organisations";
 import { brusselsToday } from "@/lib/calendar/brussels-date";
 import { systemClock } from "@/lib/calendar/clock";
-import { isPayable } from "@/lib/documents/document-state";
+import { isPayable, paidOnIssueCents } from "@/lib/documents/document-state";
 import { recordPayment } from "@/lib/payments/record-payment";
 import { isFinalised } from "@/lib/documents/document-lifecycle";
 import { enqueue, type Queue } from "@/lib/jobs/queue";
 import { sendDocumentJob } from "@/lib/documents/jobs/send-document.job";
+import type { PaidOnIssue } from "@/db/schema";
 import {
   compareWithShopify,
   computeMappedTotals,
   mapOrderToDocument,
+  orderBuyerSnapshot,
+  paymentDateOf,
+  receivedCents,
+  ShopifyPayloadError,
+  vatDifferences,
   type MappedOrderDocument,
   type ShopifyOrder,
 } from "../order-mapping";
@@ -26,6 +38,7 @@ import type { OrderSettings } from "./order-settings";
 import { sendIfAutomatic, type SendOutcome } from "./send-if-automatic";
 import { orderDocumentKey } from "./source-keys";
 import { toConceptLines } from "./to-concept-lines";
+import { VAT_DIFFERENCE_EVENT } from "./vat-difference-event";
 import { isPaid } from "./trigger";
 
 export interface OrderSyncDeps {
@@ -39,6 +52,27 @@ export type OrderDocumentOutcome =
 
 const gatewayReference = (order: ShopifyOrder) =>
   order.paymentGatewayNames.join(", ").slice(0, 200) || null;
+
+/** What Shopify received for the order, to record when its concept is issued. */
+function paidOnIssueOf(order: ShopifyOrder, mapped: MappedOrderDocument): PaidOnIssue | null {
+  const received = mapped.receivedCents ?? 0;
+  if (!isPaid(order) && received <= 0) return null;
+  return {
+    method: "shopify",
+    reference: gatewayReference(order),
+    amountCents: received,
+    ...(mapped.dates.paymentDate ? { paidOn: mapped.dates.paymentDate } : {}),
+  };
+}
+
+/**
+ * Shopify's per-rate VAT for a Belgian business buyer: its invoice is the one the law
+ * (and Peppol) describes, VAT once per rate on the rate's total. A consumer's document
+ * keeps Shopify's per-line amounts, what they paid (lib/shopify/order-mapping/README.md).
+ */
+export function computesVatPerRate(mapped: Pick<MappedOrderDocument, "buyer">): boolean {
+  return mapped.buyer.vatNumber?.startsWith("BE") ?? false;
+}
 
 /**
  * The document an order becomes, exactly once: the source key
@@ -57,7 +91,8 @@ export async function createOrderDocument(
   const sourceKey = orderDocumentKey(shop, order.id, settings.documentType);
   const existing = await findDocumentBySourceKey(db, t, sourceKey);
   if (existing) {
-    const paidNow = await settlePaidOrder(db, t, existing, order);
+    const paidNow = await settleOrderPayments(db, t, existing, order);
+    await refreshConceptDates(db, t, existing, order, settings);
     const send = settings.autoSend
       ? await finishInterruptedSend(deps, t, existing.id, order, settings)
       : undefined;
@@ -69,15 +104,15 @@ export async function createOrderDocument(
     sellerCountry: "BE",
   });
   const language = await documentLanguage(db, t, mapped);
-  const customerId = await matchOrCreateCustomer(
-    db,
-    t,
-    mapped.buyer,
-    language,
-    `Shopify ${order.name ?? order.id}`,
-  );
+  const fallbackName = `Shopify ${order.name ?? order.id}`;
+  // The customer record is for the merchant's list (and later orders); the document
+  // names the buyer of THIS order, from this order only.
+  const customerId = await matchOrCreateCustomer(db, t, mapped.buyer, language, fallbackName);
+  const buyer = orderBuyerSnapshot(mapped.buyer, {
+    language: mapped.language ?? language,
+    fallbackName,
+  });
   const { lines } = toConceptLines(mapped.lines, language);
-  const paid = isPaid(order);
   let documentId: string;
   try {
     documentId = await createConcept(
@@ -89,6 +124,7 @@ export async function createOrderDocument(
         language,
         issueDate: mapped.issueDate ?? brusselsToday(),
         dueDate: null,
+        supplyDate: mapped.dates.supplyDate,
         legend: "",
         lines,
       },
@@ -98,8 +134,10 @@ export async function createOrderDocument(
         sourceName: order.name,
         sourceKey,
         currency: mapped.currency,
-        fixedVat: [...mapped.fixedVat],
-        paidOnIssue: paid ? { method: "shopify", reference: gatewayReference(order) } : null,
+        fixedVat: computesVatPerRate(mapped) ? null : [...mapped.fixedVat],
+        paidOnIssue: paidOnIssueOf(order, mapped),
+        customerSnapshot: buyer,
+        deliveryDate: mapped.dates.deliveryDate,
       },
     );
   } catch (error) {
@@ -120,8 +158,18 @@ export async function createOrderDocument(
         document: c.documentCents,
       })),
     });
-    return { result: "created", documentId, send: { sent: false, problem: "totals_mismatch" } };
   }
+  // Nor is one whose tax is off the per-rate VAT by more than rounding explains.
+  const differences = vatDifferences(mapped);
+  if (differences.length > 0) {
+    await recordDocumentEvent(db, t, documentId, VAT_DIFFERENCE_EVENT, {
+      groups: differences.map((d) => ({ ...d })),
+    });
+  }
+  if (mismatches.length > 0)
+    return { result: "created", documentId, send: { sent: false, problem: "totals_mismatch" } };
+  if (differences.length > 0)
+    return { result: "created", documentId, send: { sent: false, problem: "vat_difference" } };
   if (mapped.warnings.length > 0 || mapped.notes.length > 0) {
     await recordDocumentEvent(db, t, documentId, "shopify_mapping", {
       warnings: mapped.warnings.map((w) => w.code),
@@ -134,39 +182,85 @@ export async function createOrderDocument(
   return { result: "created", documentId, send };
 }
 
+type ExistingDocument = NonNullable<Awaited<ReturnType<typeof findDocumentBySourceKey>>>;
+
 /**
- * An order paid after its document was made: a sent invoice records the payment,
- * a concept will be issued as paid. Returns whether anything changed.
+ * Money Shopify received after the document was made (the order was paid, or a partially
+ * paid order got more): a concept will be issued with it, a sent invoice records what
+ * Shopify received beyond what Facturo already holds from Shopify — never more than is
+ * due, so a transfer recorded meanwhile is not counted twice. Returns whether anything
+ * changed.
  */
-async function settlePaidOrder(
+async function settleOrderPayments(
   db: Db,
   t: Tenant,
-  document: NonNullable<Awaited<ReturnType<typeof findDocumentBySourceKey>>>,
+  document: ExistingDocument,
   order: ShopifyOrder,
 ): Promise<boolean> {
-  if (!isPaid(order)) return false;
+  const received = receivedCents(order, document.totalCents);
+  if (received === null || (!isPaid(order) && received <= 0)) return false;
   if (document.status === "concept") {
-    if (document.paidOnIssue) return false;
-    await markConceptPaidOnIssue(db, t, document.id, gatewayReference(order));
+    if (document.paidOnIssue && paidOnIssueCents(document) >= received) return false;
+    const paidOn = paymentDateOf(order);
+    await markConceptPaidOnIssue(db, t, document.id, {
+      method: "shopify",
+      reference: gatewayReference(order),
+      amountCents: received,
+      ...(paidOn ? { paidOn } : {}),
+    });
     return true;
   }
-  if (!isPayable(document)) return false;
+  if (document.type !== "invoice" || !isPayable(document)) return false;
+  const missing = received - (await paidByMethodCents(db, t, document.id, "shopify"));
+  if (missing <= 0) return false;
   // What is due is read again under the invoice's lock: a payment recorded meanwhile
   // (a transfer, Mollie) is not paid a second time.
-  await recordPayment(
+  const result = await recordPayment(
     db,
     t,
     {
       invoiceId: document.id,
       amountCents: "due",
+      atMost: missing,
       method: "shopify",
-      paidOn: brusselsToday(),
+      paidOn: paymentDateOf(order) ?? brusselsToday(),
       reference: gatewayReference(order),
-      sourceKey: `shopify:order:${order.id}:paid`,
+      sourceKey: `shopify:order:${order.id}:received:${received}`,
     },
     systemClock,
   );
-  return true;
+  return result.recorded;
+}
+
+/**
+ * A later delivery of the order (fulfilled, paid, updated) may prove a date the concept
+ * did not have yet: the goods left, so an intra-EU supply can be issued. Dates are only
+ * filled in, never replaced: the merchant's own entry and the earliest fact stay.
+ */
+async function refreshConceptDates(
+  db: Db,
+  t: Tenant,
+  document: ExistingDocument,
+  order: ShopifyOrder,
+  settings: OrderSettings,
+): Promise<void> {
+  if (document.status !== "concept") return;
+  const mapped = tryMapOrder(order, settings);
+  if (!mapped) return;
+  const deliveryDate = document.deliveryDate ?? mapped.dates.deliveryDate;
+  const supplyDate = document.supplyDate ?? mapped.dates.supplyDate;
+  if (deliveryDate === document.deliveryDate && supplyDate === document.supplyDate) return;
+  await setConceptDates(db, t, document.id, { supplyDate, deliveryDate }, new Date());
+}
+
+/** The mapping of an order already turned into a document; null when it no longer maps. */
+function tryMapOrder(order: ShopifyOrder, settings: OrderSettings): MappedOrderDocument | null {
+  try {
+    return mapOrderToDocument(order, { documentType: settings.documentType, sellerCountry: "BE" });
+  } catch (error) {
+    if (error instanceof ShopifyPayloadError) return null;
+    throw error;
+  }
 }
 
 /** The customer's language when Foreign customers is on (and Shopify knows it), else the company's. */
@@ -204,8 +298,8 @@ async function finishInterruptedSend(
   if (!found) return undefined;
   const { document, events } = found;
   if (document.status === "concept") {
-    if (events.some((e) => e.kind === "edited" || e.kind === "shopify_totals_mismatch"))
-      return undefined;
+    const held = ["edited", "shopify_totals_mismatch", VAT_DIFFERENCE_EVENT];
+    if (events.some((e) => held.includes(e.kind))) return undefined;
     const mapped = mapOrderToDocument(order, {
       documentType: settings.documentType,
       sellerCountry: "BE",

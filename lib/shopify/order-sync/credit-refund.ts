@@ -2,7 +2,8 @@ import { createConcept, creditedCents, getDocument } from "@/db/queries/document
 import { findDocumentBySourceKey } from "@/db/queries/shopify-orders";
 import type { Tenant } from "@/db/tenant";
 import { isUniqueViolation } from "@/db/errors";
-import { creditRoomCents } from "@/lib/documents/document-state";
+import { invoiceBuyer } from "@/lib/documents/create-credit-note";
+import { creditRoomCents, knownDeliveryDate } from "@/lib/documents/document-state";
 import { mapRefundToCreditNote, parseShopifyRefund, type ShopifyOrder } from "../order-mapping";
 import type { OrderSyncDeps } from "./create-order-document";
 import type { OrderSettings } from "./order-settings";
@@ -39,8 +40,9 @@ export async function creditRefund(
     orderDocumentKey(input.shop, input.order.id, "invoice"),
   );
   if (!invoiceRef) return { status: "ignored", outcome: "no_invoice" };
+  // Credited once the invoice is issued, by itself (./waiting-refunds.ts).
   if (invoiceRef.status === "concept") {
-    return { status: "failed", outcome: "invoice_still_concept", documentId: invoiceRef.id };
+    return { status: "ignored", outcome: "waiting_for_invoice", documentId: invoiceRef.id };
   }
   if (invoiceRef.status === "cancelled") return { status: "ignored", outcome: "invoice_cancelled" };
 
@@ -69,6 +71,8 @@ export async function creditRefund(
         language: invoice.language,
         issueDate: invoice.issueDate,
         dueDate: null,
+        // The correction is its own taxable event, dated when the credit note is issued.
+        supplyDate: null,
         legend: "",
         lines,
       },
@@ -80,6 +84,11 @@ export async function creditRefund(
         currency: invoice.currency,
         fixedVat: [...mapped.fixedVat],
         creditedDocumentId: invoice.id,
+        customerSnapshot: invoiceBuyer(invoice.customer),
+        deliveryDate: knownDeliveryDate(
+          invoice,
+          lines.map((line) => line.vatCategory),
+        ),
         lineRestock: origins.map((o) => restocked.has(o.source.lineItemId)),
       },
     );

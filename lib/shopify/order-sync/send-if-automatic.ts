@@ -5,15 +5,20 @@ import { queueDocumentSends, SendBlockedError } from "@/lib/documents/queue-docu
 
 /** Why an automatic send did not happen; the document then waits as a concept. */
 export type SendProblem =
-  "missing_email" | "company_incomplete" | "vat_number_required" | "totals_mismatch";
+  | "missing_email"
+  | "company_incomplete"
+  | "vat_number_required"
+  | "delivery_date_required"
+  | "totals_mismatch"
+  | "vat_difference";
 
 export type SendOutcome = { sent: true } | { sent: false; problem?: SendProblem };
 
 /**
  * "Send automatically by email": number the document and queue its email, to the
  * order's address. What stops it (no email on the order, company details missing,
- * a reverse charge without the buyer's VAT number) leaves a concept and a reason
- * the merchant sees in the sync inbox.
+ * a reverse charge without the buyer's VAT number, an intra-EU supply whose goods have
+ * not left yet) leaves a concept and a reason the merchant sees in the sync inbox.
  */
 export async function sendIfAutomatic(
   deps: { db: Db; queue: Queue },

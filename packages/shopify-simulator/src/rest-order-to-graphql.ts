@@ -357,6 +357,16 @@ export function restOrderToGraphql(order: JsonObject): GqlObject {
         args,
       ),
     refunds: (args) => (typeof args.first === "number" ? refunds.slice(0, args.first) : refunds),
+    fulfillments: (args) => {
+      const all = getObjects(order, "fulfillments").map((fulfillment): GqlObject => ({
+        __typename: "Fulfillment",
+        __interfaces: ["Node"],
+        id: resourceGid(fulfillment, "Fulfillment"),
+        createdAt: graphqlDateTime(getString(fulfillment, "created_at")),
+        status: (getString(fulfillment, "status") ?? "success").toUpperCase(),
+      }));
+      return typeof args.first === "number" ? all.slice(0, args.first) : all;
+    },
   };
 }
 

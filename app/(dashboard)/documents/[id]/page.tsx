@@ -21,6 +21,7 @@ import { vatLabel } from "@/components/documents/vat-label";
 import { getConfig } from "@/lib/config/env";
 import { gatewayLabel } from "@/lib/shopify/order-sync/order-settings";
 import { documentState } from "@/lib/documents/document-state";
+import { vatDifferenceGroups } from "@/lib/shopify/order-sync/vat-difference-event";
 import { centsToDecimalString, formatMoney, formatPercent } from "@/lib/money";
 import { brusselsToday } from "@/lib/calendar/brussels-date";
 import { reachableOverPeppolOnly } from "@/lib/peppol/send/queue-automatic-peppol-send";
@@ -71,7 +72,14 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
     (row) => row.channel === "peppol" && row.status === "delivered",
   );
   const today = brusselsToday();
-  const state = documentState(document, { today, peppolOnly, deliveredOverPeppol });
+  const vatDifferences = vatDifferenceGroups(events);
+  const state = documentState(document, {
+    today,
+    peppolOnly,
+    deliveredOverPeppol,
+    lineCategories: lines.map((line) => line.vatCategory),
+    vatDifference: vatDifferences.length > 0,
+  });
   const { finalised, dueCents, overpaidCents, actions, notices } = state;
   const showOnlinePayments = document.type === "invoice" && finalised;
   const onlinePayments =
@@ -114,11 +122,48 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
         <h2 id="actions-title">{t("detail.actions")}</h2>
         {isConcept && (
           <>
-            {notices.paidOnIssue && document.paidOnIssue && (
-              <p className="notice">
-                {t("detail.paidOnIssue", { gateway: gatewayLabel(document.paidOnIssue.reference) })}
+            {state.deadline && (
+              <p className={state.deadline.state === "late" ? "alert" : "notice"} id="deadline">
+                {t(
+                  state.deadline.state === "late" ? "detail.deadlineLate" : "detail.deadlineSoon",
+                  {
+                    date: formatCalendarDate(state.deadline.deadline, intl),
+                  },
+                )}
               </p>
             )}
+            {notices.deliveryDateRequired && (
+              <p className="notice" id="delivery-date-required">
+                {t("detail.deliveryDateRequired")}
+              </p>
+            )}
+            {notices.vatDifference &&
+              vatDifferences.map((group) => (
+                <p className="notice" key={`${group.category}:${group.rateBp}`}>
+                  {t("detail.vatDifference", {
+                    rate: vatLabel(tv, group.category, group.rateBp, intl),
+                    shopify: money(group.shopifyCents),
+                    perRate: money(group.perRateCents),
+                    lines: group.lines,
+                  })}
+                </p>
+              ))}
+            {notices.paidOnIssue &&
+              document.paidOnIssue &&
+              (notices.paidOnIssueCents < document.totalCents ? (
+                <p className="notice">
+                  {t("detail.paidOnIssuePartly", {
+                    amount: money(notices.paidOnIssueCents),
+                    gateway: gatewayLabel(document.paidOnIssue.reference),
+                  })}
+                </p>
+              ) : (
+                <p className="notice">
+                  {t("detail.paidOnIssue", {
+                    gateway: gatewayLabel(document.paidOnIssue.reference),
+                  })}
+                </p>
+              ))}
             {notices.peppolOnly && <p className="notice">{t("detail.peppolOnly")}</p>}
             {(notices.noEmail || notices.noCustomer) && (
               <p className="notice" id="send-blocked">
@@ -179,12 +224,12 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
                 )}
                 {customer.company ? customer.name : <strong>{customer.name}</strong>}
                 <br />
-                {customer.billing.street && (
-                  <>
-                    {customer.billing.street}
+                {[customer.billing.street, customer.billing.line2].filter(Boolean).map((street) => (
+                  <span key={street}>
+                    {street}
                     <br />
-                  </>
-                )}
+                  </span>
+                ))}
                 {[customer.billing.postalCode, customer.billing.city].filter(Boolean).join(" ")}{" "}
                 {customer.billing.country}
                 {customer.vatNumber && (
@@ -203,6 +248,23 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
             ) : (
               <p className="muted">{t("detail.noCustomer")}</p>
             )}
+            {customer?.delivery && (
+              <>
+                <h3>{t("detail.deliveryAddress")}</h3>
+                <address style={{ fontStyle: "normal" }}>
+                  {[customer.delivery.street, customer.delivery.line2]
+                    .filter(Boolean)
+                    .map((street) => (
+                      <span key={street}>
+                        {street}
+                        <br />
+                      </span>
+                    ))}
+                  {[customer.delivery.postalCode, customer.delivery.city].filter(Boolean).join(" ")}{" "}
+                  {customer.delivery.country}
+                </address>
+              </>
+            )}
           </section>
 
           <section className="card" aria-labelledby="dates-title">
@@ -210,6 +272,18 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
             <dl className={styles.facts}>
               <dt>{t("detail.issueDate")}</dt>
               <dd>{formatCalendarDate(document.issueDate, intl)}</dd>
+              {document.supplyDate && (
+                <>
+                  <dt>{t("detail.supplyDate")}</dt>
+                  <dd>{formatCalendarDate(document.supplyDate, intl)}</dd>
+                </>
+              )}
+              {document.deliveryDate && (
+                <>
+                  <dt>{t("detail.deliveryDate")}</dt>
+                  <dd>{formatCalendarDate(document.deliveryDate, intl)}</dd>
+                </>
+              )}
               {document.dueDate && (
                 <>
                   <dt>{t("detail.dueDate")}</dt>

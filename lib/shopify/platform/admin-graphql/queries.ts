@@ -108,7 +108,9 @@ export const ORDERS_QUERY = /* GraphQL */ `
         totalDiscountsSet { ${MONEY_BAG} }
         totalShippingPriceSet { ${MONEY_BAG} }
         totalTipReceivedSet { ${MONEY_BAG} }
+        totalOutstandingSet { ${MONEY_BAG} }
         currentTotalPriceSet { ${MONEY_BAG} }
+        fulfillments(first: 20) { createdAt status }
         ${TAX_LINES}
         discountCodes
         lineItems(first: 250) {

@@ -2,6 +2,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { answerOrdersQuery, type JsonObject } from "@facturo/shopify-simulator";
 import { describe, expect, it } from "vitest";
+import {
+  graphqlOrderToRest,
+  mapOrderToDocument,
+  parseShopifyOrder,
+  type GraphqlOrderNode,
+} from "@/lib/shopify/order-mapping";
 import { SHOPIFY_ORDER_FIXTURES } from "@/test/fixtures";
 import { ORDERS_QUERY } from "./queries";
 
@@ -130,5 +136,22 @@ describe("restOrderToGraphql through ORDERS_QUERY", () => {
       shopMoney: { amount: "60.33", currencyCode: "AUD" },
       presentmentMoney: { amount: "45.85", currencyCode: "USD" },
     });
+  });
+
+  it("carries the shipments and what is still owed, so an imported order keeps its dates and payments", () => {
+    const result = runOrdersQuery([
+      fixture("eu-returning-nl-company-k-en.json"),
+      fixture("eu-be-b2b-partially-paid-nl.json"),
+    ]);
+    expect(result.errors).toBeUndefined();
+    const nodes = (result.data as unknown as { orders: { nodes: GraphqlOrderNode[] } }).orders
+      .nodes;
+    const [shipped, partly] = nodes.map((node) => {
+      const parsed = parseShopifyOrder(graphqlOrderToRest(node));
+      if (!parsed.ok) throw parsed.error;
+      return mapOrderToDocument(parsed.value, { documentType: "invoice", sellerCountry: "BE" });
+    });
+    expect(shipped?.dates).toMatchObject({ deliveryDate: "2026-09-10", supplyDate: "2026-09-10" });
+    expect(partly?.receivedCents).toBe(10000);
   });
 });

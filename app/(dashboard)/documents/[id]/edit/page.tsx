@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireOrg } from "@/app/_server/context";
 import { ConceptForm } from "@/components/documents/concept-form";
 import { conceptToInput } from "@/components/documents/concept-form-values";
 import { getOrganisation } from "@/db/queries/organisations";
 import { canTransition } from "@/lib/documents/document-lifecycle";
+import { paidOnIssueCents } from "@/lib/documents/document-state";
+import { formatMoney } from "@/lib/money";
+import { belgianLocale } from "@/components/documents/format";
 import { listCustomerOptions } from "../../customer-options";
 import { loadDocumentOr404 } from "../../load-document";
 
@@ -26,12 +29,20 @@ export default async function EditDocumentPage({ params }: { params: Promise<{ i
     listCustomerOptions(db, tenant),
   ]);
   const label = t("detail.conceptOf", { type: t(`types.${document.type}`) });
+  // A paid Shopify concept records what Shopify received, whatever the edit makes the total.
+  const received = document.paidOnIssue ? paidOnIssueCents(document) : null;
+  const intl = belgianLocale(await getLocale());
   return (
     <>
       <div className="page-header">
         <Link href={`/documents/${id}`}>← {label}</Link>
         <h1>{t("form.editTitle", { label })}</h1>
       </div>
+      {received !== null && (
+        <p className="notice" role="note">
+          {t("form.paidWarning", { amount: formatMoney(received, document.currency, intl) })}
+        </p>
+      )}
       <ConceptForm
         documentId={id}
         defaults={conceptToInput(document, lines)}
