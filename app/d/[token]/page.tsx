@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { getRequestLogger } from "@/app/_server/request-logger";
 import { CustomerInvoiceView } from "@/components/payments/online/customer-invoice-view";
@@ -13,6 +15,7 @@ import { onlinePaymentProviders } from "@/lib/payments/online/providers";
 import { syncOnlinePaymentJob } from "@/lib/payments/jobs/sync-online-payment.job";
 import { latestOnlinePayment } from "@/db/queries/online-payments";
 import { findDocumentByPublicToken } from "@/lib/pdf/find-document-by-public-token";
+import { admitPublicDocumentRequest } from "@/lib/security/public-document-limits";
 
 export const dynamic = "force-dynamic";
 
@@ -31,6 +34,17 @@ export default async function CustomerInvoicePage({
   const query = await searchParams;
   const from = query.return;
   const db = await getDb();
+  // Counted before any work: a flood of one link (or from one address) gets this short page.
+  const admitted = await admitPublicDocumentRequest(db, token, await headers());
+  if (!admitted.allowed) {
+    const t = await getTranslations("errors");
+    return (
+      <main className="auth-page">
+        <h1>{t("tooManyTitle")}</h1>
+        <p>{t("tooManyText", { seconds: admitted.retryAfterSeconds })}</p>
+      </main>
+    );
+  }
   const found = await findDocumentByPublicToken(db, token);
   if (!found) notFound();
   const config = getConfig();
