@@ -23,7 +23,9 @@ export function SignInForm() {
         />
         {state.error && (
           <p id="email-error" className="field-error" role="alert">
-            {t(state.error)}
+            {state.error === "rate_limited"
+              ? t("rate_limited", { minutes: state.retryAfterMinutes ?? 15 })
+              : t(state.error)}
           </p>
         )}
       </div>
