@@ -1,5 +1,5 @@
-import { randomUUID } from "node:crypto";
 import pino from "pino";
+import { safeRequestId } from "@/lib/security/request-id";
 
 /** One logger for the app; secrets and tokens are redacted wherever they appear. */
 export const logger = pino({
@@ -32,14 +32,6 @@ export function maskEmail(email: string | null | undefined): string | null {
   const at = email.lastIndexOf("@");
   if (at < 1) return "***";
   return `${email[0]}***${email.slice(at)}`;
-}
-
-/** A short id a client may give its request (letters, digits, `-_.:`, at most 64). */
-const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
-
-/** The client's request id when it is short and safe, else a new one. */
-export function safeRequestId(given: string | null | undefined): string {
-  return given && SAFE_REQUEST_ID.test(given) ? given : randomUUID();
 }
 
 /** A child logger carrying the caller's request id (or a new one). */
