@@ -14,5 +14,7 @@ CREATE TABLE "worker_heartbeat" (
 );
 --> statement-breakpoint
 CREATE INDEX "rate_limit_counter_expires" ON "rate_limit_counter" USING btree ("expires_at");--> statement-breakpoint
+CREATE INDEX "shopify_order_order_id" ON "shopify_order" USING btree ("order_id");--> statement-breakpoint
+CREATE INDEX "shopify_delivery_resource" ON "shopify_webhook_delivery" USING btree ("resource_id");--> statement-breakpoint
 -- Session tokens are stored as their SHA-256 (auth.ts): existing sessions stay valid.
 UPDATE "session" SET "sessionToken" = encode(sha256(convert_to("sessionToken", 'UTF8')), 'hex');
