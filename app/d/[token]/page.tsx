@@ -6,13 +6,12 @@ import { getDb } from "@/db";
 import { getRequestLogger } from "@/app/_server/request-logger";
 import { CustomerInvoiceView } from "@/components/payments/online/customer-invoice-view";
 import { getConfig } from "@/lib/config/env";
-import { enqueue } from "@/lib/jobs/queue";
 import { getQueue } from "@/app/_server/queue";
 import { loadCustomerInvoice } from "@/lib/payments/customer-page/load-customer-invoice";
 import { checkOnReturn } from "@/lib/payments/online/check-on-return";
 import { isOnlinePaymentProviderKey } from "@/lib/payments/online/online-payment-provider";
 import { onlinePaymentProviders } from "@/lib/payments/online/providers";
-import { syncOnlinePaymentJob } from "@/lib/payments/jobs/sync-online-payment.job";
+import { queuePaymentCheck } from "@/lib/payments/online/queue-payment-check";
 import { latestOnlinePayment } from "@/db/queries/online-payments";
 import { findDocumentByPublicToken } from "@/lib/pdf/find-document-by-public-token";
 import { admitPublicDocumentRequest } from "@/lib/security/public-document-limits";
@@ -51,7 +50,7 @@ export default async function CustomerInvoicePage({
   const returningFrom = typeof from === "string" && isOnlinePaymentProviderKey(from) ? from : null;
   if (returningFrom) {
     await checkOnReturn(db, found.tenant, found.documentId, returningFrom, async (p, id) =>
-      enqueue(await getQueue(), syncOnlinePaymentJob, { provider: p, providerPaymentId: id }),
+      queuePaymentCheck(await getQueue(), p, id),
     );
   }
   // Back from a payment that ended without money: say so, instead of waiting forever.
