@@ -48,7 +48,7 @@ export async function ensureJobQueue(boss: Queue, job: JobDefinition): Promise<v
     retryLimit: job.retryLimit,
     retryDelay: job.retryDelaySeconds,
     retryBackoff: true,
-    ...(job.expireInSeconds ? { expireInSeconds: job.expireInSeconds } : {}),
+    expireInSeconds: job.expireInSeconds,
   };
   for (let attempt = 1; ; attempt++) {
     try {
