@@ -56,7 +56,8 @@ export async function matchBankLine(input: unknown): Promise<{ ok: boolean }> {
 
 const reminderSchema = z.string().uuid();
 
-type ReminderResult = { ok: true; to: string } | { ok: false; reason: ReminderRefusal };
+type ReminderResult =
+  { ok: true; to: string } | { ok: false; reason: ReminderRefusal | "daily_limit" };
 
 /** One click: the overdue invoice's reminder email is queued (the worker sends it). */
 export async function sendPaymentReminder(invoiceId: unknown): Promise<ReminderResult> {
