@@ -62,3 +62,17 @@ describe("rate limits in the database", () => {
     expect(clientAddress(new Headers())).toBe("unknown");
   });
 });
+
+describe("a flood from one client", () => {
+  it("fills its own counter, not the global one", async () => {
+    const now = new Date("2026-03-05T13:00:00Z");
+    const perClient = { name: "flood-client", limit: 2, windowSeconds: 60 };
+    const global = { name: "flood-global", limit: 5, windowSeconds: 60 };
+    const from = (client: string) => [
+      { limit: perClient, subject: client },
+      { limit: global, subject: "all" },
+    ];
+    for (let i = 0; i < 50; i++) await hitRateLimits(handle.db, from("attacker"), now);
+    expect((await hitRateLimits(handle.db, from("someone"), now)).allowed).toBe(true);
+  });
+});

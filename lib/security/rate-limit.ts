@@ -31,17 +31,18 @@ function windowOf(limit: RateLimit, now: Date) {
 }
 
 /**
- * Counts one hit against each limit (fixed windows, counters in the database so every
- * web process on one PostgreSQL shares them) and says whether all of them allow it.
- * Every limit is counted even when an earlier one refuses, so a flood keeps its own
- * counters full. Now and then the ended windows are swept.
+ * Counts one hit against each limit in turn (fixed windows, counters in the database so
+ * every web process on one PostgreSQL shares them) and says whether all of them allow
+ * it. Give the narrowest limit first (per address or key, then global): counting stops
+ * at the first refusal, so one client's flood fills its own counter, not the global
+ * one that everyone else shares. Now and then the ended windows are swept.
  */
 export async function hitRateLimits(
   db: Db,
   hits: readonly { limit: RateLimit; subject: string; cost?: number }[],
   now: Date = new Date(),
 ): Promise<RateLimitDecision> {
-  let refused: RateLimitDecision | null = null;
+  if (Math.random() < 0.01) await deleteExpiredCounters(db, now);
   for (const { limit, subject, cost } of hits) {
     const { windowStart, windowEnd } = windowOf(limit, now);
     const count = await addToCounter(db, {
@@ -50,16 +51,15 @@ export async function hitRateLimits(
       expiresAt: windowEnd,
       cost: cost ?? 1,
     });
-    if (count > limit.limit && !refused) {
-      refused = {
+    if (count > limit.limit) {
+      return {
         allowed: false,
         retryAfterSeconds: Math.max(1, Math.ceil((windowEnd.getTime() - now.getTime()) / 1000)),
         refusedBy: limit.name,
       };
     }
   }
-  if (Math.random() < 0.01) await deleteExpiredCounters(db, now);
-  return refused ?? { allowed: true, retryAfterSeconds: 0 };
+  return { allowed: true, retryAfterSeconds: 0 };
 }
 
 /** One limit, one subject. */

@@ -50,6 +50,9 @@ interface Slot {
 }
 
 const WORKER_FILE = "pdf-render-worker.mjs";
+const BOOTSTRAP = `const { workerData } = require("node:worker_threads");
+const { pathToFileURL } = require("node:url");
+import(pathToFileURL(workerData.entry).href);`;
 
 /**
  * Resolved from process.cwd() (the app's root for `next start`, `facturo worker` and the
@@ -100,8 +103,12 @@ export class RenderPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(path.join(pdfDir(), "render-pool", WORKER_FILE), {
-      workerData: { pdfDir: pdfDir() },
+    // Started from a one-line script that imports the worker file by the path in its data:
+    // a file path in `new Worker(…)` makes the Next.js bundler pull the worker (and tsx,
+    // and esbuild's binary) into the route bundles.
+    const worker = new Worker(BOOTSTRAP, {
+      eval: true,
+      workerData: { entry: path.join(pdfDir(), "render-pool", WORKER_FILE), pdfDir: pdfDir() },
       resourceLimits: { maxOldGenerationSizeMb: this.maxOld, maxYoungGenerationSizeMb: 64 },
       stdout: false,
       stderr: false,
