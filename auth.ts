@@ -1,12 +1,12 @@
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import NextAuth from "next-auth";
 import type { EmailConfig } from "next-auth/providers";
-import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { getConfig } from "@/lib/config/env";
 import { enqueueSignInEmail } from "@/app/_server/sign-in-email";
-import { hardenedAdapter } from "@/lib/auth/hashed-session-adapter";
+import { replaceVerificationToken } from "@/db/queries/verification-tokens";
+import { hardenedAdapter } from "@/app/_server/hardened-adapter";
 
 /**
  * Auth.js with magic links. The config is a function so the database is opened on
@@ -36,9 +36,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
         sessionsTable: sessions,
         verificationTokensTable: verificationTokens,
       }),
-      async (identifier) => {
-        await db.delete(verificationTokens).where(eq(verificationTokens.identifier, identifier));
-      },
+      (token) => replaceVerificationToken(db, token),
     ),
     // Secure (and __Secure-prefixed) cookies whenever the public address is https,
     // whatever protocol the proxy in front forwards.

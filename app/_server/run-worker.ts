@@ -49,7 +49,7 @@ function stopWorkerBeforeExit(stopWorker: () => Promise<void>): void {
         .catch((err: unknown) => logger.error({ err }, "Worker did not stop cleanly"))
         .finally(() => {
           if (next.length === 0) process.exit(signal === "SIGTERM" ? 143 : 130);
-          for (const listener of next) (listener as (s: NodeJS.Signals) => void)(signal);
+          for (const listener of next) listener(signal);
         });
     });
   }

@@ -35,8 +35,8 @@ export async function readyJobs(db: Db): Promise<{ waiting: number; oldest: Date
       from pgboss.job
      where state in ('created', 'retry') and start_after <= now()
   `);
-  const [row] = (result as unknown as { rows: { waiting: number; oldest: string | Date | null }[] })
-    .rows;
+  // Both drivers answer `{ rows }`; the union of their types does not say so.
+  const [row] = (result as { rows: { waiting: number; oldest: string | Date | null }[] }).rows;
   return {
     waiting: Number(row?.waiting ?? 0),
     oldest: row?.oldest ? new Date(row.oldest) : null,

@@ -9,7 +9,7 @@ import { tenant, type Tenant } from "@/db/tenant";
 import { connectTestShop } from "@/lib/shopify/testing/shopify-test-env";
 import type { OrderSettings } from "@/lib/shopify/order-sync/order-settings";
 import { FAULTS_ENCRYPTION_KEY } from "./stack";
-import { hashSessionToken } from "@/lib/auth/hashed-session-adapter";
+import { hashSessionToken } from "@/lib/auth/session-token";
 
 /**
  * A merchant as the app would have it after sign-in, onboarding and a Shopify

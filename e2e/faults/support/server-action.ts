@@ -34,7 +34,7 @@ export async function callAction(ref: ActionRef, args: unknown[], cookie: string
 
 /**
  * Calls a server action whose one argument is a FormData (an upload), encoded as React
- * does: a multipart body whose field `0` is `["$K1"]` and whose fields are prefixed `1_`.
+ * does: a multipart body whose field `0` is `["$K1"]` and whose fields are prefixed `_1_`.
  */
 export async function callActionWithForm(
   ref: ActionRef,
@@ -43,11 +43,12 @@ export async function callActionWithForm(
   headers: Record<string, string> = {},
 ) {
   const body = new FormData();
-  body.set("0", JSON.stringify(["$K1"]));
   for (const [name, value] of Object.entries(fields)) {
-    if (value instanceof Blob) body.append(`1_${name}`, value, name);
-    else body.append(`1_${name}`, value);
+    if (value instanceof Blob) body.append(`_1_${name}`, value, name);
+    else body.append(`_1_${name}`, value);
   }
+  // Last, as React sends it: the server reads the fields that came before the root.
+  body.set("0", JSON.stringify(["$K1"]));
   const response = await fetch(`${APP_URL}${ref.page.replace(/\[[^\]]+\]/g, "x")}`, {
     method: "POST",
     redirect: "manual",

@@ -25,8 +25,8 @@ describe("the PDF render pool", () => {
     const pdfs = await Promise.all([renderer.render(model), renderer.render(model)]);
     const elapsed = Date.now() - started;
     clearInterval(timer);
-    expect((await readPdfText(pdfs[0]!)).text).toContain("Line 399");
-    expect(pdfs[1]!.subarray(0, 5).toString()).toBe("%PDF-");
+    expect((await readPdfText(pdfs[0])).text).toContain("Line 399");
+    expect(pdfs[1].subarray(0, 5).toString()).toBe("%PDF-");
     // A blocked loop would tick a handful of times; a free one about every 10 ms.
     expect(ticks).toBeGreaterThan(elapsed / 10 / 4);
   });

@@ -1,10 +1,5 @@
-import { createHash } from "node:crypto";
-import type { Adapter, AdapterSession } from "next-auth/adapters";
-
-/** What the database keeps of a session token: its SHA-256, hex. */
-export function hashSessionToken(token: string): string {
-  return createHash("sha256").update(token, "utf8").digest("hex");
-}
+import type { Adapter, AdapterSession, VerificationToken } from "next-auth/adapters";
+import { hashSessionToken } from "@/lib/auth/session-token";
 
 /**
  * Auth.js's adapter with two changes:
@@ -16,7 +11,8 @@ export function hashSessionToken(token: string): string {
  */
 export function hardenedAdapter(
   base: Adapter,
-  deleteVerificationTokensOf: (identifier: string) => Promise<void>,
+  /** Stores the token as the only one of its address (db/queries/verification-tokens.ts). */
+  replaceVerificationToken: (token: VerificationToken) => Promise<VerificationToken>,
 ): Adapter {
   const withToken = (session: AdapterSession, token: string): AdapterSession => ({
     ...session,
@@ -25,8 +21,7 @@ export function hardenedAdapter(
   return {
     ...base,
     async createVerificationToken(token) {
-      await deleteVerificationTokensOf(token.identifier);
-      return base.createVerificationToken!(token);
+      return replaceVerificationToken(token);
     },
     async createSession(session) {
       const created = await base.createSession!({
