@@ -147,6 +147,7 @@ describe("denial of service", () => {
       amountCents: 1210,
       checkoutUrl: "http://127.0.0.1:9/checkout",
     });
+    const started = Date.now();
     const statuses = await Promise.all(
       Array.from({ length: 200 }, async () => {
         const response = await fetch(`${APP_URL}/api/payments/mollie/webhook`, {
@@ -163,11 +164,13 @@ describe("denial of service", () => {
       [paymentId],
     );
     const queued = Number((jobs.rows[0] as { n: number }).n);
+    // At most one check per 10 s slot the burst touched, plus one in the slot after it.
+    const slots = Math.floor(Date.now() / 10_000) - Math.floor(started / 10_000) + 1;
     console.log(`payment notifications: 200 posts, ${queued} checks queued`);
     recordFaults(SUITE, { tried: 200, serverErrors: statuses.filter((s) => s >= 500).length });
     expect(statuses.every((s) => s === 200)).toBe(true);
     expect(queued).toBeGreaterThanOrEqual(1);
-    expect(queued).toBeLessThanOrEqual(2);
+    expect(queued).toBeLessThanOrEqual(slots + 1);
   });
 
   it("ends a bank file of 150,000 nested tags as failed, with the reason on the page", async () => {

@@ -20,14 +20,17 @@ afterAll(async () => {
 });
 
 describe("payment checks", () => {
-  it("gathers 200 notifications of one payment into at most two queued checks", async () => {
+  it("gathers 200 notifications of one payment into one check per 10 s slot (and one next)", async () => {
     const id = `tr_${randomBytes(6).toString("hex")}`;
+    const started = Date.now();
     const ids = await Promise.all(
       Array.from({ length: 200 }, () => queuePaymentCheck(boss, "mollie", id)),
     );
+    const slots = Math.floor(Date.now() / 10_000) - Math.floor(started / 10_000) + 1;
     const queued = new Set(ids.filter(Boolean));
     expect(queued.size).toBeGreaterThanOrEqual(1);
-    expect(queued.size).toBeLessThanOrEqual(2);
+    // One per slot the burst touched, plus the one put in the slot after it.
+    expect(queued.size).toBeLessThanOrEqual(slots + 1);
     // Another payment has its own slot.
     expect(await queuePaymentCheck(boss, "mollie", `${id}x`)).not.toBeNull();
   });
