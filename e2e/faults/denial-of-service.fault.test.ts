@@ -109,7 +109,7 @@ describe("denial of service", () => {
       serverErrors: statuses.filter((s) => s >= 500).length + (upload.status >= 500 ? 1 : 0),
     });
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
-    expect(slowest).toBeLessThan(2_000);
+    expect(slowest).toBeLessThan(3_000);
   });
 
   it("limits a flood of one public PDF per link, and the sign-in page stays fast", async () => {
@@ -134,7 +134,7 @@ describe("denial of service", () => {
     expect(count(200) + count(429)).toBe(50);
     expect(count(200)).toBeLessThanOrEqual(30);
     expect(count(429)).toBeGreaterThanOrEqual(20);
-    expect(slowest).toBeLessThan(2_000);
+    expect(slowest).toBeLessThan(3_000);
   });
 
   it("queues one check, not 200, for 200 notifications of one payment", async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { payments } from "@/db/schema";
 import { seedIssuedInvoice } from "./support/documents";
 import { seedMerchant, type Merchant } from "./support/seed";
+import { startWeb, stop, waitForHttp } from "./support/processes";
 import { actionRef, callAction, callActionWithForm } from "./support/server-action";
 import { APP_URL, startStack, type Stack } from "./support/stack";
 import { recordFaults } from "./support/tally";
@@ -71,10 +72,14 @@ describe("web platform", () => {
 
   it("answers with a short safe request id, never the 6,000 characters it was given", async () => {
     const given = "x".repeat(6_000);
-    const response = await fetch(`${APP_URL}/api/health`, { headers: { "x-request-id": given } });
+    const response = await fetch(`${APP_URL}/api/health`, {
+      headers: { "x-request-id": given },
+    });
     await response.arrayBuffer();
     const id = response.headers.get("x-request-id") ?? "";
-    const kept = await fetch(`${APP_URL}/api/health`, { headers: { "x-request-id": "lb-42.a" } });
+    const kept = await fetch(`${APP_URL}/api/health`, {
+      headers: { "x-request-id": "lb-42.a" },
+    });
     await kept.arrayBuffer();
     recordFaults(SUITE, {
       tried: 2,
@@ -100,25 +105,42 @@ describe("web platform", () => {
       body: "[]",
     });
     await response.arrayBuffer();
-    recordFaults(SUITE, { tried: 1, serverErrors: response.status >= 500 ? 1 : 0 });
+    recordFaults(SUITE, {
+      tried: 1,
+      serverErrors: response.status >= 500 ? 1 : 0,
+    });
     expect(response.status).toBe(403);
   });
 
   it("answers 'too large' (413) to a statement over the one 5 MB limit", async () => {
     const upload = await callActionWithForm(
       actionRef("app/(dashboard)/payments/actions.ts#uploadStatement"),
-      { statement: new Blob([new Uint8Array(6 * 1024 * 1024)], { type: "text/xml" }) },
+      {
+        statement: new Blob([new Uint8Array(6 * 1024 * 1024)], {
+          type: "text/xml",
+        }),
+      },
       merchant.cookie,
     );
-    recordFaults(SUITE, { tried: 1, serverErrors: upload.status >= 500 ? 1 : 0 });
+    recordFaults(SUITE, {
+      tried: 1,
+      serverErrors: upload.status >= 500 ? 1 : 0,
+    });
     expect(upload.status).toBe(413);
     // Just under the limit is read by the action and refused with its own message.
     const under = await callActionWithForm(
       actionRef("app/(dashboard)/payments/actions.ts#uploadStatement"),
-      { statement: new Blob([new Uint8Array(5 * 1024 * 1024 + 1)], { type: "text/xml" }) },
+      {
+        statement: new Blob([new Uint8Array(5 * 1024 * 1024 + 1)], {
+          type: "text/xml",
+        }),
+      },
       merchant.cookie,
     );
-    expect(under).toMatchObject({ status: 200, result: { ok: false, error: "tooLarge" } });
+    expect(under).toMatchObject({
+      status: 200,
+      result: { ok: false, error: "tooLarge" },
+    });
   });
 
   it("records one payment for four parallel 'mark paid 10.00' on a 12.10 invoice", async () => {
@@ -159,10 +181,45 @@ describe("web platform", () => {
         stalled: boolean;
       };
     };
-    recordFaults(SUITE, { tried: 1, serverErrors: response.status >= 500 ? 1 : 0 });
+    recordFaults(SUITE, {
+      tried: 1,
+      serverErrors: response.status >= 500 ? 1 : 0,
+    });
     expect(health.ok).toBe(true);
     expect(health.queue.workersSeen).toBeGreaterThanOrEqual(1);
     expect(typeof health.queue.oldestWaitingSeconds).toBe("number");
     expect(health.queue.stalled).toBe(false);
+  });
+
+  it("behind https (APP_URL), sends HSTS and only Secure cookies", async () => {
+    // The same server, told that its public address is https (TLS ends at a proxy in front).
+    await stop(stack.web);
+    stack.web = startWeb(
+      {
+        ...stack.env,
+        APP_URL: APP_URL.replace("http:", "https:"),
+        AUTH_URL: APP_URL.replace("http:", "https:"),
+      },
+      "web_platform-web-https",
+    );
+    await waitForHttp(`${APP_URL}/api/health`, 90_000, stack.web);
+    try {
+      const page = await fetch(`${APP_URL}/login`);
+      await page.arrayBuffer();
+      const csrf = await fetch(`${APP_URL}/api/auth/csrf`);
+      await csrf.arrayBuffer();
+      const cookies = csrf.headers.getSetCookie();
+      recordFaults(SUITE, {
+        tried: 2,
+        serverErrors: [page, csrf].filter((r) => r.status >= 500).length,
+      });
+      expect(page.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
+      expect(cookies.length).toBeGreaterThan(0);
+      expect(cookies.filter((c) => !/;\s*secure/i.test(c))).toEqual([]);
+    } finally {
+      await stop(stack.web);
+      stack.web = startWeb(stack.env, "web_platform-web-again");
+      await waitForHttp(`${APP_URL}/api/health`, 90_000, stack.web);
+    }
   });
 });
