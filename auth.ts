@@ -5,6 +5,8 @@ import { getDb } from "@/db";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { getConfig } from "@/lib/config/env";
 import { enqueueSignInEmail } from "@/app/_server/sign-in-email";
+import { replaceVerificationToken } from "@/db/queries/verification-tokens";
+import { hardenedAdapter } from "@/app/_server/hardened-adapter";
 
 /**
  * Auth.js with magic links. The config is a function so the database is opened on
@@ -22,15 +24,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     from: config.EMAIL_FROM,
     maxAge: 60 * 60,
     options: {},
-    sendVerificationRequest: ({ identifier, url }) => enqueueSignInEmail(identifier, url),
+    sendVerificationRequest: ({ identifier, url, expires }) =>
+      enqueueSignInEmail(identifier, url, expires),
   };
   return {
-    adapter: DrizzleAdapter(db, {
-      usersTable: users,
-      accountsTable: accounts,
-      sessionsTable: sessions,
-      verificationTokensTable: verificationTokens,
-    }),
+    // Session tokens hashed at rest; a new sign-in link replaces the older ones.
+    adapter: hardenedAdapter(
+      DrizzleAdapter(db, {
+        usersTable: users,
+        accountsTable: accounts,
+        sessionsTable: sessions,
+        verificationTokensTable: verificationTokens,
+      }),
+      (token) => replaceVerificationToken(db, token),
+    ),
+    // Secure (and __Secure-prefixed) cookies whenever the public address is https,
+    // whatever protocol the proxy in front forwards.
+    useSecureCookies: config.APP_URL.startsWith("https:"),
     secret: config.AUTH_SECRET,
     trustHost: true,
     session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 },

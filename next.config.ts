@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/security/body-limits";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -19,7 +20,18 @@ const nextConfig: NextConfig = {
     "xmllint-wasm",
   ],
   poweredByHeader: false,
-  experimental: { serverActions: { bodySizeLimit: "2mb" } },
+  // One limit for the bank statement upload and every server action (lib/security/body-limits.ts);
+  // proxy.ts answers 413 beyond it, before Next.js would fail with a 500.
+  experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES } },
+  // The files proxy.ts does not see (build output, icons) get the fixed security headers.
+  headers: async () =>
+    ["/_next/static/:path*", "/icon.svg", "/robots.txt"].map((source) => ({
+      source,
+      headers: [
+        { key: "X-Content-Type-Options", value: "nosniff" },
+        { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+      ],
+    })),
 };
 
 export default withNextIntl(nextConfig);

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { screenshotPath } from "./support/constants";
+import { asOwnClient } from "./support/client-address";
 import { latestMagicLink } from "./support/outbox";
 
 /**
@@ -11,6 +12,7 @@ import { latestMagicLink } from "./support/outbox";
  */
 
 async function signIn(page: Page, email: string) {
+  await asOwnClient(page);
   await page.goto("/login");
   await page.getByLabel(/email|e-mail/i).fill(email);
   await page.locator("form.form button[type=submit]").click();

@@ -3,6 +3,9 @@ import { getDb, type Db } from "@/db";
 import { authenticateApiKey } from "@/db/queries/api-keys";
 import { tenant, type Tenant } from "@/db/tenant";
 import { requestLogger, type Logger } from "@/lib/log/logger";
+import { parseApiKeyPrefix } from "@/lib/crypto/api-key";
+import { LIMITS } from "@/lib/security/limits";
+import { hitRateLimit } from "@/lib/security/rate-limit";
 
 export interface ApiContext {
   db: Db;
@@ -31,6 +34,17 @@ export function withApiKey<P>(
       const organisationId = await authenticateApiKey(db, token);
       if (!organisationId)
         return apiError(401, "invalid_api_key", "This API key is unknown or revoked.");
+      // Per key (its public prefix names it), in the database: every web process counts.
+      const limited = await hitRateLimit(db, LIMITS.apiPerKey, parseApiKeyPrefix(token) ?? token);
+      if (!limited.allowed) {
+        const response = apiError(
+          429,
+          "rate_limited",
+          `At most ${LIMITS.apiPerKey.limit} requests a minute per API key; try again in ${limited.retryAfterSeconds} s.`,
+        );
+        response.headers.set("retry-after", String(limited.retryAfterSeconds));
+        return response;
+      }
       return await handler(
         request,
         { db, tenant: tenant(organisationId), log: log.child({ organisationId }) },

@@ -1,5 +1,7 @@
 "use server";
 
+import { getConfig } from "@/lib/config/env";
+import { cookiesAreSecure } from "@/lib/security/cookies";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
@@ -28,6 +30,7 @@ export async function createOrganisation(input: NewOrganisationInput): Promise<A
     path: "/",
     sameSite: "lax",
     httpOnly: true,
+    secure: cookiesAreSecure(getConfig().APP_URL),
   });
   redirect("/documents?welcome=1");
 }

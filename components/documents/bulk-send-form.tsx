@@ -27,15 +27,28 @@ export function BulkSendForm() {
         toast.error(tAll(result.formError ?? "common.error"));
         return;
       }
-      const { queued, missingEmail, notConcept } = result.data ?? {
-        queued: 0,
-        missingEmail: 0,
-        notConcept: 0,
-      };
+      const { queued, missingEmail, notConcept, overDailyLimit, dailyLimit, newOrganisation } =
+        result.data ?? {
+          queued: 0,
+          missingEmail: 0,
+          notConcept: 0,
+          overDailyLimit: 0,
+          dailyLimit: 0,
+          newOrganisation: false,
+        };
       if (queued > 0) toast.success(t("bulk.queued", { count: queued }));
       if (missingEmail > 0)
         toast.error(t("bulk.missingEmail", { count: missingEmail }), { duration: 10_000 });
       if (notConcept > 0) toast.warning(t("bulk.notConcept", { count: notConcept }));
+      if (overDailyLimit > 0)
+        toast.error(
+          t("bulk.overDailyLimit", {
+            count: overDailyLimit,
+            limit: dailyLimit,
+            isNew: newOrganisation ? "yes" : "no",
+          }),
+          { duration: 15_000 },
+        );
     });
   return (
     <form id={BULK_SEND_FORM_ID} action={submit} className={styles.bulkBar}>

@@ -25,6 +25,10 @@ export function ConceptActions({ documentId, canSend }: { documentId: string; ca
       if (result.data?.queued) toast.success(t("detail.sent"));
       else if (result.data?.missingEmail)
         toast.error(t("errors.missingEmail"), { duration: 10_000 });
+      else if (result.data?.overDailyLimit)
+        toast.error(t("errors.overDailyLimit", { limit: result.data.dailyLimit }), {
+          duration: 15_000,
+        });
       else toast.error(t("errors.notConcept"));
       router.refresh();
     });
@@ -121,6 +125,8 @@ export function SendAgainButton({ documentId }: { documentId: string }) {
           if (!result.ok) return void toast.error(tAll(result.formError ?? "common.error"));
           if (result.data?.queued) toast.success(t("detail.sent"));
           else if (result.data?.missingEmail) toast.error(t("detail.noEmail"));
+          else if (result.data?.overDailyLimit)
+            toast.error(t("errors.overDailyLimit", { limit: result.data.dailyLimit }));
           else toast.error(t("errors.notSendable"));
           router.refresh();
         })

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useTransition, type FormEvent } from "react";
 import { toast } from "sonner";
 import { uploadStatement } from "@/app/(dashboard)/payments/actions";
+import { MAX_STATEMENT_BYTES } from "@/lib/security/body-limits";
 
 export function UploadStatementForm() {
   const t = useTranslations("payments.upload");
@@ -14,8 +15,17 @@ export function UploadStatementForm() {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
+    const file = data.get("statement");
+    // Said here, before the upload: the server refuses the same size with 413.
+    if (file instanceof File && file.size > MAX_STATEMENT_BYTES) {
+      toast.error(t("tooLarge"));
+      return;
+    }
     startTransition(async () => {
-      const result = await uploadStatement(data);
+      const result = await uploadStatement(data).catch(() => ({
+        ok: false as const,
+        error: "failed" as const,
+      }));
       if (result.ok) {
         toast.success(t("started"));
         form.reset();

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
 import { apiKeyMatches, generateApiKey, parseApiKeyPrefix } from "@/lib/crypto/api-key";
 import type { Db } from "../client";
 import { apiKeys } from "../schema";
@@ -52,6 +52,19 @@ export async function authenticateApiKey(db: Db, token: string): Promise<string 
     .from(apiKeys)
     .where(and(eq(apiKeys.prefix, prefix), isNull(apiKeys.revokedAt)));
   if (!row || !apiKeyMatches(token, row.hash)) return null;
-  await db.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, row.id));
+  // At most one write a minute per key: a busy integration must not turn every read
+  // into a row update (and a lock on the key's row).
+  const now = new Date();
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= 60_000) {
+    await db
+      .update(apiKeys)
+      .set({ lastUsedAt: now })
+      .where(
+        and(
+          eq(apiKeys.id, row.id),
+          or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(now.getTime() - 60_000))),
+        ),
+      );
+  }
   return row.organisationId;
 }

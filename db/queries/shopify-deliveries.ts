@@ -383,3 +383,34 @@ export async function reopenRefundsOfIssuedInvoices(db: Db, t: Tenant): Promise<
     .returning({ id: deliveries.id });
   return rows.map((row) => row.id);
 }
+
+/**
+ * Whether an order id is already known under another shop: in a stored order, or in an
+ * order delivery. Shopify's order ids are unique across shops, so such a delivery is a
+ * signed body re-sent under another shop's name. Not scoped by a tenant: it is how a
+ * delivery is checked before its tenant is trusted.
+ */
+export async function orderKnownForAnotherShop(
+  db: Db,
+  orderId: string,
+  shop: string,
+): Promise<boolean> {
+  const [stored] = await db
+    .select({ shop: shopifyOrders.shop })
+    .from(shopifyOrders)
+    .where(and(eq(shopifyOrders.orderId, orderId), sql`${shopifyOrders.shop} <> ${shop}`))
+    .limit(1);
+  if (stored) return true;
+  const [delivered] = await db
+    .select({ shop: shopifyWebhookDeliveries.shop })
+    .from(shopifyWebhookDeliveries)
+    .where(
+      and(
+        eq(shopifyWebhookDeliveries.resourceId, orderId),
+        sql`${shopifyWebhookDeliveries.shop} <> ${shop}`,
+        sql`${shopifyWebhookDeliveries.topic} like 'orders/%'`,
+      ),
+    )
+    .limit(1);
+  return Boolean(delivered);
+}

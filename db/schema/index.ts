@@ -10,3 +10,4 @@ export * from "./shopify";
 export * from "./bank";
 export * from "./payments";
 export * from "./peppol";
+export * from "./hardening";

@@ -103,6 +103,8 @@ export const shopifyWebhookDeliveries = pgTable(
     uniqueIndex("shopify_delivery_webhook_id").on(t.webhookId),
     index("shopify_delivery_org_received").on(t.organisationId, t.receivedAt.desc()),
     index("shopify_delivery_shop").on(t.shop, t.receivedAt.desc()),
+    // Which shop an order id belongs to (a signed body re-sent under another shop's name).
+    index("shopify_delivery_resource").on(t.resourceId),
   ],
 );
 
@@ -149,7 +151,10 @@ export const shopifyOrders = pgTable(
     payload: text("payload"),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("shopify_order_org_shop_order").on(t.organisationId, t.shop, t.orderId)],
+  (t) => [
+    uniqueIndex("shopify_order_org_shop_order").on(t.organisationId, t.shop, t.orderId),
+    index("shopify_order_order_id").on(t.orderId),
+  ],
 );
 
 export type ShopifyImportStatus = "running" | "done" | "failed";

@@ -82,7 +82,8 @@ const cases: Case[] = [
   {
     name: "valid HMAC on a JSON string, not an object",
     send: () => signed(ordersCreate('"<script>alert(1)</script>"')),
-    expected: { stored: "failed", outcome: "unexpected_payload" },
+    // Not an order, so not an orders/create delivery: refused, nothing stored (issue 15).
+    expected: { refused: 400 },
   },
   {
     name: "order with wrong types everywhere",

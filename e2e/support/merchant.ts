@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { asOwnClient } from "./client-address";
 import { latestEmail, latestMagicLink } from "./outbox";
 
 export type UiLocale = "en" | "fr" | "nl";
@@ -11,6 +12,7 @@ export async function chooseLanguage(page: Page, locale: UiLocale) {
 /** A new merchant, signed in with a magic link, with a company complete enough to invoice. */
 export async function newMerchant(page: Page, company: string, locale: UiLocale = "en") {
   const email = `owner-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@example.be`;
+  await asOwnClient(page);
   await page.goto("/login");
   if (locale !== "en") await chooseLanguage(page, locale);
   await page.locator("form.form input[type=email]").fill(email);

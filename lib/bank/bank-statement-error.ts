@@ -19,7 +19,11 @@ export type BankStatementErrorCode =
   /** A date that is not a calendar date. */
   | "invalid_date"
   /** A currency without two minor digits: cents would not mean cents. */
-  | "unsupported_currency";
+  | "unsupported_currency"
+  /** XML nested deeper than any statement (a parser bomb: 150,000 nested tags). */
+  | "too_deep"
+  /** The parser itself failed (out of stack, out of memory): the file cannot be read. */
+  | "unreadable";
 
 export class BankStatementError extends Error {
   readonly code: BankStatementErrorCode;

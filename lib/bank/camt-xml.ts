@@ -71,6 +71,13 @@ export function parseXmlDocument(text: string): XmlElement {
       "The XML declares a DOCTYPE, which a camt.053 never does",
     );
   }
+  // Checked before the validator and the parser, which both recurse per level.
+  if (xmlDepth(xml) > MAX_XML_DEPTH) {
+    throw new BankStatementError(
+      "too_deep",
+      `The XML nests elements more than ${MAX_XML_DEPTH} levels deep; a camt.053 needs about 12`,
+    );
+  }
   const validation = XMLValidator.validate(xml);
   if (validation !== true) {
     const { code, msg, line } = validation.err;
@@ -86,6 +93,31 @@ export function parseXmlDocument(text: string): XmlElement {
   if (!isElement(parsed))
     throw new BankStatementError("invalid_xml", "The XML has no root element");
   return parsed;
+}
+
+/** camt.053 nests about 12 levels; 64 leaves room for any bank's extensions. */
+export const MAX_XML_DEPTH = 64;
+
+/**
+ * How deep the elements nest, counted over the tags without parsing (comments,
+ * processing instructions and CDATA are skipped; self-closing tags do not nest). It
+ * stops counting once past MAX_XML_DEPTH.
+ */
+export function xmlDepth(xml: string): number {
+  let depth = 0;
+  let deepest = 0;
+  const tag =
+    /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<(\/?)([^\s>!?/]+)[^>]*?(\/?)>/g;
+  for (let match = tag.exec(xml); match; match = tag.exec(xml)) {
+    if (match[2] === undefined) continue;
+    if (match[1] === "/") depth--;
+    else if (match[3] !== "/") {
+      depth++;
+      if (depth > deepest) deepest = depth;
+      if (deepest > MAX_XML_DEPTH) return deepest;
+    }
+  }
+  return deepest;
 }
 
 export function isElement(value: unknown): value is XmlElement {

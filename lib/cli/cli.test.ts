@@ -354,6 +354,7 @@ describe("facturo worker", () => {
       schema: z.object({ n: z.number() }),
       retryLimit: 0,
       retryDelaySeconds: 1,
+      expireInSeconds: 60,
     });
     const handler = defineJobHandler(job, async (data) => {
       calls.push(data);

@@ -46,7 +46,7 @@ describe("sending a document", () => {
     const email = `client-${uniqueSuffix()}@example.be`;
     const id = await createConcept(handle.db, t, concept({ customerId: await customer(email) }));
     const result = await queueDocumentSends(handle.db, t, [id], boss);
-    expect(result).toEqual({ queued: [id], missingEmail: [], notConcept: [] });
+    expect(result).toEqual({ queued: [id], missingEmail: [], notConcept: [], overDailyLimit: [] });
 
     const sent = await waitFor(
       async () => (await handle.db.select().from(emails).where(eq(emails.toAddress, email)))[0],
@@ -85,6 +85,7 @@ describe("sending a document", () => {
       queued: [],
       missingEmail: [id],
       notConcept: [],
+      overDailyLimit: [],
     });
     expect((await getDocument(handle.db, t, id))?.document.status).toBe("concept");
   });
@@ -102,6 +103,7 @@ describe("sending a document", () => {
       queued: [],
       missingEmail: [],
       notConcept: [cancelled, foreign],
+      overDailyLimit: [],
     });
   });
 

@@ -17,6 +17,7 @@ import { documentBuyer } from "./document-buyer";
 import { isFinalised } from "./document-lifecycle";
 import { needsDeliveryDate } from "./document-state";
 import { finaliseDocument } from "./finalise-document";
+import { claimDailySend } from "./sending-quota";
 
 /** A document that may not leave yet; the code names what the merchant must fix. */
 export class SendBlockedError extends Error {
@@ -32,6 +33,10 @@ export interface QueueSendsResult {
   queued: string[];
   missingEmail: string[];
   notConcept: string[];
+  /** Not sent (and not numbered): the organisation's daily sending limit is reached. */
+  overDailyLimit: string[];
+  /** That limit, when it refused some. */
+  dailyLimit?: number;
 }
 
 /**
@@ -46,8 +51,15 @@ export async function queueDocumentSends(
   t: Tenant,
   documentIds: string[],
   queue: Queue,
+  /** The daily sending limit applies to the merchant's sends, not to Shopify's (sending-quota.ts). */
+  options: { dailyLimit?: boolean } = {},
 ): Promise<QueueSendsResult> {
-  const result: QueueSendsResult = { queued: [], missingEmail: [], notConcept: [] };
+  const result: QueueSendsResult = {
+    queued: [],
+    missingEmail: [],
+    notConcept: [],
+    overDailyLimit: [],
+  };
   const organisation = await getOrganisation(db, t.organisationId);
   for (const id of documentIds) {
     const found = await getDocument(db, t, id);
@@ -64,6 +76,15 @@ export async function queueDocumentSends(
     if (!email && !peppolOnly) {
       result.missingEmail.push(id);
       continue;
+    }
+    if (email && options.dailyLimit !== false) {
+      // Counted before numbering: a document over the limit stays a concept.
+      const quota = await claimDailySend(db, organisation);
+      if (!quota.allowed) {
+        result.overDailyLimit.push(id);
+        result.dailyLimit = quota.limit;
+        continue;
+      }
     }
     if (document.status === "concept") {
       // The legal mentions an invoice needs (art. 5 KB nr. 1) must exist before it is numbered.

@@ -6,6 +6,8 @@ import { enqueue, type Queue } from "@/lib/jobs/queue";
 import { sendDocumentJob } from "@/lib/documents/jobs/send-document.job";
 import { documentBuyer } from "./document-buyer";
 import { reminderRefusal, type ReminderRefusal } from "./document-state";
+import { getOrganisation } from "@/db/queries/organisations";
+import { claimDailySend } from "./sending-quota";
 
 export type { ReminderRefusal };
 
@@ -20,7 +22,7 @@ export async function queueReminder(
   invoiceId: string,
   today: string,
   queue: Queue,
-): Promise<{ ok: true; to: string } | { ok: false; reason: ReminderRefusal }> {
+): Promise<{ ok: true; to: string } | { ok: false; reason: ReminderRefusal | "daily_limit" }> {
   const found = await getDocument(db, t, invoiceId);
   const invoice = found?.document;
   const refusal = reminderRefusal(invoice ?? null, today);
@@ -29,6 +31,9 @@ export async function queueReminder(
   // (new) email address since the invoice was sent.
   const email = (await documentBuyer(db, t, invoice))?.email ?? invoice.customer?.email;
   if (!email) return { ok: false, reason: "missing_email" };
+  const organisation = await getOrganisation(db, t.organisationId);
+  if (!(await claimDailySend(db, organisation)).allowed)
+    return { ok: false, reason: "daily_limit" };
   const send = await createDocumentSend(db, t, invoiceId, email, "reminder");
   await recordDocumentEvent(db, t, invoiceId, "reminder_queued", { to: email });
   await enqueue(queue, sendDocumentJob, { organisationId: t.organisationId, sendId: send.id });

@@ -4,7 +4,7 @@ import type { Db } from "@/db";
 import { findEmailByIdempotencyKey, recordEmail } from "@/db/queries/emails";
 import type { StoredAttachment } from "@/db/schema";
 import type { AppConfig } from "@/lib/config/env";
-import type { Logger } from "@/lib/log/logger";
+import { maskEmail, type Logger } from "@/lib/log/logger";
 
 /**
  * The app's only way to send mail. Resend (through its SDK, base URL configurable)
@@ -16,6 +16,11 @@ export interface EmailMessage {
   to: string;
   subject: string;
   text: string;
+  /**
+   * What the email table and the log keep of the text, when that must differ from what
+   * is sent (a sign-in email keeps no usable link). The text itself otherwise.
+   */
+  recordedText?: string;
   html?: string;
   /** Display name before the app's own sender address (the merchant's company). */
   fromName?: string | null;
@@ -93,7 +98,7 @@ export async function sendEmail(ctx: EmailContext, message: EmailMessage) {
     toAddress: message.to,
     replyTo: message.replyTo ?? null,
     subject: message.subject,
-    text: message.text,
+    text: message.recordedText ?? message.text,
     html: message.html ?? null,
     attachments,
     idempotencyKey: message.idempotencyKey ?? null,
@@ -102,10 +107,14 @@ export async function sendEmail(ctx: EmailContext, message: EmailMessage) {
     {
       emailId: row.id,
       transport: row.transport,
-      to: message.to,
+      // A customer's address is personal data: the log keeps enough to recognise it.
+      to: maskEmail(message.to),
       subject: message.subject,
-      // The outbox is for development and tests: the text (a sign-in link) is useful there.
-      ...(ctx.config.EMAIL_TRANSPORT === "outbox" ? { text: message.text } : {}),
+      // The outbox is for development and tests: the text is useful there (as recorded,
+      // so never a usable sign-in link).
+      ...(ctx.config.EMAIL_TRANSPORT === "outbox"
+        ? { text: message.recordedText ?? message.text }
+        : {}),
     },
     ctx.config.EMAIL_TRANSPORT === "outbox"
       ? `Email kept in the local outbox: open /outbox/${row.id}`

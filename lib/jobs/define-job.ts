@@ -13,11 +13,12 @@ export interface JobDefinition<Schema extends z.ZodType = z.ZodType> {
   retryLimit: number;
   retryDelaySeconds: number;
   /**
-   * How long a worker may hold the job (pg-boss's default: 15 minutes). A worker that
-   * dies holding it (kill -9, OOM, a lost machine) gives it back only after this, plus
-   * the maintenance interval, so short jobs say so.
+   * How long a worker may hold the job. A worker that dies holding it (kill -9, OOM, a
+   * lost machine) gives it back only after this, plus the maintenance interval (30 s),
+   * so every job states one suited to its work (pg-boss's default, 15 minutes, is
+   * never used): a dead process's job is retried within minutes.
    */
-  expireInSeconds?: number;
+  expireInSeconds: number;
   /** Run on this schedule (cron, UTC) as well as when enqueued. */
   cron?: string;
 }

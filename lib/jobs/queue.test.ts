@@ -20,6 +20,7 @@ const onceJob = defineJob({
   schema: payload,
   retryLimit: 3,
   retryDelaySeconds: 1,
+  expireInSeconds: 60,
 });
 const onceHandler = defineJobHandler(onceJob, async (data) => {
   onceCalls.push(data);
@@ -32,6 +33,7 @@ const flakyJob = defineJob({
   retryLimit: 2,
   // With retryBackoff (set by ensureJobQueue) the first retry waits 1-2 s.
   retryDelaySeconds: 1,
+  expireInSeconds: 60,
 });
 const flakyHandler = defineJobHandler(flakyJob, async () => {
   flakyAttempts += 1;
@@ -44,6 +46,7 @@ const neverSentJob = defineJob({
   schema: payload,
   retryLimit: 0,
   retryDelaySeconds: 1,
+  expireInSeconds: 60,
 });
 
 let permanentAttempts = 0;
@@ -52,6 +55,7 @@ const permanentJob = defineJob({
   schema: payload,
   retryLimit: 3,
   retryDelaySeconds: 1,
+  expireInSeconds: 60,
 });
 const permanentHandler = defineJobHandler(permanentJob, async () => {
   permanentAttempts += 1;
@@ -64,6 +68,7 @@ const invalidPayloadJob = defineJob({
   schema: payload,
   retryLimit: 3,
   retryDelaySeconds: 1,
+  expireInSeconds: 60,
 });
 const invalidPayloadHandler = defineJobHandler(invalidPayloadJob, async () => {
   invalidPayloadCalls += 1;

@@ -48,7 +48,7 @@ export async function ensureJobQueue(boss: Queue, job: JobDefinition): Promise<v
     retryLimit: job.retryLimit,
     retryDelay: job.retryDelaySeconds,
     retryBackoff: true,
-    ...(job.expireInSeconds ? { expireInSeconds: job.expireInSeconds } : {}),
+    expireInSeconds: job.expireInSeconds,
   };
   for (let attempt = 1; ; attempt++) {
     try {
@@ -67,6 +67,13 @@ export async function ensureJobQueue(boss: Queue, job: JobDefinition): Promise<v
 
 export interface EnqueueOptions {
   startAfterSeconds?: number;
+  /**
+   * At most one job per `seconds` for this key, across every process (pg-boss's
+   * singleton slots, a unique index in its table): a job sent while the current slot
+   * has one goes into the next slot instead, once, and further ones are dropped. So
+   * nothing is lost, only gathered: a burst becomes two jobs at most.
+   */
+  debounce?: { key: string; seconds: number };
 }
 
 export async function enqueue<Schema extends z.ZodType>(
@@ -77,6 +84,15 @@ export async function enqueue<Schema extends z.ZodType>(
 ): Promise<string | null> {
   const payload = job.schema.parse(data) as object;
   await ensureJobQueue(boss, job);
+  if (options.debounce) {
+    return boss.sendDebounced(
+      job.name,
+      payload,
+      {},
+      options.debounce.seconds,
+      options.debounce.key,
+    );
+  }
   return boss.send(job.name, payload, {
     ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
   });

@@ -1,3 +1,4 @@
+import { sendSignInEmailJob } from "@/lib/auth/jobs/send-sign-in-email.job";
 import { importBankStatementJob } from "@/lib/bank/jobs/import-statement.job";
 import { sendDocumentJob } from "@/lib/documents/jobs/send-document.job";
 import { sendEmailJob } from "@/lib/email/jobs/send-email.job";
@@ -19,6 +20,10 @@ import { lazyJob, type JobRegistration } from "./worker";
  * enqueues never loads a handler. A new job adds its line here.
  */
 export const jobRegistry: readonly JobRegistration[] = [
+  lazyJob(
+    sendSignInEmailJob,
+    async () => (await import("@/lib/auth/jobs/send-sign-in-email.handler")).sendSignInEmailHandler,
+  ),
   lazyJob(
     sendEmailJob,
     async () => (await import("@/lib/email/jobs/send-email.handler")).sendEmailHandler,

@@ -1,5 +1,5 @@
-import { randomUUID } from "node:crypto";
 import pino from "pino";
+import { safeRequestId } from "@/lib/security/request-id";
 
 /** One logger for the app; secrets and tokens are redacted wherever they appear. */
 export const logger = pino({
@@ -23,7 +23,18 @@ export const logger = pino({
 
 export type Logger = typeof logger;
 
+/**
+ * An email address as logs show it: `m***@example.be`. Enough to tell two customers
+ * apart when reading a log with the merchant, not enough to collect addresses from it.
+ */
+export function maskEmail(email: string | null | undefined): string | null {
+  if (!email) return null;
+  const at = email.lastIndexOf("@");
+  if (at < 1) return "***";
+  return `${email[0]}***${email.slice(at)}`;
+}
+
 /** A child logger carrying the caller's request id (or a new one). */
 export function requestLogger(requestId?: string | null): Logger {
-  return logger.child({ requestId: requestId || randomUUID() });
+  return logger.child({ requestId: safeRequestId(requestId) });
 }

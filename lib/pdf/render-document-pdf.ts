@@ -1,4 +1,3 @@
-import { renderToBuffer } from "@react-pdf/renderer";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { DocumentNotFoundError, getDocument } from "@/db/queries/documents";
@@ -11,14 +10,17 @@ import { availableProviders } from "@/lib/payments/online/available-providers";
 import { stablePayUrl } from "@/lib/payments/online/payment-urls";
 import { buildDocumentPdfModel } from "./build-document-pdf-model";
 import type { DocumentPdfModel } from "./document-pdf-model";
-import { DocumentPdf } from "./document-pdf";
-import { registerPdfFonts } from "./register-fonts";
+import { getRenderPool } from "./render-pool/render-pool";
+import { logoWithinLimits } from "@/lib/company/logo";
 
-/** Renders a view model; exported for callers that already hold one. */
+/**
+ * Renders a view model to PDF bytes: the one render function of the app (routes, the
+ * send job, UBL's embedded PDF, stored originals). It runs in the worker-thread pool
+ * (./render-pool), off the event loop that answers requests, with a time and memory
+ * limit; it throws PdfRenderBusyError when every thread is busy and the queue is full.
+ */
 export async function renderDocumentPdfModel(model: DocumentPdfModel): Promise<Buffer> {
-  registerPdfFonts();
-  // Called as a function: it is hook-free, and renderToBuffer wants the <Document> element itself.
-  return renderToBuffer(DocumentPdf({ model }));
+  return getRenderPool().render(model);
 }
 
 /** Loads everything a document's PDF prints and builds its view model. */
@@ -55,7 +57,7 @@ export async function loadDocumentPdfModel(
   }));
   return buildDocumentPdfModel({
     organisation: sellerOf(organisation, document.seller),
-    logo,
+    logo: logoWithinLimits(logo),
     document,
     lines,
     creditedDocument: credited,

@@ -1,11 +1,16 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn } from "@/auth";
+import { getDb } from "@/db";
+import { admitSignIn } from "@/lib/auth/sign-in-limits";
 
 export interface SignInState {
-  error?: "email_invalid";
+  error?: "email_invalid" | "rate_limited";
+  /** With rate_limited: when to try again. */
+  retryAfterMinutes?: number;
   email?: string;
 }
 
@@ -18,6 +23,15 @@ export async function requestSignInLink(
   const typed = typeof raw === "string" ? raw : "";
   const parsed = z.string().trim().toLowerCase().email().max(254).safeParse(typed);
   if (!parsed.success) return { error: "email_invalid", email: typed };
+  // Per address, per client and for the whole app (lib/security/limits.ts).
+  const admitted = await admitSignIn(await getDb(), parsed.data, await headers());
+  if (!admitted.allowed) {
+    return {
+      error: "rate_limited",
+      retryAfterMinutes: Math.ceil(admitted.retryAfterSeconds / 60),
+      email: typed,
+    };
+  }
   // redirect:false, then our own redirect: Auth.js's verify-request hop breaks the
   // client-side navigation that follows a server action.
   await signIn("email", {

@@ -24,7 +24,9 @@ export function SignInForm({ next }: { next?: string }) {
         />
         {state.error && (
           <p id="email-error" className="field-error" role="alert">
-            {t(state.error)}
+            {state.error === "rate_limited"
+              ? t("rate_limited", { minutes: state.retryAfterMinutes ?? 15 })
+              : t(state.error)}
           </p>
         )}
       </div>

@@ -15,6 +15,7 @@ import {
   DeliveryDateRequiredError,
 } from "@/lib/documents/finalise-document";
 import { queueDocumentSends, SendBlockedError } from "@/lib/documents/queue-document-send";
+import { DAILY_SEND_LIMIT_NEW_ORGANISATION } from "@/lib/security/limits";
 import { fieldErrorsOf, type ActionResult } from "@/lib/forms/action-result";
 import { getRequestLogger } from "@/app/_server/request-logger";
 import { getQueue } from "@/app/_server/queue";
@@ -25,6 +26,11 @@ export interface SendOutcome {
   queued: number;
   missingEmail: number;
   notConcept: number;
+  /** Not sent: the organisation's daily sending limit (lib/documents/sending-quota.ts). */
+  overDailyLimit: number;
+  dailyLimit: number;
+  /** The limit is the stricter one of a new organisation. */
+  newOrganisation: boolean;
 }
 
 const idSchema = z.string().uuid();
@@ -86,6 +92,9 @@ export async function sendDocuments(ids: string[]): Promise<ActionResult<SendOut
         queued: result.queued.length,
         missingEmail: result.missingEmail.length,
         notConcept: result.notConcept.length,
+        overDailyLimit: result.overDailyLimit.length,
+        dailyLimit: result.dailyLimit ?? 0,
+        newOrganisation: result.dailyLimit === DAILY_SEND_LIMIT_NEW_ORGANISATION,
       },
     };
   } catch (error) {

@@ -11,8 +11,7 @@ import { queueReminder, type ReminderRefusal } from "@/lib/documents/queue-remin
 import { brusselsToday } from "@/lib/calendar/brussels-date";
 import { enqueue } from "@/lib/jobs/queue";
 import { getQueue } from "@/app/_server/queue";
-
-const MAX_STATEMENT_BYTES = 5 * 1024 * 1024;
+import { MAX_STATEMENT_BYTES } from "@/lib/security/body-limits";
 
 type UploadResult = { ok: true } | { ok: false; error: "missing" | "tooLarge" };
 
@@ -57,7 +56,8 @@ export async function matchBankLine(input: unknown): Promise<{ ok: boolean }> {
 
 const reminderSchema = z.string().uuid();
 
-type ReminderResult = { ok: true; to: string } | { ok: false; reason: ReminderRefusal };
+type ReminderResult =
+  { ok: true; to: string } | { ok: false; reason: ReminderRefusal | "daily_limit" };
 
 /** One click: the overdue invoice's reminder email is queued (the worker sends it). */
 export async function sendPaymentReminder(invoiceId: unknown): Promise<ReminderResult> {

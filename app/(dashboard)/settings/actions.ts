@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requireOrg } from "@/app/_server/context";
 import { deleteLogo, saveLogo, updateCompanySettings } from "@/db/queries/organisations";
 import { companySettingsSchema, type CompanySettingsInput } from "@/lib/company/company-schema";
-import { checkLogo } from "@/lib/company/logo";
+import { normaliseLogo } from "@/lib/company/normalise-logo";
 import { fieldErrorsOf, type ActionResult } from "@/lib/forms/action-result";
 
 export async function saveCompanySettings(input: CompanySettingsInput): Promise<ActionResult> {
@@ -20,12 +20,10 @@ export async function uploadLogo(formData: FormData): Promise<ActionResult> {
   const { db, organisationId } = await requireOrg();
   const file = formData.get("logo");
   const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
-  const checked = checkLogo(bytes);
-  if (!checked.ok) return { ok: false, fieldErrors: { logo: checked.problem } };
-  await saveLogo(db, organisationId, {
-    contentType: checked.contentType,
-    data: Buffer.from(bytes),
-  });
+  // Stored normalised: checked, at most 25 megapixels, scaled into 1200 × 1200 pixels.
+  const logo = await normaliseLogo(bytes);
+  if (!logo.ok) return { ok: false, fieldErrors: { logo: logo.problem } };
+  await saveLogo(db, organisationId, { contentType: logo.contentType, data: logo.data });
   revalidatePath("/settings");
   return { ok: true };
 }

@@ -1,18 +1,20 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { getRequestLogger } from "@/app/_server/request-logger";
 import { CustomerInvoiceView } from "@/components/payments/online/customer-invoice-view";
 import { getConfig } from "@/lib/config/env";
-import { enqueue } from "@/lib/jobs/queue";
 import { getQueue } from "@/app/_server/queue";
 import { loadCustomerInvoice } from "@/lib/payments/customer-page/load-customer-invoice";
 import { checkOnReturn } from "@/lib/payments/online/check-on-return";
 import { isOnlinePaymentProviderKey } from "@/lib/payments/online/online-payment-provider";
 import { onlinePaymentProviders } from "@/lib/payments/online/providers";
-import { syncOnlinePaymentJob } from "@/lib/payments/jobs/sync-online-payment.job";
+import { queuePaymentCheck } from "@/lib/payments/online/queue-payment-check";
 import { latestOnlinePayment } from "@/db/queries/online-payments";
 import { findDocumentByPublicToken } from "@/lib/pdf/find-document-by-public-token";
+import { admitPublicDocumentRequest } from "@/lib/security/public-document-limits";
 
 export const dynamic = "force-dynamic";
 
@@ -31,13 +33,24 @@ export default async function CustomerInvoicePage({
   const query = await searchParams;
   const from = query.return;
   const db = await getDb();
+  // Counted before any work: a flood of one link (or from one address) gets this short page.
+  const admitted = await admitPublicDocumentRequest(db, token, await headers());
+  if (!admitted.allowed) {
+    const t = await getTranslations("errors");
+    return (
+      <main className="auth-page">
+        <h1>{t("tooManyTitle")}</h1>
+        <p>{t("tooManyText", { seconds: admitted.retryAfterSeconds })}</p>
+      </main>
+    );
+  }
   const found = await findDocumentByPublicToken(db, token);
   if (!found) notFound();
   const config = getConfig();
   const returningFrom = typeof from === "string" && isOnlinePaymentProviderKey(from) ? from : null;
   if (returningFrom) {
     await checkOnReturn(db, found.tenant, found.documentId, returningFrom, async (p, id) =>
-      enqueue(await getQueue(), syncOnlinePaymentJob, { provider: p, providerPaymentId: id }),
+      queuePaymentCheck(await getQueue(), p, id),
     );
   }
   // Back from a payment that ended without money: say so, instead of waiting forever.

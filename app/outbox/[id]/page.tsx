@@ -5,6 +5,8 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { getOutboxEmail } from "@/db/queries/emails";
+import { openOutboxLinkMarkers } from "@/lib/auth/sign-in-link";
+import { getConfig } from "@/lib/config/env";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("outbox"))("title") };
@@ -26,7 +28,8 @@ export default async function OutboxEmailPage({ params }: PageProps<"/outbox/[id
         </p>
       </div>
       <pre className="email-text" data-testid="email-text">
-        {email.text}
+        {/* A sign-in email is stored with its link sealed: opened here, for the outbox's reader only. */}
+        {openOutboxLinkMarkers(email.text, getConfig().ENCRYPTION_KEY)}
       </pre>
       {email.attachments.length > 0 && (
         <p>

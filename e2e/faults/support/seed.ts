@@ -9,6 +9,7 @@ import { tenant, type Tenant } from "@/db/tenant";
 import { connectTestShop } from "@/lib/shopify/testing/shopify-test-env";
 import type { OrderSettings } from "@/lib/shopify/order-sync/order-settings";
 import { FAULTS_ENCRYPTION_KEY } from "./stack";
+import { hashSessionToken } from "@/lib/auth/session-token";
 
 /**
  * A merchant as the app would have it after sign-in, onboarding and a Shopify
@@ -50,7 +51,8 @@ export async function seedMerchant(
   const t = tenant(organisation.id);
   const sessionToken = randomBytes(32).toString("hex");
   await db.insert(sessions).values({
-    sessionToken,
+    // Stored as Auth.js's hardened adapter keeps it: hashed (the cookie holds the token).
+    sessionToken: hashSessionToken(sessionToken),
     userId: user.id,
     expires: new Date(Date.now() + 24 * 3600_000),
   });

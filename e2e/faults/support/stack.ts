@@ -48,6 +48,10 @@ export function appEnv(databaseUrl: string): Record<string, string> {
     SHOPIFY_API_ORIGIN: SIMULATOR_URL,
     DATABASE_URL: databaseUrl,
     RUN_WORKER_IN_WEB: "false",
+    // No case pays online: a payment check must never leave this machine. A closed
+    // loopback port (discard) refuses at once.
+    MOLLIE_API_URL: "http://127.0.0.1:9/v2/",
+    BANCONTACT_API_URL: "http://127.0.0.1:9",
   };
 }
 
@@ -93,14 +97,17 @@ function suiteConnection(databaseUrl: string): DbHandle {
 }
 
 /** Starts web + workers on a new database named after the case; waits for /api/health. */
-export async function startStack(name: string, options: { workers?: number } = {}) {
+export async function startStack(
+  name: string,
+  options: { workers?: number; env?: Record<string, string> } = {},
+) {
   assertBuildExists();
   await assertPortFree();
   const databaseUrl = await createDatabase(`faults_${name.replace(/\W/g, "_")}`);
   // Migrated here, once, so the processes do not race each other on the first migration.
   await (await openPostgres(databaseUrl)).close();
   const handle = suiteConnection(databaseUrl);
-  const env = appEnv(databaseUrl);
+  const env = { ...appEnv(databaseUrl), ...options.env };
   let workerCount = 0;
   const stack: Stack = {
     databaseUrl,

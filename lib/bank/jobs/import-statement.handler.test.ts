@@ -94,6 +94,21 @@ async function importFile(content: Buffer, statementId: string) {
   return getBankImport(handle.db, t, importId);
 }
 
+/** The database, except that inserting bank lines fails (a storage failure mid-import). */
+function brokenAfterRead(h: DbHandle): DbHandle["db"] {
+  return new Proxy(h.db, {
+    get(target, property, receiver) {
+      if (property === "insert") {
+        return (table: unknown) => {
+          if (table === bankStatementLines) throw new Error("disk full");
+          return target.insert(table as typeof bankStatementLines);
+        };
+      }
+      return Reflect.get(target, property, receiver) as unknown;
+    },
+  });
+}
+
 beforeAll(async () => {
   handle = await openTestDb();
   ctx = testJobContext(handle);
@@ -222,6 +237,30 @@ describe("bank statement import", () => {
       systemClock,
     );
     expect(again).toMatchObject({ recorded: true, status: "paid" });
+  });
+
+  it("ends a poisoned file (150,000 nested tags) as failed at once, with the reason", async () => {
+    const depth = 150_000;
+    const poisoned = Buffer.from(
+      `<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><GrpHdr><MsgId>P</MsgId></GrpHdr><Stmt>${"<Ntry>".repeat(depth)}${"</Ntry>".repeat(depth)}</Stmt></BkToCstmrStmt></Document>`,
+    );
+    const result = await importFile(poisoned, "poisoned");
+    expect(result).toMatchObject({ status: "failed", error: "too_deep" });
+  });
+
+  it("marks the import failed on the last attempt when storing fails", async () => {
+    const importId = await createBankImport(handle.db, t, {
+      filename: "last.xml",
+      content: camt("STMT-LAST", [{ amount: "1.00", text: "x" }]),
+    });
+    const broken = { ...ctx, isLastAttempt: true, db: brokenAfterRead(handle) };
+    await expect(
+      importBankStatementHandler.run({ organisationId: t.organisationId, importId }, broken),
+    ).rejects.toThrow();
+    expect(await getBankImport(handle.db, t, importId)).toMatchObject({
+      status: "failed",
+      error: "import_failed",
+    });
   });
 
   it("keeps a file it cannot read, marked failed with the reason", async () => {

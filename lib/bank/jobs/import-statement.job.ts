@@ -11,5 +11,7 @@ export const importBankStatementJob = defineJob({
   name: "import-bank-statement",
   retryLimit: 3,
   retryDelaySeconds: 10,
+  // Parsing and matching one file: seconds, minutes for a huge one.
+  expireInSeconds: 300,
   schema: z.object({ organisationId: z.string().uuid(), importId: z.string().uuid() }),
 });

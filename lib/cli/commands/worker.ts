@@ -1,5 +1,6 @@
 import type { DbHandle } from "@/db/client";
 import type { AppConfig } from "@/lib/config/env";
+import { startHeartbeat } from "@/lib/jobs/heartbeat";
 import { startQueue } from "@/lib/jobs/queue";
 import { jobRegistry } from "@/lib/jobs/registry";
 import { startWorker, type JobRegistration } from "@/lib/jobs/worker";
@@ -43,8 +44,10 @@ export async function runWorker(deps: {
 }): Promise<void> {
   const jobs = deps.jobs ?? jobRegistry;
   const boss = await startQueue(deps.handle);
+  let heartbeat: { stop(): Promise<void> } | undefined;
   try {
     await startWorker(boss, jobs, { db: deps.handle.db, config: deps.config, log: deps.log });
+    heartbeat = await startHeartbeat(deps.handle.db, "worker", deps.log);
     deps.out.err(
       `Worker started on ${deps.handle.kind} with jobs: ${jobs.map((j) => j.job.name).join(", ")}. ` +
         "Stop it with Ctrl+C (SIGINT) or SIGTERM.",
@@ -52,6 +55,9 @@ export async function runWorker(deps: {
     const signal = await deps.shutdown;
     deps.out.err(`Received ${signal}: letting running jobs finish, then stopping…`);
   } finally {
+    await heartbeat?.stop();
+    // No new jobs; running ones get the timeout to finish, then pg-boss fails them
+    // (failWip) so they are retried at once instead of waiting for their expiry.
     await boss.stop({
       graceful: true,
       wait: true,

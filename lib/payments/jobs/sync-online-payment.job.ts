@@ -11,6 +11,8 @@ export const syncOnlinePaymentJob = defineJob({
   name: "sync-online-payment",
   retryLimit: 6,
   retryDelaySeconds: 10,
+  // One call to the provider and one write.
+  expireInSeconds: 60,
   schema: z.object({
     provider: z.enum(onlinePaymentProviderKeys),
     providerPaymentId: z.string().min(1).max(64),

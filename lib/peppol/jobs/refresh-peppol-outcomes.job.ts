@@ -12,6 +12,8 @@ export const refreshPeppolOutcomesJob = defineJob({
   name: "refresh-peppol-outcomes",
   retryLimit: 3,
   retryDelaySeconds: 30,
+  // One pull of the access point's outcomes.
+  expireInSeconds: 300,
   cron: "*/10 * * * *",
   schema: z.object({ round: z.number().int().min(0).optional() }),
 });

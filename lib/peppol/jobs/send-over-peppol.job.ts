@@ -14,6 +14,8 @@ export const sendOverPeppolJob = defineJob({
   name: "send-over-peppol",
   retryLimit: 6,
   retryDelaySeconds: 15,
+  // A look-up and a submission (the PDF rendered in the pool, 30 s at most).
+  expireInSeconds: 120,
   schema: z.object({
     organisationId: z.string().uuid(),
     transmissionId: z.string().uuid(),

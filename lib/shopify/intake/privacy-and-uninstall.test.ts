@@ -190,7 +190,11 @@ describe("privacy webhooks", () => {
   });
 
   it("fails a privacy payload of the wrong shape visibly instead of retrying it forever", async () => {
-    const row = await deliver("customers/redact", { shop_id: 1, customer: "not an object" });
+    const row = await deliver("customers/redact", {
+      shop_id: 1,
+      shop_domain: shop,
+      customer: "not an object",
+    });
     expect(row).toMatchObject({ status: "failed", outcome: "unexpected_payload" });
   });
 });

@@ -44,6 +44,12 @@ const order = JSON.stringify({
   name: "#1042",
 });
 
+/** An order of another shop: Shopify's order ids are unique across shops. */
+const anotherOrder = () => {
+  const id = Math.floor(Math.random() * 1e12);
+  return JSON.stringify({ id, admin_graphql_api_id: `gid://shopify/Order/${id}`, name: "#7" });
+};
+
 beforeAll(async () => {
   handle = await openTestDb();
   config = testJobContext(handle, TEST_SHOPIFY_ENV).config;
@@ -170,7 +176,12 @@ describe("receiveWebhook", () => {
     const webhookId = crypto.randomUUID();
     const stranger = `stranger-${uniqueSuffix()}.myshopify.com`;
     const result = await receive(
-      signedWebhookRequest({ topic: "orders/create", shop: stranger, body: order, webhookId }),
+      signedWebhookRequest({
+        topic: "orders/create",
+        shop: stranger,
+        body: anotherOrder(),
+        webhookId,
+      }),
     );
     expect(result).toMatchObject({ status: 200, reason: "unknown_shop" });
     const [row] = await storedFor(webhookId);
@@ -230,7 +241,7 @@ describe("receiveWebhook", () => {
     const id = await connectTestShop(handle.db, other, gone, config.ENCRYPTION_KEY);
     await markDisconnected(handle.db, other, id, "uninstalled");
     const orderResult = await receive(
-      signedWebhookRequest({ topic: "orders/create", shop: gone, body: order }),
+      signedWebhookRequest({ topic: "orders/create", shop: gone, body: anotherOrder() }),
     );
     expect(orderResult.reason).toBe("shop_disconnected");
     const redact = await receive(
@@ -253,5 +264,79 @@ describe("receiveWebhook", () => {
       signedWebhookRequest({ topic: "orders/create", shop, body: order }),
     );
     expect(result.status).toBe(503);
+  });
+});
+
+describe("a signed body under headers it does not fit", () => {
+  it("refuses another shop's app/uninstalled or shop/redact body, storing nothing", async () => {
+    const victim = `victim-${uniqueSuffix()}.myshopify.com`;
+    const other = tenant((await createOrg(handle.db, (await createUser(handle.db)).id)).id);
+    await connectTestShop(handle.db, other, victim, config.ENCRYPTION_KEY);
+    for (const [topic, body] of [
+      ["app/uninstalled", { id: 1, myshopify_domain: shop, domain: shop }],
+      ["shop/redact", { shop_id: 1, shop_domain: shop }],
+      ["customers/redact", { shop_id: 1, shop_domain: shop, customer: { email: "a@b.be" } }],
+    ] as const) {
+      const webhookId = crypto.randomUUID();
+      const result = await receive(
+        signedWebhookRequest({ topic, shop: victim, body: JSON.stringify(body), webhookId }),
+      );
+      expect(result).toEqual({ status: 400, reason: "body_of_another_shop" });
+      expect(await storedFor(webhookId)).toEqual([]);
+    }
+    expect(enqueued).toEqual([]);
+  });
+
+  it("refuses an order body sent as a shop-level topic, and a shop body as an order", async () => {
+    const asUninstall = await receive(
+      signedWebhookRequest({ topic: "app/uninstalled", shop, body: order }),
+    );
+    expect(asUninstall).toEqual({ status: 400, reason: "body_not_of_topic" });
+    const asOrder = await receive(
+      signedWebhookRequest({
+        topic: "orders/create",
+        shop,
+        body: JSON.stringify({ id: 1, myshopify_domain: shop }),
+      }),
+    );
+    expect(asOrder).toEqual({ status: 400, reason: "body_not_of_topic" });
+  });
+
+  it("refuses an order already delivered for another shop", async () => {
+    const id = Math.floor(Math.random() * 1e12);
+    const body = JSON.stringify({ id, name: "#1" });
+    expect(
+      (await receive(signedWebhookRequest({ topic: "orders/create", shop, body }))).status,
+    ).toBe(200);
+    const elsewhere = `elsewhere-${uniqueSuffix()}.myshopify.com`;
+    const other = tenant((await createOrg(handle.db, (await createUser(handle.db)).id)).id);
+    await connectTestShop(handle.db, other, elsewhere, config.ENCRYPTION_KEY);
+    const forged = await receive(
+      signedWebhookRequest({ topic: "orders/paid", shop: elsewhere, body }),
+    );
+    expect(forged).toEqual({ status: 400, reason: "body_of_another_shop" });
+  });
+
+  it("refuses a delivery triggered outside Shopify's 4-hour retry window", async () => {
+    const sixHoursAgo = new Date(Date.now() - 6 * 3600_000).toISOString();
+    const stale = await receive(
+      signedWebhookRequest({
+        topic: "orders/create",
+        shop,
+        body: order,
+        headers: { "x-shopify-triggered-at": sixHoursAgo },
+      }),
+    );
+    expect(stale).toEqual({ status: 400, reason: "triggered_at_stale" });
+    const fourHoursAgo = new Date(Date.now() - 4 * 3600_000).toISOString();
+    const retried = await receive(
+      signedWebhookRequest({
+        topic: "orders/create",
+        shop,
+        body: order,
+        headers: { "x-shopify-triggered-at": fourHoursAgo },
+      }),
+    );
+    expect(retried.status).toBe(200);
   });
 });

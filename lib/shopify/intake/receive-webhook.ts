@@ -1,10 +1,11 @@
 import type { Db } from "@/db";
-import { recordDelivery } from "@/db/queries/shopify-deliveries";
+import { orderKnownForAnotherShop, recordDelivery } from "@/db/queries/shopify-deliveries";
 import { findConnectionForShop } from "@/db/queries/shopify-connections";
 import type { ShopifyDeliveryStatus } from "@/db/schema";
 import type { AppConfig } from "@/lib/config/env";
 import { getShopifyApp, isShopifyConfigured } from "../platform/shopify-app";
 import { PRIVACY_TOPICS } from "./webhook-topics";
+import { checkBodyAgainstTopic, checkTriggeredAt } from "./delivery-consistency";
 import { BodyTooLargeError, MAX_WEBHOOK_BODY_BYTES, readLimitedBody } from "./read-limited-body";
 
 const MAX_HEADER_LENGTH = 255;
@@ -15,6 +16,7 @@ export interface ReceiveDeps {
   /** Queues the processing of a stored delivery (the worker does the work). */
   enqueueDelivery(delivery: { organisationId: string; deliveryId: string }): Promise<unknown>;
   maxBodyBytes?: number;
+  now?: () => Date;
 }
 
 export interface ReceiveResult {
@@ -29,7 +31,10 @@ export interface ReceiveResult {
  * raw body, store the delivery once (unique webhook id), queue its processing,
  * answer. Nothing is stored for a bad signature. A verified delivery is always
  * stored, even when it cannot be used (unknown shop, unparseable JSON), so that
- * Shopify stops retrying and someone can still see what arrived.
+ * Shopify stops retrying and someone can still see what arrived. A signed body whose
+ * headers it does not fit (another shop's, another topic's, or triggered outside
+ * Shopify's retry window: ./delivery-consistency.ts) is refused with 400 and nothing
+ * is stored or processed.
  */
 export async function receiveWebhook(deps: ReceiveDeps, request: Request): Promise<ReceiveResult> {
   if (!isShopifyConfigured(deps.config)) return { status: 503, reason: "shopify_not_configured" };
@@ -57,7 +62,16 @@ export async function receiveWebhook(deps: ReceiveDeps, request: Request): Promi
 
   const topic = (request.headers.get("x-shopify-topic") ?? "").toLowerCase();
   const shop = check.domain.toLowerCase();
+  const triggeredAt = "triggeredAt" in check ? check.triggeredAt : undefined;
+  const late = checkTriggeredAt(triggeredAt, deps.now?.() ?? new Date());
+  if (late) return { status: 400, reason: late };
   const payload = parseJson(rawBody);
+  if (payload !== undefined) {
+    const body = checkBodyAgainstTopic(topic, shop, payload);
+    if (!body.ok) return { status: 400, reason: body.problem };
+    if (body.orderId && (await orderKnownForAnotherShop(deps.db, body.orderId, shop)))
+      return { status: 400, reason: "body_of_another_shop" };
+  }
   const connection = await findConnectionForShop(deps.db, shop);
   const isPrivacy = (PRIVACY_TOPICS as readonly string[]).includes(topic);
 
@@ -75,7 +89,7 @@ export async function receiveWebhook(deps: ReceiveDeps, request: Request): Promi
     webhookId: check.webhookId,
     eventId: "eventId" in check ? (check.eventId ?? null) : null,
     apiVersion: check.apiVersion,
-    triggeredAt: parseDate("triggeredAt" in check ? check.triggeredAt : undefined),
+    triggeredAt: parseDate(triggeredAt),
     rawBody,
     resourceId: resourceIdOf(payload),
     status,

@@ -11,5 +11,7 @@ export const disconnectShopifyJob = defineJob({
   name: "shopify-disconnect",
   retryLimit: 4,
   retryDelaySeconds: 10,
+  // A few calls to Shopify.
+  expireInSeconds: 120,
   schema: z.object({ organisationId: z.string().uuid(), connectionId: z.string().uuid() }),
 });

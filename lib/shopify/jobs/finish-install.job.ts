@@ -10,5 +10,7 @@ export const finishShopifyInstallJob = defineJob({
   name: "shopify-finish-install",
   retryLimit: 6,
   retryDelaySeconds: 10,
+  // Subscribing the shop's webhooks: a handful of calls.
+  expireInSeconds: 300,
   schema: z.object({ organisationId: z.string().uuid(), connectionId: z.string().uuid() }),
 });

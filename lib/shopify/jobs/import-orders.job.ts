@@ -11,5 +11,7 @@ export const importShopifyOrdersJob = defineJob({
   name: "shopify-import-orders",
   retryLimit: 3,
   retryDelaySeconds: 30,
+  // Every page of 60 days of orders; a retry starts over and finds what exists.
+  expireInSeconds: 600,
   schema: z.object({ organisationId: z.string().uuid(), runId: z.string().uuid() }),
 });

@@ -14,6 +14,8 @@ export const reconcileShopifyJob = defineJob({
   name: "shopify-reconcile",
   retryLimit: 2,
   retryDelaySeconds: 60,
+  // Queues one import per connected shop.
+  expireInSeconds: 300,
   cron: RECONCILE_CRON,
   schema: z.object({}).passthrough(),
 });

@@ -26,7 +26,9 @@ export async function sendIfAutomatic(
   documentId: string,
 ): Promise<SendOutcome> {
   try {
-    const result = await queueDocumentSends(deps.db, t, [documentId], deps.queue);
+    const result = await queueDocumentSends(deps.db, t, [documentId], deps.queue, {
+      dailyLimit: false,
+    });
     if (result.queued.includes(documentId)) return { sent: true };
     return { sent: false, problem: "missing_email" };
   } catch (error) {

@@ -8,6 +8,7 @@ import {
   type CompleteInstallResult,
 } from "@/lib/shopify/connection/complete-install";
 import { shopifyPageWith } from "@/lib/shopify/connection/install-errors";
+import { secureSetCookie } from "@/lib/security/cookies";
 
 export const dynamic = "force-dynamic";
 
@@ -38,13 +39,17 @@ export async function GET(request: Request) {
   }
   const headers = new Headers({ location: result.location });
   if (result.kind === "connected") {
-    for (const cookie of result.setCookies) headers.append("set-cookie", cookie);
+    for (const cookie of result.setCookies)
+      headers.append("set-cookie", secureSetCookie(cookie, getConfig().APP_URL));
   }
   headers.append(
     "set-cookie",
-    result.kind === "restart"
-      ? `${RESTARTED_COOKIE}=1; Path=/api/shopify; Max-Age=300; HttpOnly; SameSite=Lax`
-      : `${RESTARTED_COOKIE}=; Path=/api/shopify; Max-Age=0; HttpOnly; SameSite=Lax`,
+    secureSetCookie(
+      result.kind === "restart"
+        ? `${RESTARTED_COOKIE}=1; Path=/api/shopify; Max-Age=300; HttpOnly; SameSite=Lax`
+        : `${RESTARTED_COOKIE}=; Path=/api/shopify; Max-Age=0; HttpOnly; SameSite=Lax`,
+      getConfig().APP_URL,
+    ),
   );
   return new Response(null, { status: 302, headers });
 }

@@ -1,6 +1,7 @@
 import { requireActiveApp } from "@/app/_server/require-active-app";
 import { getConfig } from "@/lib/config/env";
 import { beginInstall } from "@/lib/shopify/connection/begin-install";
+import { secureSetCookie } from "@/lib/security/cookies";
 
 export const dynamic = "force-dynamic";
 
@@ -10,6 +11,8 @@ export async function GET(request: Request) {
   const typed = new URL(request.url).searchParams.get("shop") ?? "";
   const result = await beginInstall({ db, config: getConfig() }, tenant, request, typed);
   const headers = new Headers({ location: result.location });
-  if (result.ok) for (const cookie of result.setCookies) headers.append("set-cookie", cookie);
+  if (result.ok)
+    for (const cookie of result.setCookies)
+      headers.append("set-cookie", secureSetCookie(cookie, getConfig().APP_URL));
   return new Response(null, { status: 302, headers });
 }

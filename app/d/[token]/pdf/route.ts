@@ -1,23 +1,28 @@
 import { getDb } from "@/db";
 import { findDocumentByPublicToken } from "@/lib/pdf/find-document-by-public-token";
-import { loadDocumentPdfModel, renderDocumentPdfModel } from "@/lib/pdf/render-document-pdf";
+import { renderPdfOnDemand } from "@/lib/pdf/render-on-demand";
 import { pdfResponse } from "@/lib/pdf/pdf-response";
+import { tooManyRequests } from "@/lib/security/rate-limit";
+import { admitPublicDocumentRequest } from "@/lib/security/public-document-limits";
 
 export const dynamic = "force-dynamic";
 
 /**
  * The customer's link: no session, the unguessable token is the credential. Only
  * finalised documents are served; anything else is the same 404 as a wrong token.
+ * Limited per token and per address, and renders per organisation (429 beyond).
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const db = await getDb();
+  const admitted = await admitPublicDocumentRequest(db, token, request.headers);
+  if (!admitted.allowed) return tooManyRequests(admitted);
   const found = await findDocumentByPublicToken(db, token);
   if (!found) return notFound();
-  const model = await loadDocumentPdfModel(db, found.tenant, found.documentId);
-  const response = pdfResponse(await renderDocumentPdfModel(model), model.fileStem);
+  const rendered = await renderPdfOnDemand(db, found.tenant, found.documentId);
+  if (!rendered.ok) return tooManyRequests({ allowed: false, ...rendered });
+  const response = pdfResponse(rendered.pdf, rendered.model.fileStem);
   response.headers.set("x-robots-tag", "noindex, nofollow");
-  response.headers.set("referrer-policy", "no-referrer");
   return response;
 }
 

@@ -1,7 +1,8 @@
 import { getOrgContext } from "@/app/_server/context";
 import { DocumentNotFoundError } from "@/db/queries/documents";
-import { loadDocumentPdfModel, renderDocumentPdfModel } from "@/lib/pdf/render-document-pdf";
+import { renderPdfOnDemand } from "@/lib/pdf/render-on-demand";
 import { pdfResponse } from "@/lib/pdf/pdf-response";
+import { tooManyRequests } from "@/lib/security/rate-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -14,8 +15,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const { id } = await params;
   if (!UUID.test(id)) return new Response("Not found", { status: 404 });
   try {
-    const model = await loadDocumentPdfModel(ctx.db, ctx.tenant, id);
-    return pdfResponse(await renderDocumentPdfModel(model), model.fileStem);
+    const rendered = await renderPdfOnDemand(ctx.db, ctx.tenant, id);
+    if (!rendered.ok) return tooManyRequests({ allowed: false, ...rendered });
+    return pdfResponse(rendered.pdf, rendered.model.fileStem);
   } catch (err) {
     if (err instanceof DocumentNotFoundError) return new Response("Not found", { status: 404 });
     throw err;

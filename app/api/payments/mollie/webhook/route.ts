@@ -1,12 +1,11 @@
 import { getDb } from "@/db";
 import { getRequestLogger } from "@/app/_server/request-logger";
-import { enqueue } from "@/lib/jobs/queue";
 import { getQueue } from "@/app/_server/queue";
 import {
   mollieWebhookId,
   receivePaymentNotification,
 } from "@/lib/payments/online/receive-payment-notification";
-import { syncOnlinePaymentJob } from "@/lib/payments/jobs/sync-online-payment.job";
+import { queuePaymentCheck } from "@/lib/payments/online/queue-payment-check";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +20,7 @@ export async function POST(request: Request) {
     {
       db: await getDb(),
       enqueueSync: async (provider, providerPaymentId) =>
-        enqueue(await getQueue(), syncOnlinePaymentJob, { provider, providerPaymentId }),
+        queuePaymentCheck(await getQueue(), provider, providerPaymentId),
     },
     "mollie",
     id,

@@ -6,6 +6,8 @@ import { isOnlinePaymentProviderKey } from "@/lib/payments/online/online-payment
 import { customerInvoiceUrl } from "@/lib/payments/online/payment-urls";
 import { onlinePaymentProviders } from "@/lib/payments/online/providers";
 import { findDocumentByPublicToken } from "@/lib/pdf/find-document-by-public-token";
+import { tooManyRequests } from "@/lib/security/rate-limit";
+import { admitPublicDocumentRequest } from "@/lib/security/public-document-limits";
 
 export const dynamic = "force-dynamic";
 
@@ -16,11 +18,13 @@ export const dynamic = "force-dynamic";
  * paid invoice, or one the merchant no longer takes online, goes to its page.
  */
 export async function GET(
-  _request: Request,
+  request: Request,
   { params }: { params: Promise<{ token: string; provider: string }> },
 ) {
   const { token, provider } = await params;
   const db = await getDb();
+  const admitted = await admitPublicDocumentRequest(db, token, request.headers);
+  if (!admitted.allowed) return tooManyRequests(admitted);
   const found = await findDocumentByPublicToken(db, token);
   if (!found || !isOnlinePaymentProviderKey(provider)) {
     return new Response("Not found", { status: 404, headers: { "x-robots-tag": "noindex" } });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { apiError, withApiKey } from "@/app/_server/with-api-key";
-import { getDocument } from "@/db/queries/documents";
-import { renderDocumentPdf } from "@/lib/pdf/render-document-pdf";
+import { DocumentNotFoundError } from "@/db/queries/documents";
+import { renderPdfOnDemand } from "@/lib/pdf/render-on-demand";
 
 export const dynamic = "force-dynamic";
 
@@ -9,11 +9,21 @@ export const dynamic = "force-dynamic";
 export const GET = withApiKey<{ id: string }>(async (_request, { db, tenant }, { id }) => {
   if (!z.string().uuid().safeParse(id).success)
     return apiError(404, "not_found", "No such document.");
-  const found = await getDocument(db, tenant, id);
-  if (!found) return apiError(404, "not_found", "No such document.");
-  const pdf = await renderDocumentPdf(db, tenant, id);
-  const name = (found.document.number ?? "concept").replace(/[^\w.-]/g, "_");
-  return new Response(new Uint8Array(pdf), {
+  let rendered;
+  try {
+    rendered = await renderPdfOnDemand(db, tenant, id);
+  } catch (err) {
+    if (err instanceof DocumentNotFoundError)
+      return apiError(404, "not_found", "No such document.");
+    throw err;
+  }
+  if (!rendered.ok) {
+    const response = apiError(429, "rate_limited", "Too many PDFs at once; try again later.");
+    response.headers.set("retry-after", String(rendered.retryAfterSeconds));
+    return response;
+  }
+  const name = (rendered.model.fileStem || "concept").replace(/[^\w.-]/g, "_");
+  return new Response(new Uint8Array(rendered.pdf), {
     headers: {
       "content-type": "application/pdf",
       "content-disposition": `inline; filename="${name}.pdf"`,
