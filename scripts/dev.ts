@@ -14,6 +14,7 @@ import { startPeppolAccessPoint } from "@facturo/peppol-access-point";
 import { startShopifySimulator } from "@facturo/shopify-simulator";
 import { SHOPIFY_FIXTURES } from "@/test/fixtures";
 import { startPaymentStandInsForDev } from "./dev-payment-stand-ins";
+import { startOnPort } from "./port-in-use";
 
 const SIMULATOR_PORT = Number(process.env.SHOPIFY_SIMULATOR_PORT ?? 3999);
 const DEV_CLIENT_ID = "facturo-dev";
@@ -24,24 +25,21 @@ async function main(): Promise<void> {
   let simulator: Awaited<ReturnType<typeof startShopifySimulator>> | undefined;
   if (!env.SHOPIFY_CLIENT_ID) {
     const appUrl = env.APP_URL ?? "http://localhost:3000";
-    try {
-      simulator = await startShopifySimulator({
-        port: SIMULATOR_PORT,
-        clientId: DEV_CLIENT_ID,
-        clientSecret: DEV_CLIENT_SECRET,
-        complianceUrl: `${appUrl}/api/shopify/webhooks`,
-        // "Place an order" in the simulated shop admin offers these payloads.
-        fixturesDir: SHOPIFY_FIXTURES,
-        log: (line) => console.log(`[shopify-simulator] ${line}`),
-      });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
-      console.error(
-        `Port ${SIMULATOR_PORT} is already in use (another "npm run dev" or Shopify simulator?). ` +
-          "Stop it, or choose another port with SHOPIFY_SIMULATOR_PORT.",
-      );
-      process.exit(1);
-    }
+    simulator = await startOnPort(
+      "Shopify simulator",
+      "SHOPIFY_SIMULATOR_PORT",
+      SIMULATOR_PORT,
+      (port) =>
+        startShopifySimulator({
+          port,
+          clientId: DEV_CLIENT_ID,
+          clientSecret: DEV_CLIENT_SECRET,
+          complianceUrl: `${appUrl}/api/shopify/webhooks`,
+          // "Place an order" in the simulated shop admin offers these payloads.
+          fixturesDir: SHOPIFY_FIXTURES,
+          log: (line) => console.log(`[shopify-simulator] ${line}`),
+        }),
+    );
     Object.assign(env, {
       SHOPIFY_CLIENT_ID: DEV_CLIENT_ID,
       SHOPIFY_CLIENT_SECRET: DEV_CLIENT_SECRET,
@@ -54,7 +52,12 @@ async function main(): Promise<void> {
   // Peppol: without an access-point key, the local stand-in plays the access point.
   const accessPoint = env.PEPPOL_AP_API_KEY
     ? undefined
-    : await startPeppolAccessPoint({ port: Number(env.PEPPOL_AP_PORT ?? 4010) });
+    : await startOnPort(
+        "Peppol access-point stand-in",
+        "PEPPOL_AP_PORT",
+        Number(env.PEPPOL_AP_PORT ?? 4010),
+        (port) => startPeppolAccessPoint({ port }),
+      );
   if (accessPoint) {
     Object.assign(env, { PEPPOL_AP_URL: accessPoint.apiUrl, PEPPOL_AP_API_KEY: "facturo-dev" });
     console.log(`Peppol access point stand-in on ${accessPoint.apiUrl} (no PEPPOL_AP_API_KEY set)`);

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db";
+import { LinkedText } from "@/components/outbox/linked-text";
 import { getOutboxEmail } from "@/db/queries/emails";
 import { openOutboxLinkMarkers } from "@/lib/auth/sign-in-link";
 import { getConfig } from "@/lib/config/env";
@@ -29,7 +30,7 @@ export default async function OutboxEmailPage({ params }: PageProps<"/outbox/[id
       </div>
       <pre className="email-text" data-testid="email-text">
         {/* A sign-in email is stored with its link sealed: opened here, for the outbox's reader only. */}
-        {openOutboxLinkMarkers(email.text, getConfig().ENCRYPTION_KEY)}
+        <LinkedText text={openOutboxLinkMarkers(email.text, getConfig().ENCRYPTION_KEY)} />
       </pre>
       {email.attachments.length > 0 && (
         <p>

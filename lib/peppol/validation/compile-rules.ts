@@ -11,7 +11,15 @@
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -25,6 +33,9 @@ const versionOf = (pkg: string) =>
     .version;
 
 const compiler = require.resolve("xslt3/xslt3.js");
+const STAGING_DIR = "/tmp/facturo-peppol-rules/xslt";
+rmSync(STAGING_DIR, { recursive: true, force: true });
+mkdirSync(STAGING_DIR, { recursive: true });
 const scratch = mkdtempSync(path.join(tmpdir(), "facturo-sef-"));
 const manifest: CompiledManifest = {
   compiler: `xslt3 ${versionOf("xslt3")}`,
@@ -38,10 +49,14 @@ try {
     const source = path.join(XSLT_DIR, name);
     const exported = path.join(scratch, `${name}.sef.json`);
     const started = Date.now();
-    // -relocate:on: the SEF does not remember where the stylesheet was compiled.
+    // The SEF records the stylesheet's base URI: compiling a copy at a fixed, neutral path
+    // keeps a developer's checkout path out of the committed file, so every machine
+    // produces the same SEF. (-relocate:on only allows the SEF to be deployed elsewhere.)
+    const staged = path.join(STAGING_DIR, name);
+    copyFileSync(source, staged);
     execFileSync(
       process.execPath,
-      [compiler, `-xsl:${source}`, `-export:${exported}`, "-nogo", "-relocate:on"],
+      [compiler, `-xsl:${staged}`, `-export:${exported}`, "-nogo", "-relocate:on"],
       { stdio: "inherit" },
     );
     const sef = gzipSync(readFileSync(exported), { level: 9 });
@@ -60,4 +75,5 @@ try {
   writeFileSync(MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
+  rmSync(STAGING_DIR, { recursive: true, force: true });
 }
