@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertOnlinePayment } from "@/db/queries/online-payments";
 import { saveLogo } from "@/db/queries/organisations";
 import { bankImports } from "@/db/schema";
+import { LIMITS } from "@/lib/security/limits";
 import { eventually } from "./support/checks";
 import { seedIssuedInvoice } from "./support/documents";
 import { seedMerchant, type Merchant } from "./support/seed";
@@ -115,6 +116,7 @@ describe("denial of service", () => {
   it("limits a flood of one public PDF per link, and the sign-in page stays fast", async () => {
     const { token } = await seedIssuedInvoice(stack.handle.db, merchant);
     const statuses: number[] = [];
+    const started = Date.now();
     // 10 clients × 5 requests, as in the review.
     const flood = Promise.all(
       Array.from({ length: 10 }, async (_, client) => {
@@ -131,9 +133,14 @@ describe("denial of service", () => {
     const count = (status: number) => statuses.filter((s) => s === status).length;
     console.log(`PDF flood: ${count(200)} rendered, ${count(429)} refused, sign-in ${slowest} ms`);
     recordFaults(SUITE, { tried: 50, serverErrors: statuses.filter((s) => s >= 500).length });
+    // The limit counts in fixed minutes: a flood that crosses a minute's end (a loaded
+    // machine: 44 served over two minutes) gets a fresh 30 in the next one.
+    const { limit, windowSeconds } = LIMITS.publicDocumentPerToken;
+    const windowMs = windowSeconds * 1000;
+    const windows = Math.floor(Date.now() / windowMs) - Math.floor(started / windowMs) + 1;
     expect(count(200) + count(429)).toBe(50);
-    expect(count(200)).toBeLessThanOrEqual(30);
-    expect(count(429)).toBeGreaterThanOrEqual(20);
+    expect(count(200)).toBeLessThanOrEqual(limit * windows);
+    expect(count(429)).toBeGreaterThanOrEqual(50 - limit * windows);
     expect(slowest).toBeLessThan(3_000);
   });
 
