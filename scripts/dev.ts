@@ -22,9 +22,12 @@ const DEV_CLIENT_SECRET = "facturo-dev-secret";
 
 async function main(): Promise<void> {
   const env = { ...process.env };
+  // The app's own address follows PORT unless APP_URL says otherwise: links in emails,
+  // Shopify's redirects and the simulator's "Install" button must reach this server.
+  env.APP_URL ??= `http://localhost:${env.PORT ?? 3000}`;
+  const appUrl = env.APP_URL;
   let simulator: Awaited<ReturnType<typeof startShopifySimulator>> | undefined;
   if (!env.SHOPIFY_CLIENT_ID) {
-    const appUrl = env.APP_URL ?? "http://localhost:3000";
     simulator = await startOnPort(
       "Shopify simulator",
       "SHOPIFY_SIMULATOR_PORT",
@@ -34,6 +37,7 @@ async function main(): Promise<void> {
           port,
           clientId: DEV_CLIENT_ID,
           clientSecret: DEV_CLIENT_SECRET,
+          applicationUrl: `${appUrl}/shopify`,
           complianceUrl: `${appUrl}/api/shopify/webhooks`,
           // "Place an order" in the simulated shop admin offers these payloads.
           fixturesDir: SHOPIFY_FIXTURES,
