@@ -28,3 +28,15 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * The database refused to change an issued document, its lines or a stored original
+ * (the triggers of migration 0016; SQLSTATE FCT01). The app never tries: a caught one
+ * is a bug or someone writing to the database by hand.
+ */
+export function isIssuedDocumentImmutable(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if ((e as { code?: unknown }).code === "FCT01") return true;
+  }
+  return false;
+}

@@ -11,3 +11,4 @@ export * from "./bank";
 export * from "./payments";
 export * from "./peppol";
 export * from "./hardening";
+export * from "./originals";

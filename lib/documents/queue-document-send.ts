@@ -6,6 +6,7 @@ import { getDocument, recordDocumentEvent } from "@/db/queries/documents";
 import type { Tenant } from "@/db/tenant";
 import { enqueue, type Queue } from "@/lib/jobs/queue";
 import { sendDocumentJob } from "@/lib/documents/jobs/send-document.job";
+import { storeOriginalsJob } from "@/lib/documents/jobs/store-originals.job";
 import {
   queueAutomaticPeppolSend,
   reachableOverPeppolOnly,
@@ -104,6 +105,8 @@ export async function queueDocumentSends(
       if (needsDeliveryDate(document, categories))
         throw new SendBlockedError("delivery_date_required");
       await finaliseDocument(db, t, { documentId: id }, systemClock);
+      // Its PDF (and UBL) are rendered once, off the request, and kept as its originals.
+      await enqueue(queue, storeOriginalsJob, { organisationId: t.organisationId, documentId: id });
       // A Shopify refund that came while this invoice was a concept is credited now.
       await applyRefundsWaitingFor({ db, queue }, t, id);
     }

@@ -1,6 +1,7 @@
 import { sendSignInEmailJob } from "@/lib/auth/jobs/send-sign-in-email.job";
 import { importBankStatementJob } from "@/lib/bank/jobs/import-statement.job";
 import { sendDocumentJob } from "@/lib/documents/jobs/send-document.job";
+import { storeOriginalsJob } from "@/lib/documents/jobs/store-originals.job";
 import { sendEmailJob } from "@/lib/email/jobs/send-email.job";
 import { syncOnlinePaymentJob } from "@/lib/payments/jobs/sync-online-payment.job";
 import { refreshPeppolOutcomesJob } from "@/lib/peppol/jobs/refresh-peppol-outcomes.job";
@@ -31,6 +32,11 @@ export const jobRegistry: readonly JobRegistration[] = [
   lazyJob(
     sendDocumentJob,
     async () => (await import("@/lib/documents/jobs/send-document.handler")).sendDocumentHandler,
+  ),
+  lazyJob(
+    storeOriginalsJob,
+    async () =>
+      (await import("@/lib/documents/jobs/store-originals.handler")).storeOriginalsHandler,
   ),
   lazyJob(
     finishShopifyInstallJob,

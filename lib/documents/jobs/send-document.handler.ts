@@ -12,7 +12,7 @@ import { reminderTexts } from "@/lib/documents/reminder-texts";
 import { documentTextValues } from "@/lib/documents/text-values";
 import { sendEmail } from "@/lib/email/send-email";
 import { customerInvoiceUrl } from "@/lib/payments/online/payment-urls";
-import { renderDocumentPdf } from "@/lib/pdf/render-document-pdf";
+import { issuedPdf } from "@/lib/documents/originals/issued-pdf";
 import { PermanentJobError } from "@/lib/jobs/permanent-job-error";
 import { defineJobHandler } from "@/lib/jobs/job-handler";
 import { sendDocumentJob } from "./send-document.job";
@@ -66,7 +66,8 @@ export const sendDocumentHandler = defineJobHandler(
           : null,
     });
     try {
-      const pdf = await renderDocumentPdf(ctx.db, t, document.id);
+      // The original as issued (stored now if the store-originals job has not run yet).
+      const pdf = (await issuedPdf(ctx.db, t, document.id, { appUrl: ctx.config.APP_URL })).bytes;
       const email = await sendEmail(ctx, {
         organisationId,
         to: send.toAddress,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineJob } from "@/lib/jobs/define-job";
 
 /**
- * Renders the document's PDF and emails it. The email's idempotency key is the send
+ * Emails the document's original PDF (rendered and stored first if it is not yet). The email's idempotency key is the send
  * row's id, so a retry after a crash never sends twice; a provider failure is
  * recorded on the send and in the activity log, then retried by the queue.
  */

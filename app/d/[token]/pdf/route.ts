@@ -21,7 +21,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ toke
   if (!found) return notFound();
   const rendered = await renderPdfOnDemand(db, found.tenant, found.documentId);
   if (!rendered.ok) return tooManyRequests({ allowed: false, ...rendered });
-  const response = pdfResponse(rendered.pdf, rendered.model.fileStem);
+  const response = pdfResponse(rendered.pdf, rendered.fileStem);
   response.headers.set("x-robots-tag", "noindex, nofollow");
   return response;
 }

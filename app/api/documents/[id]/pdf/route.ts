@@ -17,7 +17,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   try {
     const rendered = await renderPdfOnDemand(ctx.db, ctx.tenant, id);
     if (!rendered.ok) return tooManyRequests({ allowed: false, ...rendered });
-    return pdfResponse(rendered.pdf, rendered.model.fileStem);
+    return pdfResponse(rendered.pdf, rendered.fileStem);
   } catch (err) {
     if (err instanceof DocumentNotFoundError) return new Response("Not found", { status: 404 });
     throw err;

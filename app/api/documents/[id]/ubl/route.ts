@@ -1,6 +1,6 @@
 import { getOrgContext } from "@/app/_server/context";
 import { DocumentNotFoundError } from "@/db/queries/documents";
-import { renderDocumentUbl } from "@/lib/peppol/render-document-ubl";
+import { issuedUbl, ublText } from "@/lib/documents/originals/issued-ubl";
 import { UblError } from "@/lib/peppol";
 import { ublResponse } from "@/lib/peppol/ubl-response";
 
@@ -15,7 +15,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const { id } = await params;
   if (!UUID.test(id)) return new Response("Not found", { status: 404 });
   try {
-    const { xml, fileStem } = await renderDocumentUbl(ctx.db, ctx.tenant, id);
+    const { xml, fileStem } = ublText(await issuedUbl(ctx.db, ctx.tenant, id));
     return ublResponse(xml, fileStem);
   } catch (err) {
     if (err instanceof DocumentNotFoundError) return new Response("Not found", { status: 404 });

@@ -22,7 +22,7 @@ export const GET = withApiKey<{ id: string }>(async (_request, { db, tenant }, {
     response.headers.set("retry-after", String(rendered.retryAfterSeconds));
     return response;
   }
-  const name = (rendered.model.fileStem || "concept").replace(/[^\w.-]/g, "_");
+  const name = (rendered.fileStem || "concept").replace(/[^\w.-]/g, "_");
   return new Response(new Uint8Array(rendered.pdf), {
     headers: {
       "content-type": "application/pdf",

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { apiError, withApiKey } from "@/app/_server/with-api-key";
 import { DocumentNotFoundError } from "@/db/queries/documents";
 import { UblError } from "@/lib/peppol";
-import { renderDocumentUbl } from "@/lib/peppol/render-document-ubl";
+import { issuedUbl, ublText } from "@/lib/documents/originals/issued-ubl";
 import { ublResponse } from "@/lib/peppol/ubl-response";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ export const GET = withApiKey<{ id: string }>(async (_request, { db, tenant }, {
   if (!z.string().uuid().safeParse(id).success)
     return apiError(404, "not_found", "No such document.");
   try {
-    const { xml, fileStem } = await renderDocumentUbl(db, tenant, id);
+    const { xml, fileStem } = ublText(await issuedUbl(db, tenant, id));
     return ublResponse(xml, fileStem);
   } catch (err) {
     if (err instanceof DocumentNotFoundError)
