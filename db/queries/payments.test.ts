@@ -4,8 +4,6 @@ import { tenant, type Tenant } from "../tenant";
 import { concept, line } from "../testing/document-factory";
 import { createOrg, createUser, openTestDb } from "../testing/test-db";
 import { createConcept } from "./documents";
-import { eq } from "drizzle-orm";
-import { documents } from "../schema";
 import { listPayments, listShopifyInvoicesPaidInFacturo } from "./payments";
 import { finaliseDocument } from "@/lib/documents/finalise-document";
 import { recordPayment } from "@/lib/payments/record-payment";
@@ -22,11 +20,12 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 /** 2 × 50.00 + 21 % = 121.00 */
-async function sentInvoice() {
+async function sentInvoice(from: { source: "shopify"; sourceName: string } | null = null) {
   const id = await createConcept(
     handle.db,
     t,
     concept({ lines: [line({ quantity: "2", unitPriceCents: 5000 })] }),
+    from ?? {},
   );
   await finaliseDocument(handle.db, t, { documentId: id }, systemClock);
   return id;
@@ -36,11 +35,7 @@ const paidOn = "2026-11-29";
 
 describe("payments paid in Facturo", () => {
   it("tells the sync inbox which Shopify invoices were paid here, not in Shopify", async () => {
-    const fromShopify = await sentInvoice();
-    await handle.db
-      .update(documents)
-      .set({ source: "shopify", sourceName: "#1042" })
-      .where(eq(documents.id, fromShopify));
+    const fromShopify = await sentInvoice({ source: "shopify", sourceName: "#1042" });
     const manual = await sentInvoice();
     await recordPayment(
       handle.db,

@@ -4,7 +4,7 @@ import type { DbHandle } from "@/db/client";
 import { getDocument } from "@/db/queries/documents";
 import { createConcept } from "@/db/queries/documents";
 import { listOverdueInvoices } from "@/db/queries/overdue";
-import { appActivations, customers, documents, documentSends, emails } from "@/db/schema";
+import { appActivations, customers, documentSends, emails } from "@/db/schema";
 import { tenant, type Tenant } from "@/db/tenant";
 import { concept, line } from "@/db/testing/document-factory";
 import { createOrg, createUser, openTestDb, uniqueSuffix } from "@/db/testing/test-db";
@@ -15,7 +15,8 @@ import { sendDocumentJob } from "@/lib/documents/jobs/send-document.job";
 import { queueReminder } from "./queue-reminder";
 import { finaliseDocument } from "@/lib/documents/finalise-document";
 import { recordPayment } from "@/lib/payments/record-payment";
-import { fixedClock, systemClock } from "@/lib/calendar/clock";
+import { fixedClock } from "@/lib/calendar/clock";
+import { addDays } from "@/lib/calendar/calendar-days";
 
 let handle: DbHandle;
 let boss: Queue;
@@ -47,8 +48,8 @@ async function customer(email: string | null, language: "fr" | "nl" | "en" = "nl
 }
 
 /**
- * A sent invoice of 121.00 due on `dueDate`. Finalising dates it on the real today,
- * so the due date is then moved as if the weeks had passed.
+ * A sent invoice of 121.00 due on `dueDate`: issued the day before, with that due date
+ * on the concept (an issued invoice's dates can never be moved afterwards).
  */
 async function invoiceDue(
   dueDate: string,
@@ -58,10 +59,15 @@ async function invoiceDue(
   const id = await createConcept(
     handle.db,
     t,
-    concept({ customerId, language, lines: [line({ quantity: "1", unitPriceCents: 10000 })] }),
+    concept({
+      customerId,
+      language,
+      dueDate,
+      lines: [line({ quantity: "1", unitPriceCents: 10000 })],
+    }),
   );
-  await finaliseDocument(handle.db, t, { documentId: id }, systemClock);
-  await handle.db.update(documents).set({ dueDate }).where(eq(documents.id, id));
+  const dayBefore = fixedClock(`${addDays(dueDate, -1)}T12:00:00Z`);
+  await finaliseDocument(handle.db, t, { documentId: id }, dayBefore);
   return id;
 }
 

@@ -10,6 +10,7 @@ import { enqueue } from "@/lib/jobs/queue";
 import { AccessPointError, type DeliveryOutcome } from "@/lib/peppol/transport/access-point";
 import { accessPointFromConfig } from "@/lib/peppol/transport/access-point-from-config";
 import { defineJobHandler } from "@/lib/jobs/job-handler";
+import { peppolAnswerKey, storeOriginal } from "@/lib/documents/originals/store-original";
 import { refreshPeppolOutcomesJob } from "./refresh-peppol-outcomes.job";
 
 /** Outcomes read per run, so one run never holds the worker for long. */
@@ -51,6 +52,15 @@ export async function recordOutcome(db: Db, outcome: DeliveryOutcome): Promise<v
   const match = await findTransmissionForOutcome(db, outcome);
   if (!match) return;
   const t = tenant(match.organisationId);
+  // The answer itself is kept with the document (once: the outcome's id is its key).
+  await storeOriginal(db, t, {
+    documentId: match.documentId,
+    kind: "peppol_answer",
+    key: peppolAnswerKey(match.id, outcome.outcomeId),
+    contentType: "application/json",
+    bytes: JSON.stringify(outcome),
+    details: { transmissionId: match.id, result: outcome.result },
+  });
   const settled = await settleTransmission(db, t, match.id, outcome.result, outcome.reason);
   if (settled) {
     await recordDocumentEvent(db, t, match.documentId, `peppol_${outcome.result}`, {

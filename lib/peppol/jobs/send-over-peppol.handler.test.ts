@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { listOriginals } from "@/db/queries/document-originals";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
@@ -111,6 +113,8 @@ afterAll(async () => {
   await handle.close();
 });
 
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
 describe("sending an invoice over Peppol", () => {
   it("submits the UBL to a buyer on the network and records its delivery", async () => {
     const { id } = await issuedInvoice(t, ON_NETWORK);
@@ -128,6 +132,23 @@ describe("sending an invoice over Peppol", () => {
     expect(await eventsOf(t, id)).toEqual(
       expect.arrayContaining(["peppol_queued", "peppol_sent", "peppol_delivered"]),
     );
+    // Kept with the document: the UBL issued is the one transmitted, and the answers.
+    const kept = await listOriginals(handle.db, t, id);
+    const keys = kept.map((o) => o.key);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        "pdf",
+        "ubl",
+        `peppol_ubl:${transmission.id}`,
+        `peppol_answer:${transmission.id}:submitted`,
+      ]),
+    );
+    expect(keys).toHaveLength(5);
+    const sent = kept.find((o) => o.kind === "peppol_ubl");
+    expect(sent?.sha256).toBe(kept.find((o) => o.key === "ubl")?.sha256);
+    expect(sent?.sha256).toBe(sha256(submitted?.xml ?? ""));
+    const answers = kept.filter((o) => o.kind === "peppol_answer").map((o) => o.details.result);
+    expect(answers.sort()).toEqual(["delivered", "submitted"]);
   });
 
   it("emails the invoice when the buyer is not on the network", async () => {

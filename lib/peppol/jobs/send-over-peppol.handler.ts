@@ -8,7 +8,12 @@ import {
 import { tenant, type Tenant } from "@/db/tenant";
 import type { Db } from "@/db";
 import { enqueue } from "@/lib/jobs/queue";
-import { renderDocumentUbl } from "@/lib/peppol/render-document-ubl";
+import { issuedUbl } from "@/lib/documents/originals/issued-ubl";
+import {
+  peppolAnswerKey,
+  peppolUblKey,
+  storeOriginal,
+} from "@/lib/documents/originals/store-original";
 import { UblError } from "@/lib/peppol/ubl-error";
 import { AccessPointError } from "@/lib/peppol/transport/access-point";
 import { accessPointFromConfig } from "@/lib/peppol/transport/access-point-from-config";
@@ -50,14 +55,32 @@ export const sendOverPeppolHandler = defineJobHandler(
       if (!(await accessPoint.canReceiveInvoices(receiver))) {
         return fallBackToEmail(ctx.db, t, ctx.queue, transmission.id, document, emailAlreadyQueued);
       }
-      const { xml } = await renderDocumentUbl(ctx.db, t, document.id);
+      // The UBL issued (stored once, with the issued PDF inside), never a new rendering.
+      const ubl = await issuedUbl(ctx.db, t, document.id, { appUrl: ctx.config.APP_URL });
       const { accessPointId } = await accessPoint.submit({
         senderId: settings.senderId,
         receiver,
-        xml,
+        xml: ubl.bytes.toString("utf8"),
         idempotencyKey: transmission.idempotencyKey,
       });
       const receiverId = formatParticipant(receiver);
+      // Kept with the document: what went to the access point, and what it answered.
+      await storeOriginal(ctx.db, t, {
+        documentId: document.id,
+        kind: "peppol_ubl",
+        key: peppolUblKey(transmission.id),
+        contentType: "application/xml",
+        bytes: ubl.bytes,
+        details: { transmissionId: transmission.id, receiverId, accessPointId },
+      });
+      await storeOriginal(ctx.db, t, {
+        documentId: document.id,
+        kind: "peppol_answer",
+        key: peppolAnswerKey(transmission.id, "submitted"),
+        contentType: "application/json",
+        bytes: JSON.stringify({ accessPointId }),
+        details: { transmissionId: transmission.id, result: "submitted" },
+      });
       await markTransmissionSubmitted(ctx.db, t, transmission.id, receiverId, accessPointId);
       await recordDocumentEvent(ctx.db, t, document.id, "peppol_sent", { to: receiverId });
       await enqueue(
