@@ -2,7 +2,6 @@ import { and, eq, sql } from "drizzle-orm";
 import { defaultSeries } from "@/lib/documents/default-series";
 import { documentTypes, type DocumentType } from "@/lib/documents/document-lifecycle";
 import { chooseNextSequence } from "@/lib/numbering/choose-next-sequence";
-import { seriesCanCollide } from "@/lib/numbering/series-can-collide";
 import { seriesPeriodKey } from "@/lib/numbering/series-period-key";
 import type { Db } from "../client";
 import { documentCounters, documentSeries } from "../schema";
@@ -20,7 +19,7 @@ export interface SeriesView {
 }
 
 /** Every type's series as the settings page shows it, defaults included. */
-export async function listSeries(db: Db, t: Tenant, now = new Date()): Promise<SeriesView[]> {
+export async function listSeries(db: Db | Tx, t: Tenant, now = new Date()): Promise<SeriesView[]> {
   const rows = await db.select().from(documentSeries).where(t.where(documentSeries));
   const counters = await db.select().from(documentCounters).where(t.where(documentCounters));
   return documentTypes.map((type) => {
@@ -41,66 +40,62 @@ export async function listSeries(db: Db, t: Tenant, now = new Date()): Promise<S
   });
 }
 
-/**
- * Saves a series. The pattern and restart may change at any time (numbers already
- * issued keep their text); the next number only before the period's first number.
- */
-export async function saveSeries(
-  db: Db,
+/** A type's series row with the defaults, unless it exists. */
+export async function insertDefaultSeries(tx: Tx, t: Tenant, type: DocumentType): Promise<void> {
+  await tx
+    .insert(documentSeries)
+    .values(t.owned({ type, ...defaultSeries[type] }))
+    .onConflictDoNothing();
+}
+
+export type CounterRow = typeof documentCounters.$inferSelect;
+
+/** Locks a series' counter of one period for the rest of the transaction; null when none yet. */
+export async function lockCounter(
+  tx: Tx,
   t: Tenant,
-  input: {
-    type: DocumentType;
+  type: DocumentType,
+  periodKey: string,
+): Promise<CounterRow | null> {
+  const [counter] = await tx
+    .select()
+    .from(documentCounters)
+    .where(
+      t.where(
+        documentCounters,
+        and(eq(documentCounters.type, type), eq(documentCounters.periodKey, periodKey)),
+      ),
+    )
+    .for("update");
+  return counter ?? null;
+}
+
+/** Stores a series' settings (and the migration start, when given). */
+export async function updateSeriesSettings(
+  tx: Tx,
+  t: Tenant,
+  type: DocumentType,
+  settings: {
     pattern: string;
     yearlyRestart: boolean;
-    nextSequence: number | null;
+    start?: { startSequence: number; startPeriodKey: string };
   },
-  now = new Date(),
-): Promise<"saved" | "already_issued" | "clash"> {
-  return db.transaction(async (tx) => {
-    // Two series that could print the same number would make one number name two documents.
-    const others = (await listSeries(tx as unknown as Db, t, now)).filter(
-      (s) => s.type !== input.type,
-    );
-    if (others.some((other) => seriesCanCollide(other.pattern, input.pattern))) return "clash";
-    const periodKey = seriesPeriodKey(input, now);
-    await tx
-      .insert(documentSeries)
-      .values(t.owned({ type: input.type, ...defaultSeries[input.type] }))
-      .onConflictDoNothing();
-    const [counter] = await tx
-      .select()
-      .from(documentCounters)
-      .where(
-        t.where(
-          documentCounters,
-          and(eq(documentCounters.type, input.type), eq(documentCounters.periodKey, periodKey)),
-        ),
-      )
-      .for("update");
-    if (input.nextSequence !== null && counter && input.nextSequence !== counter.lastSequence + 1)
-      return "already_issued";
-    await tx
-      .update(documentSeries)
-      .set({
-        pattern: input.pattern,
-        yearlyRestart: input.yearlyRestart,
-        ...(input.nextSequence !== null && !counter
-          ? { startSequence: input.nextSequence, startPeriodKey: periodKey }
-          : {}),
-      })
-      .where(t.where(documentSeries, eq(documentSeries.type, input.type)));
-    return "saved";
-  });
+): Promise<void> {
+  await tx
+    .update(documentSeries)
+    .set({
+      pattern: settings.pattern,
+      yearlyRestart: settings.yearlyRestart,
+      ...(settings.start ?? {}),
+    })
+    .where(t.where(documentSeries, eq(documentSeries.type, type)));
 }
 
 export type SeriesRow = typeof documentSeries.$inferSelect;
 
 /** The series of a type, created with the defaults on first use. */
 export async function ensureSeries(tx: Tx, t: Tenant, type: DocumentType): Promise<SeriesRow> {
-  await tx
-    .insert(documentSeries)
-    .values(t.owned({ type, ...defaultSeries[type] }))
-    .onConflictDoNothing();
+  await insertDefaultSeries(tx, t, type);
   const [series] = await tx
     .select()
     .from(documentSeries)

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../client";
-import { tenant, type Tenant } from "../tenant";
-import { concept } from "../testing/document-factory";
-import { createOrg, createUser, openTestDb } from "../testing/test-db";
-import { createConcept } from "./documents";
-import { listSeries, saveSeries } from "./series";
+import type { DbHandle } from "@/db/client";
+import { tenant, type Tenant } from "@/db/tenant";
+import { concept } from "@/db/testing/document-factory";
+import { createOrg, createUser, openTestDb } from "@/db/testing/test-db";
+import { createConcept } from "@/lib/documents/create-concept";
+import { listSeries } from "@/db/queries/series";
+import { saveSeries } from "./save-series";
 import { finaliseDocument } from "@/lib/documents/finalise-document";
 import { fixedClock } from "@/lib/calendar/clock";
 
@@ -25,7 +26,7 @@ describe("numbering settings", () => {
         handle.db,
         t,
         { type: "invoice", pattern: "F{YYYY}/{NNNNN}", yearlyRestart: true, nextSequence: 148 },
-        now,
+        fixedClock(now),
       ),
     ).toBe("saved");
     expect((await listSeries(handle.db, t, now)).find((s) => s.type === "invoice")).toMatchObject({
@@ -46,7 +47,7 @@ describe("numbering settings", () => {
         handle.db,
         t,
         { type: "invoice", pattern: "F{YYYY}/{NNNNN}", yearlyRestart: true, nextSequence: 10 },
-        now,
+        fixedClock(now),
       ),
     ).toBe("already_issued");
     expect(
@@ -54,7 +55,7 @@ describe("numbering settings", () => {
         handle.db,
         t,
         { type: "invoice", pattern: "INV{YYYY}-{NNNN}", yearlyRestart: true, nextSequence: null },
-        now,
+        fixedClock(now),
       ),
     ).toBe("saved");
     const second = await finaliseDocument(
@@ -77,7 +78,7 @@ describe("numbering settings", () => {
           yearlyRestart: true,
           nextSequence: null,
         },
-        now,
+        fixedClock(now),
       ),
     ).toBe("clash");
     expect(
