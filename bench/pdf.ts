@@ -1,5 +1,5 @@
 import type { Db } from "@/db";
-import { createConcept } from "@/db/queries/documents";
+import { createConcept } from "@/lib/documents/create-concept";
 import type { Tenant } from "@/db/tenant";
 import type { Concept, ConceptLine } from "@/lib/documents/concept-schema";
 import type { Figure } from "./report";

@@ -2,16 +2,9 @@ import { and, asc, eq, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm
 import type { Concept } from "@/lib/documents/concept-schema";
 import type { DocumentStatus, DocumentType } from "@/lib/documents/document-lifecycle";
 import { priceConcept } from "@/lib/documents/price-concept";
-import type { FixedVatAmount } from "@/lib/vat";
+import type { FixedVatAmount, VatBreakdownEntry } from "@/lib/vat";
 import type { Db } from "../client";
-import {
-  documentEvents,
-  documentLines,
-  documents,
-  type CustomerSnapshot,
-  type PaidOnIssue,
-} from "../schema";
-import { snapshotCustomer } from "./customer-snapshot";
+import { documentEvents, documentLines, documents, type CustomerSnapshot } from "../schema";
 import { containsPattern } from "./text-search";
 import type { Tenant } from "../tenant";
 
@@ -27,29 +20,15 @@ export class DocumentNotFoundError extends Error {
   }
 }
 
-export interface ConceptSource {
-  source?: "manual" | "shopify";
-  sourceId?: string | null;
-  sourceName?: string | null;
-  fixedVat?: FixedVatAmount[] | null;
-  currency?: string;
-  /** Unique per organisation: a second concept with the same key is refused (see the schema). */
-  sourceKey?: string | null;
-  paidOnIssue?: PaidOnIssue | null;
-  /**
-   * The buyer as the source names them (a Shopify order's own buyer); without it the
-   * snapshot is taken from the concept's customer record.
-   */
-  customerSnapshot?: CustomerSnapshot | null;
-  /** When the goods left, as the source knows it (Shopify's first fulfilment). */
-  deliveryDate?: string | null;
-  /** The invoice a credit note corrects. */
-  creditedDocumentId?: string | null;
-  /** Per line: false when credited goods do not return to stock. */
-  lineRestock?: readonly boolean[];
+export interface DocumentTotals {
+  vatBreakdown: VatBreakdownEntry[];
+  totalNetCents: number;
+  totalVatCents: number;
+  totalCents: number;
 }
 
-async function writeLinesAndTotals(
+/** Replaces a document's lines with the concept's, priced; answers the totals to store. */
+export async function writeLinesAndTotals(
   tx: Tx,
   t: Tenant,
   documentId: string,
@@ -57,7 +36,7 @@ async function writeLinesAndTotals(
   fixedVat: FixedVatAmount[] | null,
   currency: string,
   lineRestock: readonly boolean[] = [],
-) {
+): Promise<DocumentTotals> {
   const totals = priceConcept(concept.lines, { currency, fixedVat });
   await tx
     .delete(documentLines)
@@ -100,59 +79,29 @@ export async function recordDocumentEvent(
   await db.insert(documentEvents).values(t.owned({ documentId, kind, details }));
 }
 
-/** A new concept (by hand or from a source such as Shopify), priced, with its "created" event. */
-export async function createConcept(
-  db: Db,
+export type NewDocument = Omit<
+  typeof documents.$inferInsert,
+  "id" | "organisationId" | "createdAt" | "updatedAt"
+>;
+
+/** Inserts a document row (its lines and totals are written next); answers its id. */
+export async function insertDocument(tx: Tx, t: Tenant, values: NewDocument): Promise<string> {
+  const [row] = await tx.insert(documents).values(t.owned(values)).returning({ id: documents.id });
+  if (!row) throw new Error("Document insert returned nothing");
+  return row.id;
+}
+
+/** Stores a document's totals (as `writeLinesAndTotals` answered them). */
+export async function setDocumentTotals(
+  tx: Tx,
   t: Tenant,
-  concept: Concept,
-  from: ConceptSource = {},
-): Promise<string> {
-  return db.transaction(async (tx) => {
-    const currency = from.currency ?? "EUR";
-    const [row] = await tx
-      .insert(documents)
-      .values(
-        t.owned({
-          type: concept.type,
-          customerId: concept.customerId,
-          customer: from.customerSnapshot ?? (await snapshotCustomer(tx, t, concept.customerId)),
-          language: concept.language,
-          issueDate: concept.issueDate,
-          dueDate: concept.dueDate,
-          supplyDate: concept.supplyDate,
-          deliveryDate: from.deliveryDate ?? null,
-          legend: concept.legend,
-          currency,
-          source: from.source ?? "manual",
-          sourceId: from.sourceId ?? null,
-          sourceName: from.sourceName ?? null,
-          fixedVat: from.fixedVat ?? null,
-          sourceKey: from.sourceKey ?? null,
-          paidOnIssue: from.paidOnIssue ?? null,
-          creditedDocumentId: from.creditedDocumentId ?? null,
-        }),
-      )
-      .returning({ id: documents.id });
-    if (!row) throw new Error("Document insert returned nothing");
-    const totals = await writeLinesAndTotals(
-      tx,
-      t,
-      row.id,
-      concept,
-      from.fixedVat ?? null,
-      currency,
-      from.lineRestock,
-    );
-    await tx
-      .update(documents)
-      .set(totals)
-      .where(t.where(documents, eq(documents.id, row.id)));
-    await recordDocumentEvent(tx, t, row.id, "created", {
-      source: from.source ?? "manual",
-      sourceName: from.sourceName ?? null,
-    });
-    return row.id;
-  });
+  id: string,
+  totals: DocumentTotals,
+): Promise<void> {
+  await tx
+    .update(documents)
+    .set(totals)
+    .where(t.where(documents, eq(documents.id, id)));
 }
 
 /** Locks the document row for the rest of the transaction (finalise, edit and pay serialise on it). */

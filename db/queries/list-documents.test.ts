@@ -3,7 +3,8 @@ import type { DbHandle } from "../client";
 import { tenant, type Tenant } from "../tenant";
 import { concept } from "../testing/document-factory";
 import { createOrg, createUser, openTestDb } from "../testing/test-db";
-import { createConcept, decodeCursor, listDocuments } from "./documents";
+import { decodeCursor, listDocuments } from "./documents";
+import { createConcept } from "@/lib/documents/create-concept";
 
 let handle: DbHandle;
 let t: Tenant;

@@ -4,7 +4,7 @@ import type { OnlinePaymentStatus } from "../schema";
 import { tenant, type Tenant } from "../tenant";
 import { concept } from "../testing/document-factory";
 import { createOrg, createUser, openTestDb, uniqueSuffix } from "../testing/test-db";
-import { createConcept } from "./documents";
+import { createConcept } from "@/lib/documents/create-concept";
 import {
   applyOnlinePaymentReport,
   findOnlinePaymentOwner,

@@ -3,7 +3,7 @@ import type { DbHandle } from "../client";
 import { tenant, type Tenant } from "../tenant";
 import { concept, line } from "../testing/document-factory";
 import { createOrg, createUser, openTestDb } from "../testing/test-db";
-import { createConcept } from "./documents";
+import { createConcept } from "@/lib/documents/create-concept";
 import { listPayments, listShopifyInvoicesPaidInFacturo } from "./payments";
 import { finaliseDocument } from "@/lib/documents/finalise-document";
 import { recordPayment } from "@/lib/payments/record-payment";

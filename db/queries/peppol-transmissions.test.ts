@@ -4,7 +4,7 @@ import { tenant, type Tenant } from "../tenant";
 import { concept } from "../testing/document-factory";
 import { createOrg, createUser, openTestDb } from "../testing/test-db";
 import { activateApp } from "./apps";
-import { createConcept } from "./documents";
+import { createConcept } from "@/lib/documents/create-concept";
 import { getPeppolSettings, updatePeppolSettings } from "./peppol-settings";
 import {
   claimEmailFallback,

@@ -8,7 +8,7 @@ import { documentLines, stockMovements } from "../schema";
 import { tenant, type Tenant } from "../tenant";
 import { createOrg, createUser, openTestDb, uniqueSuffix } from "../testing/test-db";
 import { createArticle } from "./articles";
-import { createConcept } from "./documents";
+import { createConcept } from "@/lib/documents/create-concept";
 import {
   currentStock,
   recordDocumentLineMovement,

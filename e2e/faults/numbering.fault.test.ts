@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { openPostgres, type DbHandle } from "@/db/client";
-import { createConcept } from "@/db/queries/documents";
+import { createConcept } from "@/lib/documents/create-concept";
 import { concept } from "@/db/testing/document-factory";
 import { finalisedSequences, numberingProblems } from "./support/checks";
 import { createDatabase } from "./support/postgres-cluster";

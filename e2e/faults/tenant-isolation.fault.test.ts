@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createArticle } from "@/db/queries/articles";
 import { createCustomer } from "@/db/queries/customers";
-import { createConcept } from "@/db/queries/documents";
+import { createConcept } from "@/lib/documents/create-concept";
 import { recordDelivery } from "@/db/queries/shopify-deliveries";
 import { concept } from "@/db/testing/document-factory";
 import { articleSchema, emptyArticleInput } from "@/lib/articles/article-schema";

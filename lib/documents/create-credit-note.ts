@@ -1,11 +1,11 @@
 import type { Db } from "@/db/client";
 import {
-  createConcept,
   creditedCents,
   listDocumentLines,
   lockDocument,
   recordDocumentEvent,
 } from "@/db/queries/documents";
+import { createConcept } from "@/lib/documents/create-concept";
 import type { CustomerSnapshot } from "@/db/schema";
 import type { Tenant } from "@/db/tenant";
 import { brusselsDay } from "@/lib/calendar/brussels-date";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { getDocument } from "@/db/queries/documents";
-import { createConcept } from "@/db/queries/documents";
+import { createConcept } from "@/lib/documents/create-concept";
 import { listOverdueInvoices } from "@/db/queries/overdue";
 import { appActivations, customers, documentSends, emails } from "@/db/schema";
 import { tenant, type Tenant } from "@/db/tenant";

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { createConcept, getDocument } from "@/db/queries/documents";
+import { getDocument } from "@/db/queries/documents";
+import { createConcept } from "@/lib/documents/create-concept";
 import { listPayments } from "@/db/queries/payments";
 import { concept, line } from "@/db/testing/document-factory";
 import { createOrg, createUser, openTestDb } from "@/db/testing/test-db";

@@ -2,7 +2,7 @@ import { crc32, deflateSync } from "node:zlib";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { createConcept } from "@/db/queries/documents";
+import { createConcept } from "@/lib/documents/create-concept";
 import { customers, documents, organisations } from "@/db/schema";
 import { tenant, type Tenant } from "@/db/tenant";
 import { saveLogo } from "@/db/queries/organisations";

@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { createCustomer } from "@/db/queries/customers";
-import { createConcept, getDocument } from "@/db/queries/documents";
+import { getDocument } from "@/db/queries/documents";
+import { createConcept } from "@/lib/documents/create-concept";
 import { concept, line } from "@/db/testing/document-factory";
 import { systemClock } from "@/lib/calendar/clock";
 import { customerSchema, emptyCustomerInput } from "@/lib/customers/customer-schema";

@@ -8,7 +8,8 @@ import {
   insertNewBankLines,
   listBankLinesToReview,
 } from "@/db/queries/bank";
-import { createConcept, getDocument } from "@/db/queries/documents";
+import { getDocument } from "@/db/queries/documents";
+import { createConcept } from "@/lib/documents/create-concept";
 import { listPayments } from "@/db/queries/payments";
 import { createCustomer } from "@/db/queries/customers";
 import { bankStatementLines } from "@/db/schema";

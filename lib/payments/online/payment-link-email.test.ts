@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { createConcept, getDocument } from "@/db/queries/documents";
+import { getDocument } from "@/db/queries/documents";
+import { createConcept } from "@/lib/documents/create-concept";
 import { customers, emails } from "@/db/schema";
 import { tenant, type Tenant } from "@/db/tenant";
 import { concept } from "@/db/testing/document-factory";

@@ -4,7 +4,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { activateApp } from "@/db/queries/apps";
-import { createConcept, getDocument } from "@/db/queries/documents";
+import { getDocument } from "@/db/queries/documents";
+import { createConcept } from "@/lib/documents/create-concept";
 import { getPeppolSettings, updatePeppolSettings } from "@/db/queries/peppol-settings";
 import { createDocumentSend } from "@/db/queries/document-sends";
 import {

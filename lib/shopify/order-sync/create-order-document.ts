@@ -1,12 +1,8 @@
 import type { Db } from "@/db";
 import { isAppActive } from "@/db/queries/apps";
 import { hasDocumentSend, unsentDocumentSendsSince } from "@/db/queries/document-sends";
-import {
-  createConcept,
-  getDocument,
-  recordDocumentEvent,
-  setConceptDates,
-} from "@/db/queries/documents";
+import { getDocument, recordDocumentEvent, setConceptDates } from "@/db/queries/documents";
+import { createConcept } from "@/lib/documents/create-concept";
 import { paidByMethodCents } from "@/db/queries/payments";
 import { getOrganisation } from "@/db/queries/organisations";
 import { findDocumentBySourceKey, markConceptPaidOnIssue } from "@/db/queries/shopify-orders";

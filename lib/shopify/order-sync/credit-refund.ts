@@ -1,4 +1,5 @@
-import { createConcept, creditedCents, getDocument } from "@/db/queries/documents";
+import { creditedCents, getDocument } from "@/db/queries/documents";
+import { createConcept } from "@/lib/documents/create-concept";
 import { findDocumentBySourceKey } from "@/db/queries/shopify-orders";
 import type { Tenant } from "@/db/tenant";
 import { isUniqueViolation } from "@/db/errors";
