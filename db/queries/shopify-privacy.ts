@@ -10,6 +10,7 @@ import {
   type ShopifyPrivacyTopic,
 } from "../schema";
 import type { Tenant } from "../tenant";
+import type { Tx } from "./documents";
 
 export interface CustomerMatch {
   shopifyCustomerId: string | null;
@@ -56,145 +57,165 @@ export async function findCustomerData(db: Pick<Db, "select">, t: Tenant, match:
   return { customerIds, documents: matchedDocuments };
 }
 
-/**
- * Erases a customer's personal data where Belgian law allows it. Issued documents
- * are accounting records that must be kept unchanged for 10 years (VAT Code
- * art. 60), so they keep the name, address and VAT number they were issued with;
- * only the email address, which the law does not require, is removed from them.
- * Concepts were never issued and are deleted. A customer with issued documents
- * keeps what a future credit note needs (name, company, VAT number, billing
- * address) and loses everything else; a customer without any is deleted.
- */
-export async function redactCustomerData(db: Db, t: Tenant, match: CustomerMatch) {
-  return db.transaction(async (tx) => {
-    const found = await findCustomerData(tx, t, match);
-    const concepts = found.documents.filter((d) => d.status === "concept").map((d) => d.id);
-    const issued = found.documents.filter((d) => d.status !== "concept").map((d) => d.id);
-    if (concepts.length)
-      await tx.delete(documents).where(t.where(documents, inArray(documents.id, concepts)));
-    if (issued.length) {
-      await tx
-        .update(documents)
-        .set({ customer: sql`jsonb_set(${documents.customer}, '{email}', 'null'::jsonb)` })
-        .where(
-          t.where(documents, inArray(documents.id, issued), sql`${documents.customer} is not null`),
-        );
-    }
-    let customersDeleted = 0;
-    let customersAnonymised = 0;
-    for (const customerId of found.customerIds) {
-      const [stillUsed] = await tx
-        .select({ id: documents.id })
-        .from(documents)
-        .where(t.where(documents, eq(documents.customerId, customerId)))
-        .limit(1);
-      if (stillUsed) {
-        await tx
-          .update(customers)
-          .set({
-            email: null,
-            shopifyCustomerId: null,
-            deliveryStreet: null,
-            deliveryPostalCode: null,
-            deliveryCity: null,
-            deliveryCountry: null,
-            updatedAt: new Date(),
-          })
-          .where(t.where(customers, eq(customers.id, customerId)));
-        customersAnonymised++;
-      } else {
-        await tx.delete(customers).where(t.where(customers, eq(customers.id, customerId)));
-        customersDeleted++;
-      }
-    }
-    const orderIds = [
-      ...new Set([...match.orderIds, ...found.documents.flatMap((d) => d.sourceId ?? [])]),
-    ];
-    const payloads = orderIds.length
-      ? await tx
-          .update(shopifyWebhookDeliveries)
-          .set({ rawBody: null })
-          .where(
-            t.where(
-              shopifyWebhookDeliveries,
-              inArray(shopifyWebhookDeliveries.resourceId, orderIds),
-              sql`${shopifyWebhookDeliveries.rawBody} is not null`,
-            ),
-          )
-          .returning({ id: shopifyWebhookDeliveries.id })
-      : [];
-    if (orderIds.length) {
-      await tx
-        .update(shopifyOrders)
-        .set({ payload: null })
-        .where(t.where(shopifyOrders, inArray(shopifyOrders.orderId, orderIds)));
-    }
-    return {
-      conceptsDeleted: concepts.length,
-      documentsKept: issued.length,
-      customersDeleted,
-      customersAnonymised,
-      payloadsErased: payloads.length,
-    };
-  });
+/** Deletes documents by id (the concepts a customer's erasure removes). */
+export async function deleteDocumentsById(tx: Tx, t: Tenant, ids: string[]): Promise<void> {
+  if (ids.length) await tx.delete(documents).where(t.where(documents, inArray(documents.id, ids)));
+}
+
+/** Removes the email address from the buyer snapshot of these documents. */
+export async function eraseDocumentBuyerEmails(tx: Tx, t: Tenant, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  await tx
+    .update(documents)
+    .set({ customer: sql`jsonb_set(${documents.customer}, '{email}', 'null'::jsonb)` })
+    .where(t.where(documents, inArray(documents.id, ids), sql`${documents.customer} is not null`));
+}
+
+/** Whether any document (concept or issued) still names this customer. */
+export async function customerHasDocuments(
+  tx: Tx,
+  t: Tenant,
+  customerId: string,
+): Promise<boolean> {
+  const [stillUsed] = await tx
+    .select({ id: documents.id })
+    .from(documents)
+    .where(t.where(documents, eq(documents.customerId, customerId)))
+    .limit(1);
+  return Boolean(stillUsed);
 }
 
 /**
- * Forgets a shop 48 hours after its uninstall: the connection (token, settings),
- * the stored webhook deliveries and orders, and the Shopify ids on customers. Documents stay:
- * they are the merchant's accounting records, not Shopify's data.
+ * Keeps what a future credit note needs (name, company, VAT number, billing address) and
+ * clears the rest: email, Shopify id, delivery address.
  */
-export async function redactShopData(db: Db, t: Tenant, shop: string, keepDeliveryId: string) {
-  return db.transaction(async (tx) => {
-    const connections = await tx
-      .delete(shopifyConnections)
-      .where(
-        t.where(
-          shopifyConnections,
-          eq(shopifyConnections.shop, shop),
-          ne(shopifyConnections.status, "connected"),
-        ),
-      )
-      .returning({ id: shopifyConnections.id });
-    const deliveries = await tx
-      .delete(shopifyWebhookDeliveries)
-      .where(
-        t.where(
-          shopifyWebhookDeliveries,
-          eq(shopifyWebhookDeliveries.shop, shop),
-          ne(shopifyWebhookDeliveries.id, keepDeliveryId),
-        ),
-      )
-      .returning({ id: shopifyWebhookDeliveries.id });
-    await tx
-      .update(shopifyWebhookDeliveries)
-      .set({ rawBody: null })
-      .where(t.where(shopifyWebhookDeliveries, eq(shopifyWebhookDeliveries.id, keepDeliveryId)));
-    await tx.delete(shopifyOrders).where(t.where(shopifyOrders, eq(shopifyOrders.shop, shop)));
-    // Shopify ids say which shop they came from only through the connection: clear
-    // them when no other shop is (or was) connected to this organisation.
-    const [otherShop] = await tx
-      .select({ id: shopifyConnections.id })
-      .from(shopifyConnections)
-      .where(t.where(shopifyConnections))
-      .limit(1);
-    const unlinked = otherShop
-      ? []
-      : await tx
-          .update(customers)
-          .set({ shopifyCustomerId: null })
-          .where(t.where(customers, sql`${customers.shopifyCustomerId} is not null`))
-          .returning({ id: customers.id });
-    await tx
-      .update(shopifyPrivacyRequests)
-      .set({ customerEmail: null })
-      .where(t.where(shopifyPrivacyRequests, eq(shopifyPrivacyRequests.shop, shop)));
-    return {
-      connectionsDeleted: connections.length,
-      deliveriesDeleted: deliveries.length,
-      customersUnlinked: unlinked.length,
-    };
-  });
+export async function anonymiseCustomer(
+  tx: Tx,
+  t: Tenant,
+  customerId: string,
+  now: Date,
+): Promise<void> {
+  await tx
+    .update(customers)
+    .set({
+      email: null,
+      shopifyCustomerId: null,
+      deliveryStreet: null,
+      deliveryPostalCode: null,
+      deliveryCity: null,
+      deliveryCountry: null,
+      updatedAt: now,
+    })
+    .where(t.where(customers, eq(customers.id, customerId)));
+}
+
+export async function deleteCustomer(tx: Tx, t: Tenant, customerId: string): Promise<void> {
+  await tx.delete(customers).where(t.where(customers, eq(customers.id, customerId)));
+}
+
+/** Drops the stored webhook bodies about these orders; answers how many were erased. */
+export async function eraseOrderDeliveryPayloads(
+  tx: Tx,
+  t: Tenant,
+  orderIds: string[],
+): Promise<number> {
+  if (!orderIds.length) return 0;
+  const rows = await tx
+    .update(shopifyWebhookDeliveries)
+    .set({ rawBody: null })
+    .where(
+      t.where(
+        shopifyWebhookDeliveries,
+        inArray(shopifyWebhookDeliveries.resourceId, orderIds),
+        sql`${shopifyWebhookDeliveries.rawBody} is not null`,
+      ),
+    )
+    .returning({ id: shopifyWebhookDeliveries.id });
+  return rows.length;
+}
+
+/** Drops the stored Shopify order payloads of these orders. */
+export async function eraseOrderPayloads(tx: Tx, t: Tenant, orderIds: string[]): Promise<void> {
+  if (!orderIds.length) return;
+  await tx
+    .update(shopifyOrders)
+    .set({ payload: null })
+    .where(t.where(shopifyOrders, inArray(shopifyOrders.orderId, orderIds)));
+}
+
+/** Deletes a shop's connection rows that are no longer connected; answers how many. */
+export async function deleteDisconnectedShop(tx: Tx, t: Tenant, shop: string): Promise<number> {
+  const rows = await tx
+    .delete(shopifyConnections)
+    .where(
+      t.where(
+        shopifyConnections,
+        eq(shopifyConnections.shop, shop),
+        ne(shopifyConnections.status, "connected"),
+      ),
+    )
+    .returning({ id: shopifyConnections.id });
+  return rows.length;
+}
+
+/** Deletes a shop's stored deliveries but one; answers how many. */
+export async function deleteShopDeliveries(
+  tx: Tx,
+  t: Tenant,
+  shop: string,
+  keepDeliveryId: string,
+): Promise<number> {
+  const rows = await tx
+    .delete(shopifyWebhookDeliveries)
+    .where(
+      t.where(
+        shopifyWebhookDeliveries,
+        eq(shopifyWebhookDeliveries.shop, shop),
+        ne(shopifyWebhookDeliveries.id, keepDeliveryId),
+      ),
+    )
+    .returning({ id: shopifyWebhookDeliveries.id });
+  return rows.length;
+}
+
+/** Drops one delivery's stored body, keeping its log line. */
+export async function eraseDeliveryPayload(tx: Tx, t: Tenant, deliveryId: string): Promise<void> {
+  await tx
+    .update(shopifyWebhookDeliveries)
+    .set({ rawBody: null })
+    .where(t.where(shopifyWebhookDeliveries, eq(shopifyWebhookDeliveries.id, deliveryId)));
+}
+
+export async function deleteShopOrders(tx: Tx, t: Tenant, shop: string): Promise<void> {
+  await tx.delete(shopifyOrders).where(t.where(shopifyOrders, eq(shopifyOrders.shop, shop)));
+}
+
+/** Whether the organisation has (or had) any shop connection row. */
+export async function hasShopConnection(tx: Tx, t: Tenant): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: shopifyConnections.id })
+    .from(shopifyConnections)
+    .where(t.where(shopifyConnections))
+    .limit(1);
+  return Boolean(row);
+}
+
+/** Clears every customer's Shopify id; answers how many customers had one. */
+export async function unlinkShopifyCustomers(tx: Tx, t: Tenant): Promise<number> {
+  const rows = await tx
+    .update(customers)
+    .set({ shopifyCustomerId: null })
+    .where(t.where(customers, sql`${customers.shopifyCustomerId} is not null`))
+    .returning({ id: customers.id });
+  return rows.length;
+}
+
+/** Removes the customer emails kept on a shop's privacy requests. */
+export async function erasePrivacyRequestEmails(tx: Tx, t: Tenant, shop: string): Promise<void> {
+  await tx
+    .update(shopifyPrivacyRequests)
+    .set({ customerEmail: null })
+    .where(t.where(shopifyPrivacyRequests, eq(shopifyPrivacyRequests.shop, shop)));
 }
 
 export async function recordPrivacyRequest(

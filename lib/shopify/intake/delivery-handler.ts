@@ -1,10 +1,13 @@
 import type { ShopifyDelivery } from "@/db/queries/shopify-deliveries";
 import type { Tenant } from "@/db/tenant";
+import type { Clock } from "@/lib/calendar/clock";
 import type { JobContext } from "@/lib/jobs/job-handler";
 
 export interface DeliveryContext extends JobContext {
   t: Tenant;
   delivery: ShopifyDelivery;
+  /** "Now" for the topic's operations: the job handler passes the system clock. */
+  clock: Clock;
 }
 
 /** What happened to a delivery, shown in the sync inbox; a throw means "retry". */

@@ -5,6 +5,7 @@ import {
   recordDeliveryAttemptError,
 } from "@/db/queries/shopify-deliveries";
 import { tenant } from "@/db/tenant";
+import { systemClock } from "@/lib/calendar/clock";
 import { ShopifyConnectionClosedError } from "@/lib/shopify/platform/admin-session";
 import { ShopifyPayloadError } from "@/lib/shopify/order-mapping";
 import { topicHandlers } from "@/lib/shopify/intake/topic-handlers";
@@ -25,7 +26,7 @@ export const processShopifyDeliveryHandler = defineJobHandler(
     }
     try {
       const payload: unknown = JSON.parse(delivery.rawBody ?? "null");
-      const result = await handler(payload, { ...ctx, t, delivery });
+      const result = await handler(payload, { ...ctx, t, delivery, clock: systemClock });
       await finishDelivery(ctx.db, t, deliveryId, result);
       if (result.status === "failed")
         ctx.log.warn({ deliveryId, ...result }, "Shopify delivery needs attention");

@@ -1,16 +1,20 @@
-import { recordPrivacyRequest, redactCustomerData } from "@/db/queries/shopify-privacy";
+import { recordPrivacyRequest } from "@/db/queries/shopify-privacy";
 import type { DeliveryHandler } from "../delivery-handler";
+import { redactCustomerData } from "../redact-customer-data";
 import { customerPrivacyPayload } from "./privacy-payload";
 
-/** Erases a customer's data as far as the law allows (rule: db/queries/shopify-privacy.ts). */
-export const handleCustomersRedact: DeliveryHandler = async (payload, { db, t, delivery }) => {
+/** Erases a customer's data as far as the law allows (rule: ../redact-customer-data.ts). */
+export const handleCustomersRedact: DeliveryHandler = async (
+  payload,
+  { db, t, delivery, clock },
+) => {
   const body = customerPrivacyPayload.parse(payload);
   const match = {
     shopifyCustomerId: body.customer.id ?? null,
     email: body.customer.email ?? null,
     orderIds: body.orders_to_redact ?? [],
   };
-  const summary = await redactCustomerData(db, t, match);
+  const summary = await redactCustomerData(db, t, match, clock);
   await recordPrivacyRequest(db, t, {
     shop: delivery.shop,
     topic: "customers/redact",
