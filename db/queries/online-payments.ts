@@ -1,7 +1,8 @@
 import { and, desc, eq, lt } from "drizzle-orm";
 import type { Db } from "../client";
-import { onlinePayments, type OnlinePaymentProvider, type OnlinePaymentStatus } from "../schema";
+import { onlinePayments, type OnlinePaymentProvider } from "../schema";
 import { tenant, type Tenant } from "../tenant";
+import type { Tx } from "./documents";
 
 export type OnlinePayment = typeof onlinePayments.$inferSelect;
 export type NewOnlinePayment = Omit<
@@ -77,66 +78,35 @@ export async function findOnlinePaymentOwner(
   return row ? { tenant: tenant(row.organisationId), payment: row } : null;
 }
 
-/**
- * Later reports can only move a payment forward: open → pending → a final state,
- * and paid beats everything. A late "expired" after "paid" (webhooks come in any
- * order, and more than once) changes nothing.
- */
-const rank: Record<OnlinePaymentStatus, number> = {
-  open: 0,
-  pending: 1,
-  expired: 2,
-  failed: 2,
-  canceled: 2,
-  paid: 3,
-};
-
-export function laterStatus(
-  current: OnlinePaymentStatus,
-  reported: OnlinePaymentStatus,
-): OnlinePaymentStatus {
-  return rank[reported] > rank[current] ? reported : current;
-}
-
-export interface OnlinePaymentReport {
-  status: OnlinePaymentStatus;
-  paidAt?: Date | null;
-  paidMethod?: string | null;
-  expiresAt?: Date | null;
-}
-
-/** Applies a provider's report under a row lock; returns the row as it now stands. */
-export async function applyOnlinePaymentReport(
-  db: Db,
+/** Locks an online payment row for the rest of the transaction; null when not this tenant's. */
+export async function lockOnlinePayment(
+  tx: Tx,
   t: Tenant,
   id: string,
-  report: OnlinePaymentReport,
 ): Promise<OnlinePayment | null> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(onlinePayments)
-      .where(t.where(onlinePayments, eq(onlinePayments.id, id)))
-      .for("update");
-    if (!row) return null;
-    const status = laterStatus(row.status, report.status);
-    if (status === row.status && !(status === "paid" && !row.paidAt)) return row;
-    const [updated] = await tx
-      .update(onlinePayments)
-      .set({
-        status,
-        updatedAt: new Date(),
-        ...(status === "paid"
-          ? { paidAt: report.paidAt ?? new Date(), paidMethod: report.paidMethod ?? null }
-          : {}),
-        ...(report.expiresAt !== undefined && status !== "paid"
-          ? { expiresAt: report.expiresAt }
-          : {}),
-      })
-      .where(t.where(onlinePayments, eq(onlinePayments.id, id)))
-      .returning();
-    return updated ?? row;
-  });
+  const [row] = await tx
+    .select()
+    .from(onlinePayments)
+    .where(t.where(onlinePayments, eq(onlinePayments.id, id)))
+    .for("update");
+  return row ?? null;
+}
+
+/** Stores an online payment's new state; answers the row as it now stands. */
+export async function updateOnlinePayment(
+  tx: Tx,
+  t: Tenant,
+  id: string,
+  fields: Partial<
+    Pick<OnlinePayment, "status" | "updatedAt" | "paidAt" | "paidMethod" | "expiresAt">
+  >,
+): Promise<OnlinePayment | null> {
+  const [updated] = await tx
+    .update(onlinePayments)
+    .set(fields)
+    .where(t.where(onlinePayments, eq(onlinePayments.id, id)))
+    .returning();
+  return updated ?? null;
 }
 
 /**

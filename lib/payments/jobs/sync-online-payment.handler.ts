@@ -1,3 +1,4 @@
+import { systemClock } from "@/lib/calendar/clock";
 import { onlinePaymentProviders } from "@/lib/payments/online/providers";
 import { syncOnlinePayment } from "@/lib/payments/online/sync-online-payment";
 import { defineJobHandler } from "@/lib/jobs/job-handler";
@@ -8,7 +9,7 @@ export const syncOnlinePaymentHandler = defineJobHandler(
   syncOnlinePaymentJob,
   async ({ provider, providerPaymentId }, ctx) => {
     const outcome = await syncOnlinePayment(
-      { ...ctx, providers: onlinePaymentProviders(ctx.config) },
+      { ...ctx, providers: onlinePaymentProviders(ctx.config), clock: systemClock },
       provider,
       providerPaymentId,
     );

@@ -23,7 +23,7 @@ import { onlinePaymentProviders } from "./providers";
 import { syncOnlinePayment } from "./sync-online-payment";
 import { finaliseDocument } from "@/lib/documents/finalise-document";
 import { recordPayment } from "@/lib/payments/record-payment";
-import { systemClock } from "@/lib/calendar/clock";
+import { fixedClock, systemClock } from "@/lib/calendar/clock";
 
 const MOLLIE_KEY = "test_standin0123456789abcdefghij";
 const BANCONTACT_KEY = "bancontact-profile-key";
@@ -69,6 +69,7 @@ function deps(now?: Date) {
     config: ctx.config,
     providers: onlinePaymentProviders(ctx.config),
     log: ctx.log,
+    clock: now ? fixedClock(now) : systemClock,
     ...(now ? { now: () => now } : {}),
   };
 }

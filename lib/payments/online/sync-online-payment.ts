@@ -1,10 +1,11 @@
 import type { Db } from "@/db/client";
-import { applyOnlinePaymentReport, findOnlinePaymentOwner } from "@/db/queries/online-payments";
+import { findOnlinePaymentOwner } from "@/db/queries/online-payments";
 import type { OnlinePaymentStatus } from "@/db/schema";
 import type { Logger } from "@/lib/log/logger";
 import { brusselsDay } from "@/lib/calendar/brussels-date";
-import { systemClock } from "@/lib/calendar/clock";
+import type { Clock } from "@/lib/calendar/clock";
 import { recordPayment } from "../record-payment";
+import { applyOnlinePaymentReport } from "./apply-online-payment-report";
 import type { OnlinePaymentProviderKey } from "./online-payment-provider";
 import { readProviderApiKey } from "./provider-api-key";
 import type { OnlinePaymentProviders } from "./providers";
@@ -14,6 +15,8 @@ export interface SyncDeps {
   config: { ENCRYPTION_KEY: string };
   providers: OnlinePaymentProviders;
   log: Logger;
+  /** "Now", passed in by the entry (the job handler passes the system clock). */
+  clock: Clock;
 }
 
 export type SyncOutcome =
@@ -27,14 +30,14 @@ export type SyncOutcome =
  * payment is fetched from the provider with the merchant's key. When it is paid,
  * the money goes into the ledger under `<provider>:<id>`, so however often and in
  * whatever order the notifications come, it is recorded once; the row's status
- * only moves forward (db/queries/online-payments.ts laterStatus).
+ * only moves forward (./online-payment-status.ts laterStatus).
  */
 export async function syncOnlinePayment(
   deps: SyncDeps,
   provider: OnlinePaymentProviderKey,
   providerPaymentId: string,
 ): Promise<SyncOutcome> {
-  const { db, log } = deps;
+  const { db, log, clock } = deps;
   const owner = await findOnlinePaymentOwner(db, provider, providerPaymentId);
   // An id Facturo never made (a probe, another app on the same account): nothing changes.
   if (!owner) return { kind: "unknown" };
@@ -52,7 +55,7 @@ export async function syncOnlinePayment(
 
   let recorded = false;
   if (remote.status === "paid") {
-    const paidAt = remote.paidAt ?? new Date();
+    const paidAt = remote.paidAt ?? clock.now();
     const result = await recordPayment(
       db,
       t,
@@ -64,17 +67,25 @@ export async function syncOnlinePayment(
         reference: providerPaymentId,
         sourceKey: `${provider}:${providerPaymentId}`,
       },
-      systemClock,
+      clock,
     );
     recorded = result.recorded;
     if (result.overpaidCents > 0)
       log.warn({ provider, providerPaymentId, ...result }, "Online payment on a paid invoice");
   }
-  const row = await applyOnlinePaymentReport(db, t, payment.id, {
-    status: remote.status,
-    paidAt: remote.paidAt,
-    paidMethod: remote.paidMethod,
-    expiresAt: remote.expiresAt,
-  });
+  const row = await applyOnlinePaymentReport(
+    db,
+    t,
+    {
+      onlinePaymentId: payment.id,
+      report: {
+        status: remote.status,
+        paidAt: remote.paidAt,
+        paidMethod: remote.paidMethod,
+        expiresAt: remote.expiresAt,
+      },
+    },
+    clock,
+  );
   return { kind: "updated", status: row?.status ?? remote.status, recorded };
 }
