@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/db";
 import { createApiKey } from "@/db/queries/api-keys";
-import { createOrganisationWithOwner } from "@/db/queries/organisations";
+import { createOrganisationWithOwner } from "@/lib/company/create-organisation-with-owner";
 import { saveConnectionSettings, saveInstalledShop } from "@/db/queries/shopify-connections";
 import { users } from "@/db/schema";
 import { tenant, type Tenant } from "@/db/tenant";

@@ -6,11 +6,8 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { activeOrganisationCookie, requireOrg, requireUser } from "@/app/_server/context";
-import {
-  createOrganisationWithOwner,
-  getOrganisation,
-  updateCompanySettings,
-} from "@/db/queries/organisations";
+import { getOrganisation, updateCompanySettings } from "@/db/queries/organisations";
+import { createOrganisationWithOwner } from "@/lib/company/create-organisation-with-owner";
 import { newOrganisationSchema, type NewOrganisationInput } from "@/lib/company/company-schema";
 import { fieldErrorsOf, type ActionResult } from "@/lib/forms/action-result";
 import { isUiLocale } from "@/lib/i18n/locales";

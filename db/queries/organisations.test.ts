@@ -6,7 +6,6 @@ import type { DbHandle } from "../client";
 import { memberships, organisations } from "../schema";
 import { createOrg, createUser, openTestDb, uniqueSuffix } from "../testing/test-db";
 import {
-  createOrganisationWithOwner,
   deleteLogo,
   getLogo,
   getOrganisation,
@@ -14,6 +13,7 @@ import {
   saveLogo,
   updateCompanySettings,
 } from "./organisations";
+import { createOrganisationWithOwner } from "@/lib/company/create-organisation-with-owner";
 
 let handle: DbHandle;
 beforeAll(async () => {

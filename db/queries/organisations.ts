@@ -1,22 +1,27 @@
 import { asc, eq } from "drizzle-orm";
 import type { CompanySettings, NewOrganisation } from "@/lib/company/company-schema";
 import type { Db } from "../client";
+import type { Tx } from "./documents";
 import { memberships, organisationLogos, organisations, type DocumentLanguage } from "../schema";
 
 export type Organisation = typeof organisations.$inferSelect;
 
-/** Creates the company and makes `userId` its owner, atomically. */
-export async function createOrganisationWithOwner(
-  db: Db,
-  userId: string,
+/** Inserts an organisation row (its owner's membership is written next). */
+export async function insertOrganisation(
+  db: Db | Tx,
   input: NewOrganisation & { defaultLanguage?: DocumentLanguage },
 ): Promise<Organisation> {
-  return db.transaction(async (tx) => {
-    const [organisation] = await tx.insert(organisations).values(input).returning();
-    if (!organisation) throw new Error("Organisation insert returned nothing");
-    await tx.insert(memberships).values({ organisationId: organisation.id, userId, role: "owner" });
-    return organisation;
-  });
+  const [organisation] = await db.insert(organisations).values(input).returning();
+  if (!organisation) throw new Error("Organisation insert returned nothing");
+  return organisation;
+}
+
+/** Makes a user a member of an organisation with a role. */
+export async function insertMembership(
+  db: Db | Tx,
+  membership: { organisationId: string; userId: string; role: "owner" },
+): Promise<void> {
+  await db.insert(memberships).values(membership);
 }
 
 /** The organisations a user belongs to, oldest first (the first is the default one). */

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 import { openPglite, openPostgres, type Db, type DbHandle } from "../client";
-import { createOrganisationWithOwner, type Organisation } from "../queries/organisations";
+import { type Organisation } from "../queries/organisations";
+import { createOrganisationWithOwner } from "@/lib/company/create-organisation-with-owner";
 import { users } from "../schema";
 
 /**

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "@/db/client";
 import { createApiKey } from "@/db/queries/api-keys";
 import { activateApp } from "@/db/queries/apps";
-import { createOrganisationWithOwner } from "@/db/queries/organisations";
+import { createOrganisationWithOwner } from "@/lib/company/create-organisation-with-owner";
 import { saveConnectionSettings } from "@/db/queries/shopify-connections";
 import { sessions, users } from "@/db/schema";
 import { tenant, type Tenant } from "@/db/tenant";

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { createOrganisationWithOwner } from "@/db/queries/organisations";
+import { createOrganisationWithOwner } from "@/lib/company/create-organisation-with-owner";
 import { users } from "@/db/schema";
 import { newOrganisationSchema, type NewOrganisation } from "@/lib/company/company-schema";
 import { parseCommandArgs, requiredOption } from "../args";

@@ -1,6 +1,6 @@
 import type { Db } from "@/db";
 import { activateApp } from "@/db/queries/apps";
-import { createOrganisationWithOwner } from "@/db/queries/organisations";
+import { createOrganisationWithOwner } from "@/lib/company/create-organisation-with-owner";
 import {
   findConnectionForShop,
   getShopifyConnection,
