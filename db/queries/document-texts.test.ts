@@ -20,6 +20,7 @@ import {
   resolveDocumentTexts,
   saveDocumentText,
 } from "./document-texts";
+import { systemClock } from "@/lib/calendar/clock";
 
 let handle: DbHandle;
 let boss: Queue;
@@ -45,7 +46,7 @@ async function sendInvoice(t: Tenant, language: TextLanguage) {
     t,
     concept({ customerId: await customer(t, to, language), language }),
   );
-  expect((await queueDocumentSends(handle.db, t, [id], boss)).queued).toEqual([id]);
+  expect((await queueDocumentSends(handle.db, t, [id], boss, systemClock)).queued).toEqual([id]);
   const email = await waitFor(
     async () => (await handle.db.select().from(emails).where(eq(emails.toAddress, to)))[0],
   );

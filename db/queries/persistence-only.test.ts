@@ -65,3 +65,19 @@ describe("db/queries is persistence only", () => {
     },
   );
 });
+
+/**
+ * A transaction is where a workflow begins, so it belongs to an operation in lib/. The one
+ * exception replaces a sign-in token under a lock: one logical write that Auth.js asks for.
+ */
+const OWN_TRANSACTION_ALLOWED = new Set(["db/queries/verification-tokens.ts"]);
+
+describe("db/queries leaves transactions to lib operations", () => {
+  it.each(queries.map((file) => [path.relative(root, file), file]))(
+    "%s opens no transaction of its own",
+    (name, file) => {
+      const opens = /\.transaction\(/.test(readFileSync(file, "utf8"));
+      expect(opens).toBe(OWN_TRANSACTION_ALLOWED.has(name));
+    },
+  );
+});

@@ -46,7 +46,7 @@ describe("sending a document", () => {
   it("finalises the concept and emails its PDF to the customer, once", async () => {
     const email = `client-${uniqueSuffix()}@example.be`;
     const id = await createConcept(handle.db, t, concept({ customerId: await customer(email) }));
-    const result = await queueDocumentSends(handle.db, t, [id], boss);
+    const result = await queueDocumentSends(handle.db, t, [id], boss, systemClock);
     expect(result).toEqual({ queued: [id], missingEmail: [], notConcept: [], overDailyLimit: [] });
 
     const sent = await waitFor(
@@ -82,7 +82,7 @@ describe("sending a document", () => {
 
   it("keeps a concept without an email address as a concept, and says so", async () => {
     const id = await createConcept(handle.db, t, concept({ customerId: await customer(null) }));
-    expect(await queueDocumentSends(handle.db, t, [id], boss)).toEqual({
+    expect(await queueDocumentSends(handle.db, t, [id], boss, systemClock)).toEqual({
       queued: [],
       missingEmail: [id],
       notConcept: [],
@@ -100,12 +100,14 @@ describe("sending a document", () => {
     await cancelConcept(handle.db, t, { documentId: cancelled }, systemClock);
     const other = tenant((await createOrg(handle.db, (await createUser(handle.db)).id)).id);
     const foreign = await createConcept(handle.db, other, concept());
-    expect(await queueDocumentSends(handle.db, t, [cancelled, foreign], boss)).toEqual({
-      queued: [],
-      missingEmail: [],
-      notConcept: [cancelled, foreign],
-      overDailyLimit: [],
-    });
+    expect(await queueDocumentSends(handle.db, t, [cancelled, foreign], boss, systemClock)).toEqual(
+      {
+        queued: [],
+        missingEmail: [],
+        notConcept: [cancelled, foreign],
+        overDailyLimit: [],
+      },
+    );
   });
 
   it("refuses to number an intra-EU supply without the customer's VAT number", async () => {
@@ -117,7 +119,7 @@ describe("sending a document", () => {
         lines: [line({ vatCategory: "K", vatRateBp: 0 })],
       }),
     );
-    await expect(queueDocumentSends(handle.db, t, [id], boss)).rejects.toEqual(
+    await expect(queueDocumentSends(handle.db, t, [id], boss, systemClock)).rejects.toEqual(
       new SendBlockedError("vat_number_required"),
     );
     expect((await getDocument(handle.db, t, id))?.document.status).toBe("concept");
@@ -134,7 +136,7 @@ describe("sending a document", () => {
       .values(bare.owned({ name: "Jan", email: "jan@example.be" }))
       .returning();
     const id = await createConcept(handle.db, bare, concept({ customerId: c?.id ?? null }));
-    await expect(queueDocumentSends(handle.db, bare, [id], boss)).rejects.toEqual(
+    await expect(queueDocumentSends(handle.db, bare, [id], boss, systemClock)).rejects.toEqual(
       new SendBlockedError("company_incomplete"),
     );
     expect((await getDocument(handle.db, bare, id))?.document.number).toBeNull();

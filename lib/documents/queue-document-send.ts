@@ -13,7 +13,7 @@ import {
 } from "@/lib/peppol/send/queue-automatic-peppol-send";
 import { queuePeppolSend } from "@/lib/peppol/send/queue-peppol-send";
 import { applyRefundsWaitingFor } from "@/lib/shopify/order-sync/waiting-refunds";
-import { systemClock } from "@/lib/calendar/clock";
+import type { Clock } from "@/lib/calendar/clock";
 import { documentBuyer } from "./document-buyer";
 import { isFinalised } from "./document-lifecycle";
 import { needsDeliveryDate } from "./document-state";
@@ -52,6 +52,8 @@ export async function queueDocumentSends(
   t: Tenant,
   documentIds: string[],
   queue: Queue,
+  /** "Now" for the numbering and the daily count: the entry (action, job) passes it. */
+  clock: Clock,
   /** The daily sending limit applies to the merchant's sends, not to Shopify's (sending-quota.ts). */
   options: { dailyLimit?: boolean } = {},
 ): Promise<QueueSendsResult> {
@@ -80,7 +82,7 @@ export async function queueDocumentSends(
     }
     if (email && options.dailyLimit !== false) {
       // Counted before numbering: a document over the limit stays a concept.
-      const quota = await claimDailySend(db, organisation);
+      const quota = await claimDailySend(db, organisation, clock.now());
       if (!quota.allowed) {
         result.overDailyLimit.push(id);
         result.dailyLimit = quota.limit;
@@ -104,7 +106,7 @@ export async function queueDocumentSends(
       const categories = found.lines.map((line) => line.vatCategory);
       if (needsDeliveryDate(document, categories))
         throw new SendBlockedError("delivery_date_required");
-      await finaliseDocument(db, t, { documentId: id }, systemClock);
+      await finaliseDocument(db, t, { documentId: id }, clock);
       // Its PDF (and UBL) are rendered once, off the request, and kept as its originals.
       await enqueue(queue, storeOriginalsJob, { organisationId: t.organisationId, documentId: id });
       // A Shopify refund that came while this invoice was a concept is credited now.

@@ -36,7 +36,7 @@ async function issuedInvoiceFrom(fixture: string): Promise<string> {
   const parsed = parseShopifyOrder(JSON.parse(readFileSync(path.join(FIXTURES, fixture), "utf8")));
   if (!parsed.ok) throw new Error(parsed.error.message);
   const order = { ...parsed.value, id: `${Date.now()}${Math.floor(Math.random() * 1000)}` };
-  const made = await createOrderDocument({ db: handle.db, queue: boss }, t, {
+  const made = await createOrderDocument({ db: handle.db, queue: boss, clock: systemClock }, t, {
     shop: "ubl.myshopify.com",
     order,
     settings: { documentType: "invoice", trigger: "order_paid", autoSend: false },
@@ -77,7 +77,7 @@ describe("renderDocumentUbl", () => {
       JSON.parse(readFileSync(path.join(FIXTURES, "eu-be-free-order.json"), "utf8")),
     );
     if (!parsed.ok) throw new Error("fixture");
-    const made = await createOrderDocument({ db: handle.db, queue: boss }, t, {
+    const made = await createOrderDocument({ db: handle.db, queue: boss, clock: systemClock }, t, {
       shop: "ubl.myshopify.com",
       order: parsed.value,
       settings: { documentType: "invoice", trigger: "order_paid", autoSend: false },

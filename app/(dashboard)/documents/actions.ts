@@ -85,7 +85,7 @@ export async function sendDocuments(ids: string[]): Promise<ActionResult<SendOut
   const parsed = idsSchema.safeParse([...new Set(ids)]);
   if (!parsed.success) return formError("documents.bulk.noneSelected");
   try {
-    const result = await queueDocumentSends(db, tenant, parsed.data, await getQueue());
+    const result = await queueDocumentSends(db, tenant, parsed.data, await getQueue(), systemClock);
     revalidatePath("/documents", "layout");
     return {
       ok: true,

@@ -178,7 +178,7 @@ export async function orderPreview(
     }
     const shop = "preview.myshopify.com";
     // Nothing leaves a preview: jobs (emails, Peppol) are kept by the queue, never run.
-    const pipeline = { db: memory.db, queue: discardingQueue().queue };
+    const pipeline = { db: memory.db, queue: discardingQueue().queue, clock: systemClock };
     const documentIds: string[] = [];
     for (const [index, order] of orders.entries()) {
       const made = await createOrderDocument(pipeline, t, { shop, order, settings });
@@ -253,7 +253,13 @@ async function issue(
   out: CliOutput,
 ): Promise<void> {
   try {
-    const result = await queueDocumentSends(pipeline.db, t, [documentId], pipeline.queue);
+    const result = await queueDocumentSends(
+      pipeline.db,
+      t,
+      [documentId],
+      pipeline.queue,
+      systemClock,
+    );
     if (result.missingEmail.length > 0) out.err(`${what}: not issued: the buyer has no email`);
   } catch (error) {
     if (error instanceof SendBlockedError) out.err(`${what}: not issued: ${error.code}`);

@@ -12,6 +12,7 @@ import { waitFor } from "@/db/testing/wait-for";
 import { queueDocumentSends } from "@/lib/documents/queue-document-send";
 import type { Queue } from "@/lib/jobs/queue";
 import { sendDocumentJob } from "@/lib/documents/jobs/send-document.job";
+import { systemClock } from "@/lib/calendar/clock";
 
 let handle: DbHandle;
 let boss: Queue;
@@ -36,7 +37,7 @@ it("fills an unpaid invoice email's {paymentLink} with the customer's invoice pa
     .values(t.owned({ name: "Marie Dupont", email: address, language: "en" as const }))
     .returning();
   const id = await createConcept(handle.db, t, concept({ customerId: customer?.id ?? null }));
-  await queueDocumentSends(handle.db, t, [id], boss);
+  await queueDocumentSends(handle.db, t, [id], boss, systemClock);
   const sent = await waitFor(
     async () => (await handle.db.select().from(emails).where(eq(emails.toAddress, address)))[0],
   );

@@ -270,12 +270,16 @@ describe("sending an invoice over Peppol", () => {
 
   it("sends a company customer without an email address over Peppol only", async () => {
     const { id } = await draftFor(t, ON_NETWORK, false);
-    expect(await queueDocumentSends(handle.db, t, [id], boss)).toMatchObject({ queued: [id] });
+    expect(await queueDocumentSends(handle.db, t, [id], boss, systemClock)).toMatchObject({
+      queued: [id],
+    });
     expect(await settled(t, id)).toMatchObject({ channel: "peppol", status: "delivered" });
     // Not registered on Peppol: without an email address it still waits as a concept.
     const unregistered = tenant((await createOrg(handle.db, (await createUser(handle.db)).id)).id);
     const stranger = await draftFor(unregistered, ON_NETWORK, false);
-    expect(await queueDocumentSends(handle.db, unregistered, [stranger.id], boss)).toMatchObject({
+    expect(
+      await queueDocumentSends(handle.db, unregistered, [stranger.id], boss, systemClock),
+    ).toMatchObject({
       missingEmail: [stranger.id],
     });
     await expect(getDocument(handle.db, unregistered, stranger.id)).resolves.toMatchObject({
@@ -334,7 +338,13 @@ describe("sending an invoice over Peppol", () => {
     await updatePeppolSettings(handle.db, automatic, { autoSend: true });
     const onNetwork = await draftFor(automatic, ON_NETWORK);
     const offNetwork = await draftFor(automatic, OFF_NETWORK);
-    await queueDocumentSends(handle.db, automatic, [onNetwork.id, offNetwork.id], boss);
+    await queueDocumentSends(
+      handle.db,
+      automatic,
+      [onNetwork.id, offNetwork.id],
+      boss,
+      systemClock,
+    );
 
     expect(await settled(automatic, onNetwork.id)).toMatchObject({ status: "delivered" });
     await waitFor(async () => {

@@ -1,3 +1,4 @@
+import { systemClock } from "@/lib/calendar/clock";
 import { getShopifyConnectionById } from "@/db/queries/shopify-connections";
 import { getImportRun, updateImportRun, type ImportCounts } from "@/db/queries/shopify-imports";
 import { storeOrderPayload } from "@/db/queries/shopify-orders";
@@ -45,7 +46,7 @@ export const importShopifyOrdersHandler = defineJobHandler(
           // One order that cannot be applied is counted, never the end of the run.
           let result;
           try {
-            result = await applyOrder({ db: ctx.db, queue: ctx.queue }, t, {
+            result = await applyOrder({ db: ctx.db, queue: ctx.queue, clock: systemClock }, t, {
               shop: connection.shop,
               topic: run.kind,
               order: fetched.order,

@@ -3,7 +3,7 @@ import type { Tenant } from "@/db/tenant";
 import type { Queue } from "@/lib/jobs/queue";
 import type { ShopifyOrder } from "../order-mapping";
 import { cancelOrderDocuments } from "./cancel-order";
-import { createOrderDocument } from "./create-order-document";
+import { createOrderDocument, type OrderSyncDeps } from "./create-order-document";
 import type { OrderSettings } from "./order-settings";
 import { triggerHasFired } from "./trigger";
 
@@ -20,7 +20,7 @@ export interface ApplyOutcome {
  * ("reconcile"). Idempotent: the same order applied twice changes nothing.
  */
 export async function applyOrder(
-  deps: { db: Db; queue: Queue },
+  deps: OrderSyncDeps,
   t: Tenant,
   input: { shop: string; topic: string; order: ShopifyOrder; settings: OrderSettings },
 ): Promise<ApplyOutcome> {

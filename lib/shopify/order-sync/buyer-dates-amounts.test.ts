@@ -256,7 +256,7 @@ describe("the buyer on the document is the buyer of that order, frozen (audit re
       .update(customers)
       .set({ billingStreet: "Elders 1", company: "Other BV", vatNumber: "BE0123456749" })
       .where(eq(customers.id, consumer.document.customerId ?? ""));
-    await queueDocumentSends(handle.db, s.t, [consumer.document.id], boss);
+    await queueDocumentSends(handle.db, s.t, [consumer.document.id], boss, systemClock);
     const issued = await documentOf(s, consumer.document.id);
     expect(issued.document.status).toBe("paid");
     expect(issued.document.customer).toEqual(consumer.document.customer);
@@ -396,7 +396,7 @@ describe("amounts taken from Shopify", () => {
     // The page warns before sending what will be recorded.
     expect(documentState(edited, { today: brusselsToday() }).notices.paidOnIssueCents).toBe(8935);
 
-    await queueDocumentSends(handle.db, s.t, [edited.id], boss);
+    await queueDocumentSends(handle.db, s.t, [edited.id], boss, systemClock);
     const issued = (await documentOf(s, edited.id)).document;
     expect(issued).toMatchObject({ status: "partially_paid", paidCents: 8935 });
     expect(issued.totalCents - issued.paidCents).toBe(2000);
@@ -448,7 +448,7 @@ describe("amounts taken from Shopify", () => {
     });
 
     // The merchant sends the invoice: the refund's delivery is queued again at once.
-    await queueDocumentSends(handle.db, s.t, [made?.documentId ?? ""], boss);
+    await queueDocumentSends(handle.db, s.t, [made?.documentId ?? ""], boss, systemClock);
     expect((await delivery(waiting?.id ?? ""))?.status).toBe("received");
     await processShopifyDeliveryHandler.run(
       { organisationId: s.t.organisationId, deliveryId: waiting?.id ?? "" },

@@ -6,7 +6,6 @@ import {
 } from "@/db/queries/shopify-orders";
 import type { Tenant } from "@/db/tenant";
 import { isUniqueViolation } from "@/db/errors";
-import { systemClock } from "@/lib/calendar/clock";
 import { cancelConcept } from "@/lib/documents/cancel-concept";
 import { createCreditNote } from "@/lib/documents/create-credit-note";
 import type { OrderSyncDeps } from "./create-order-document";
@@ -42,7 +41,7 @@ export async function cancelOrderDocuments(
   let result: CancelOutcome = { status: "ignored", outcome: "already_cancelled" };
   for (const document of documents) {
     if (document.status === "concept") {
-      await cancelConcept(db, t, { documentId: document.id }, systemClock);
+      await cancelConcept(db, t, { documentId: document.id }, deps.clock);
       result = { status: "processed", outcome: "concept_cancelled", documentId: document.id };
     } else if (document.status === "cancelled") {
       continue;
@@ -76,7 +75,7 @@ async function creditCancelledInvoice(
   }
   let creditNoteId: string;
   try {
-    creditNoteId = await createCreditNote(deps.db, t, { invoiceId, sourceKey: key }, systemClock);
+    creditNoteId = await createCreditNote(deps.db, t, { invoiceId, sourceKey: key }, deps.clock);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     return { status: "ignored", outcome: "already_credited" };

@@ -10,7 +10,7 @@ import type { Tenant } from "@/db/tenant";
 import { isUniqueViolation } from "@/db/errors";
 import type { DocumentLanguage } from "@/db/schema/organisations";
 import { brusselsToday } from "@/lib/calendar/brussels-date";
-import { systemClock } from "@/lib/calendar/clock";
+import type { Clock } from "@/lib/calendar/clock";
 import { isPayable, paidOnIssueCents } from "@/lib/documents/document-state";
 import { recordPayment } from "@/lib/payments/record-payment";
 import { isFinalised } from "@/lib/documents/document-lifecycle";
@@ -40,6 +40,8 @@ import { isPaid } from "./trigger";
 export interface OrderSyncDeps {
   db: Db;
   queue: Queue;
+  /** "Now", passed in by the entry (a job handler passes the system clock). */
+  clock: Clock;
 }
 
 export type OrderDocumentOutcome =
@@ -82,13 +84,13 @@ export async function createOrderDocument(
   t: Tenant,
   input: { shop: string; order: ShopifyOrder; settings: OrderSettings },
 ): Promise<OrderDocumentOutcome> {
-  const { db } = deps;
+  const { db, clock } = deps;
   const { shop, order, settings } = input;
   const sourceKey = orderDocumentKey(shop, order.id, settings.documentType);
   const existing = await findDocumentBySourceKey(db, t, sourceKey);
   if (existing) {
-    const paidNow = await settleOrderPayments(db, t, existing, order);
-    await refreshConceptDates(db, t, existing, order, settings);
+    const paidNow = await settleOrderPayments(db, t, existing, order, clock);
+    await refreshConceptDates(db, t, existing, order, settings, clock);
     const send = settings.autoSend
       ? await finishInterruptedSend(deps, t, existing.id, order, settings)
       : undefined;
@@ -118,7 +120,7 @@ export async function createOrderDocument(
         type: settings.documentType,
         customerId,
         language,
-        issueDate: mapped.issueDate ?? brusselsToday(),
+        issueDate: mapped.issueDate ?? brusselsToday(clock.now()),
         dueDate: null,
         supplyDate: mapped.dates.supplyDate,
         legend: "",
@@ -192,6 +194,7 @@ async function settleOrderPayments(
   t: Tenant,
   document: ExistingDocument,
   order: ShopifyOrder,
+  clock: Clock,
 ): Promise<boolean> {
   const received = receivedCents(order, document.totalCents);
   if (received === null || (!isPaid(order) && received <= 0)) return false;
@@ -219,11 +222,11 @@ async function settleOrderPayments(
       amountCents: "due",
       atMost: missing,
       method: "shopify",
-      paidOn: paymentDateOf(order) ?? brusselsToday(),
+      paidOn: paymentDateOf(order) ?? brusselsToday(clock.now()),
       reference: gatewayReference(order),
       sourceKey: `shopify:order:${order.id}:received:${received}`,
     },
-    systemClock,
+    clock,
   );
   return result.recorded;
 }
@@ -239,6 +242,7 @@ async function refreshConceptDates(
   document: ExistingDocument,
   order: ShopifyOrder,
   settings: OrderSettings,
+  clock: Clock,
 ): Promise<void> {
   if (document.status !== "concept") return;
   const mapped = tryMapOrder(order, settings);
@@ -246,7 +250,7 @@ async function refreshConceptDates(
   const deliveryDate = document.deliveryDate ?? mapped.dates.deliveryDate;
   const supplyDate = document.supplyDate ?? mapped.dates.supplyDate;
   if (deliveryDate === document.deliveryDate && supplyDate === document.supplyDate) return;
-  await setConceptDates(db, t, document.id, { supplyDate, deliveryDate }, new Date());
+  await setConceptDates(db, t, document.id, { supplyDate, deliveryDate }, clock.now());
 }
 
 /** The mapping of an order already turned into a document; null when it no longer maps. */

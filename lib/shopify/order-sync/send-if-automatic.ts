@@ -1,5 +1,6 @@
 import type { Db } from "@/db";
 import type { Tenant } from "@/db/tenant";
+import type { Clock } from "@/lib/calendar/clock";
 import type { Queue } from "@/lib/jobs/queue";
 import { queueDocumentSends, SendBlockedError } from "@/lib/documents/queue-document-send";
 
@@ -21,12 +22,12 @@ export type SendOutcome = { sent: true } | { sent: false; problem?: SendProblem 
  * not left yet) leaves a concept and a reason the merchant sees in the sync inbox.
  */
 export async function sendIfAutomatic(
-  deps: { db: Db; queue: Queue },
+  deps: { db: Db; queue: Queue; clock: Clock },
   t: Tenant,
   documentId: string,
 ): Promise<SendOutcome> {
   try {
-    const result = await queueDocumentSends(deps.db, t, [documentId], deps.queue, {
+    const result = await queueDocumentSends(deps.db, t, [documentId], deps.queue, deps.clock, {
       dailyLimit: false,
     });
     if (result.queued.includes(documentId)) return { sent: true };

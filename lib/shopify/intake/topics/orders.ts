@@ -27,7 +27,7 @@ export const handleOrderTopic: DeliveryHandler = async (payload, ctx) => {
   const found = await findConnectionForShop(db, delivery.shop);
   const connection = found ? await getShopifyConnectionById(db, t, found.id) : null;
   if (!connection) return { status: "ignored", outcome: "unknown_shop" };
-  return applyOrder({ db, queue: ctx.queue }, t, {
+  return applyOrder({ db, queue: ctx.queue, clock: ctx.clock }, t, {
     shop: delivery.shop,
     topic: delivery.topic,
     order,

@@ -43,7 +43,7 @@ export const handleRefundCreated: DeliveryHandler = async (payload, ctx) => {
   if (!order.ok)
     return { status: "failed", outcome: "unexpected_payload", error: order.error.message };
   if (order.value.test) return { status: "ignored", outcome: "test_order" };
-  return creditRefund({ db, queue: ctx.queue }, t, {
+  return creditRefund({ db, queue: ctx.queue, clock: ctx.clock }, t, {
     shop: delivery.shop,
     refund: payload,
     order: order.value,
