@@ -1,6 +1,4 @@
-import type { Db } from "@/db";
 import type { Tenant } from "@/db/tenant";
-import type { Queue } from "@/lib/jobs/queue";
 import type { ShopifyOrder } from "../order-mapping";
 import { cancelOrderDocuments } from "./cancel-order";
 import { createOrderDocument, type OrderSyncDeps } from "./create-order-document";
