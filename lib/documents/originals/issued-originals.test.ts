@@ -3,7 +3,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { listOriginals } from "@/db/queries/document-originals";
-import { createConcept, getDocument } from "@/db/queries/documents";
+import { getDocument } from "@/db/queries/documents";
+import { createConcept } from "@/lib/documents/create-concept";
 import { customers, emails, organisations } from "@/db/schema";
 import { tenant, type Tenant } from "@/db/tenant";
 import { concept } from "@/db/testing/document-factory";
@@ -70,7 +71,7 @@ describe("originals kept at issue", () => {
   it("stores the PDF and UBL once when a document is sent, and emails exactly that PDF", async () => {
     const email = `client-${uniqueSuffix()}@example.be`;
     const id = await createConcept(handle.db, t, concept({ customerId: await customer(email) }));
-    await queueDocumentSends(handle.db, t, [id], boss);
+    await queueDocumentSends(handle.db, t, [id], boss, systemClock);
     const sent = await waitFor(
       async () => (await handle.db.select().from(emails).where(eq(emails.toAddress, email)))[0],
     );
