@@ -97,6 +97,13 @@ export function ArticleForm({ id, defaults }: { id?: string; defaults: ArticleIn
               {t("articles.form.trackStockHint")}
             </span>
           </div>
+          <TextField
+            label={t("articles.form.lowStock")}
+            hint={t("articles.form.lowStockHint")}
+            inputMode="decimal"
+            autoComplete="off"
+            {...field("lowStock")}
+          />
         </div>
       </fieldset>
       <div className="form-actions">

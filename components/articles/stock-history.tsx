@@ -37,7 +37,18 @@ export async function StockHistory({
                     {formatStock(m.quantityMilli, intlLocale, true)}
                   </td>
                   <td>
-                    {m.cause === "manual" ? (
+                    {m.cause === "import" ? (
+                      <>
+                        {t("history.import")}
+                        {(m.note === "count:csv" || m.note === "count:shopify") && (
+                          <span className="muted">
+                            {" "}
+                            —{" "}
+                            {t(`history.importFrom.${m.note === "count:csv" ? "csv" : "shopify"}`)}
+                          </span>
+                        )}
+                      </>
+                    ) : m.cause === "manual" ? (
                       <>
                         {t("history.manual")}
                         {m.note && <span className="muted"> — {m.note}</span>}

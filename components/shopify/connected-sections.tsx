@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { belgianLocale, formatDateTime } from "@/components/documents/format";
 import type { ShopifyImport } from "@/db/queries/shopify-imports";
@@ -17,6 +18,8 @@ export async function ConnectedSections(props: {
   lastReconcile: ShopifyImport | null;
   canReadAllOrders: boolean;
   failedDeliveries: number;
+  /** Where stock is managed: right under the order settings it changes the effect of. */
+  stockSection?: ReactNode;
 }) {
   const [t, locale] = await Promise.all([getTranslations("shopify"), getLocale()]);
   const intl = belgianLocale(locale);
@@ -36,6 +39,7 @@ export async function ConnectedSections(props: {
         <p className="muted">{t("orders.intro")}</p>
         <OrderSettingsForm initial={settings} />
       </section>
+      {props.stockSection}
 
       <section className="card" aria-labelledby="legends-title">
         <h2 id="legends-title">{t("legends.title")}</h2>

@@ -1,7 +1,13 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DocumentType } from "@/lib/documents/document-lifecycle";
 import type { Db } from "../client";
-import { articles, documentLines, documents, stockMovements } from "../schema";
+import {
+  articles,
+  documentLines,
+  documents,
+  stockMovements,
+  type StockMovementCause,
+} from "../schema";
 import { parseQuantity } from "@/lib/money";
 import type { Tenant } from "../tenant";
 import type { Tx } from "./documents";
@@ -25,7 +31,7 @@ export async function currentStock(db: Db, t: Tenant, articleId: string): Promis
 export interface StockMovement {
   id: string;
   quantityMilli: number;
-  cause: "document_line" | "manual";
+  cause: StockMovementCause;
   note: string | null;
   createdAt: Date;
   /** For a document line: the document that moved the stock. */

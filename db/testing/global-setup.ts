@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import PgBoss from "pg-boss";
 import type { TestProject } from "vitest/node";
 import { openPostgres } from "../client";
 
@@ -50,6 +51,12 @@ export default async function setup(project: TestProject) {
     // Migrating here, once, keeps workers from racing each other on the first migration.
     const handle = await openPostgres(testUrl);
     await handle.close();
+    // pg-boss creates its schema on its first start: two test files starting their queues
+    // at once both tried (duplicate key on pg_namespace). Created here, once, it is found.
+    const boss = new PgBoss({ connectionString: testUrl, supervise: false, schedule: false });
+    boss.on("error", () => undefined);
+    await boss.start();
+    await boss.stop({ graceful: false, wait: true });
   } catch (err) {
     await dropDatabase();
     throw err;

@@ -22,6 +22,7 @@ describe("articleSchema", () => {
       vatCategory: "S",
       vatRateBp: 600,
       trackStock: false,
+      lowStockMilli: null,
     });
     expect(articleSchema.parse(input({ sku: "", vat: "E:0" }))).toMatchObject({
       sku: null,
@@ -34,6 +35,16 @@ describe("articleSchema", () => {
     const parsed = articleSchema.safeParse(input({ unitPrice }));
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.message).toBe("articles.validation.price");
+  });
+
+  it("reads the low-stock threshold as thousandths, empty as none, and refuses anything else", () => {
+    expect(articleSchema.parse(input({ lowStock: "2,5" })).lowStockMilli).toBe(2500);
+    expect(articleSchema.parse(input({ lowStock: " " })).lowStockMilli).toBeNull();
+    for (const lowStock of ["-1", "1.2345", "five"]) {
+      expect(articleSchema.safeParse(input({ lowStock })).error?.issues[0]?.message).toBe(
+        "articles.validation.lowStock",
+      );
+    }
   });
 
   it("maps a stored treatment back to a form choice", () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseDecimalToCents } from "@/lib/money";
+import { parseDecimalToCents, parseQuantity } from "@/lib/money";
 import { articleVatChoices, vatTreatmentOf } from "./article-vat";
 
 /**
@@ -22,11 +22,19 @@ export const articleSchema = z
       .transform((v) => parseDecimalToCents(v.replace(",", "."))),
     vat: z.enum(articleVatChoices),
     trackStock: z.boolean(),
+    /** Optional: at or below this stock the article is flagged; empty = no flag. */
+    lowStock: z
+      .string()
+      .trim()
+      .regex(/^(\d{1,9}([.,]\d{1,3})?)?$/, "articles.validation.lowStock")
+      .optional()
+      .transform((v) => (v ? parseQuantity(v.replace(",", ".")).thousandths : null)),
   })
-  .transform(({ unitPrice, vat, ...article }) => ({
+  .transform(({ unitPrice, vat, lowStock, ...article }) => ({
     ...article,
     unitPriceCents: unitPrice,
     ...vatTreatmentOf(vat),
+    lowStockMilli: lowStock,
   }));
 
 export type ArticleInput = z.input<typeof articleSchema>;
@@ -39,4 +47,5 @@ export const emptyArticleInput: ArticleInput = {
   unitPrice: "",
   vat: "S:2100",
   trackStock: false,
+  lowStock: "",
 };

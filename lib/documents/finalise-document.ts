@@ -15,6 +15,7 @@ import { insertPayment } from "@/db/queries/payments";
 import { ensureSeries, takeNextSequence } from "@/db/queries/series";
 import { moveDocumentStock } from "@/db/queries/stock";
 import type { Tenant } from "@/db/tenant";
+import { currentStockMode, documentMovesStock } from "@/lib/articles/stock-mode";
 import { brusselsDay, getBrusselsDate } from "@/lib/calendar/brussels-date";
 import { addDays } from "@/lib/calendar/calendar-days";
 import type { Clock } from "@/lib/calendar/clock";
@@ -146,14 +147,15 @@ export async function finaliseDocument(
       },
       now,
     );
-    if (document.type === "invoice") await moveDocumentStock(tx, t, id, -1);
+    const movesStock = documentMovesStock(document.source, await currentStockMode(tx, t));
+    if (document.type === "invoice" && movesStock) await moveDocumentStock(tx, t, id, -1);
     if (document.type === "invoice" && document.paidOnIssue) {
       const paid = await recordPaidOnIssue(tx, t, finalised, document.paidOnIssue, now);
       finalised.status = paid.status;
       finalised.paidCents = paid.paidCents;
     }
     if (document.type === "credit_note") {
-      await moveDocumentStock(tx, t, id, 1);
+      if (movesStock) await moveDocumentStock(tx, t, id, 1);
       if (document.creditedDocumentId)
         await settleCreditedInvoice(tx, t, document.creditedDocumentId, finalised, now);
     }

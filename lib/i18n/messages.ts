@@ -11,6 +11,7 @@ import enPeppol from "./messages/en/peppol.json";
 import enShopify from "./messages/en/shopify.json";
 import enShopifyInbox from "./messages/en/shopify-inbox.json";
 import enShopifyInstall from "./messages/en/shopify-install.json";
+import enShopifyStock from "./messages/en/shopify-stock.json";
 import enTexts from "./messages/en/texts.json";
 import fr from "./messages/fr.json";
 import frArticles from "./messages/fr/articles.json";
@@ -24,6 +25,7 @@ import frPeppol from "./messages/fr/peppol.json";
 import frShopify from "./messages/fr/shopify.json";
 import frShopifyInbox from "./messages/fr/shopify-inbox.json";
 import frShopifyInstall from "./messages/fr/shopify-install.json";
+import frShopifyStock from "./messages/fr/shopify-stock.json";
 import frTexts from "./messages/fr/texts.json";
 import nl from "./messages/nl.json";
 import nlArticles from "./messages/nl/articles.json";
@@ -37,6 +39,7 @@ import nlPeppol from "./messages/nl/peppol.json";
 import nlShopify from "./messages/nl/shopify.json";
 import nlShopifyInbox from "./messages/nl/shopify-inbox.json";
 import nlShopifyInstall from "./messages/nl/shopify-install.json";
+import nlShopifyStock from "./messages/nl/shopify-stock.json";
 import nlTexts from "./messages/nl/texts.json";
 
 /**
@@ -57,6 +60,7 @@ const english = {
   shopify: enShopify,
   shopifyInbox: enShopifyInbox,
   shopifyInstall: enShopifyInstall,
+  shopifyStock: enShopifyStock,
   texts: enTexts,
 };
 export type Messages = typeof english;
@@ -76,6 +80,7 @@ const catalogs: Record<UiLocale, Messages> = {
     shopify: frShopify,
     shopifyInbox: frShopifyInbox,
     shopifyInstall: frShopifyInstall,
+    shopifyStock: frShopifyStock,
     texts: frTexts,
   },
   nl: {
@@ -91,6 +96,7 @@ const catalogs: Record<UiLocale, Messages> = {
     shopify: nlShopify,
     shopifyInbox: nlShopifyInbox,
     shopifyInstall: nlShopifyInstall,
+    shopifyStock: nlShopifyStock,
     texts: nlTexts,
   },
 };

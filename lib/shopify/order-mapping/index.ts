@@ -25,6 +25,7 @@ export {
   type GraphqlOrderNode,
   type RestOrderJson,
 } from "./graphql-order-to-rest";
+export { lineArticles, type LineArticle, type ProductWithoutSku } from "./line-article";
 export { cleanText, DESCRIPTION_MAX, SKU_MAX, truncateText } from "./line-text";
 export { mapOrderToDocument, type MapOrderOptions } from "./map-order-to-document";
 export { mapRefundToCreditNote, type MapRefundOptions } from "./map-refund-to-credit-note";

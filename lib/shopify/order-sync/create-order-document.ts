@@ -29,6 +29,8 @@ import {
   type MappedOrderDocument,
   type ShopifyOrder,
 } from "../order-mapping";
+import { currentStockMode } from "@/lib/articles/stock-mode";
+import { matchOrderArticles } from "./match-articles";
 import { matchOrCreateCustomer } from "./match-customer";
 import type { OrderSettings } from "./order-settings";
 import { sendIfAutomatic, type SendOutcome } from "./send-if-automatic";
@@ -111,6 +113,8 @@ export async function createOrderDocument(
     fallbackName,
   });
   const { lines } = toConceptLines(mapped.lines, language);
+  // Before the concept: its invoice finds the articles by SKU when it is issued.
+  await matchOrderArticles(db, t, { mapped, mode: await currentStockMode(db, t) });
   let documentId: string;
   try {
     documentId = await createConcept(

@@ -34,6 +34,7 @@ import type { OrderSettings } from "./order-settings";
 import { SHOPIFY_FIXTURES } from "@/test/fixtures";
 import { finaliseDocument } from "@/lib/documents/finalise-document";
 import { systemClock } from "@/lib/calendar/clock";
+import { switchStockMode } from "@/lib/articles/switch-stock-mode";
 
 const FIXTURES = SHOPIFY_FIXTURES;
 const orderFixture = (name: string) => fixture(`orders/${name}`);
@@ -393,6 +394,8 @@ describe("cancellations and refunds", () => {
 
   it("credits a refund on the invoice, once, and restocks only what came back", async () => {
     const s = await newShop({ trigger: "order_paid", autoSend: true });
+    // Facturo keeps the stock of Shopify's articles only once the merchant chose so.
+    await switchStockMode(handle.db, s.t, { mode: "facturo", userId: null }, systemClock);
     const sku = `GD802-${uniqueSuffix()}`;
     const article = await createArticle(
       handle.db,

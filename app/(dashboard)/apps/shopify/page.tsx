@@ -7,6 +7,9 @@ import { DisconnectButton } from "@/components/shopify/disconnect-button";
 import { InstallForm } from "@/components/shopify/install-form";
 import { ConnectedSections } from "@/components/shopify/connected-sections";
 import { PrivacyRequests } from "@/components/shopify/privacy-requests";
+import { StockModeSection } from "@/components/shopify/stock-mode-section";
+import { listProductsWithoutSku, listStockModeChanges } from "@/db/queries/stock-mode";
+import { currentStockMode } from "@/lib/articles/stock-mode";
 import { RefreshWhile } from "@/components/shopify/refresh-while";
 import { isAppActive } from "@/db/queries/apps";
 import { getOrganisation } from "@/db/queries/organisations";
@@ -39,10 +42,14 @@ export default async function ShopifyPage({ searchParams }: PageProps<"/apps/sho
       latestImportRun(db, tenant, "reconcile"),
       countInboxDeliveries(db, tenant),
     ]);
-  const [organisation, foreignCustomersActive] = await Promise.all([
-    getOrganisation(db, organisationId),
-    isAppActive(db, tenant, "foreign-customers"),
-  ]);
+  const [organisation, foreignCustomersActive, stockMode, stockChanges, withoutSku] =
+    await Promise.all([
+      getOrganisation(db, organisationId),
+      isAppActive(db, tenant, "foreign-customers"),
+      currentStockMode(db, tenant),
+      listStockModeChanges(db, tenant),
+      listProductsWithoutSku(db, tenant),
+    ]);
   const error = isInstallError(params.error) ? params.error : undefined;
   const typedShop = typeof params.shop === "string" ? params.shop : (connection?.shop ?? "");
   const connected = connection?.status === "connected";
@@ -137,6 +144,13 @@ export default async function ShopifyPage({ searchParams }: PageProps<"/apps/sho
           lastReconcile={lastReconcile}
           canReadAllOrders={connection.scopes.split(",").includes("read_all_orders")}
           failedDeliveries={deliveryCounts.failed}
+          stockSection={
+            <StockModeSection
+              mode={stockMode}
+              changes={stockChanges}
+              productsWithoutSku={withoutSku.length}
+            />
+          }
         />
       )}
       {privacyRequests.length > 0 && <PrivacyRequests requests={privacyRequests} />}

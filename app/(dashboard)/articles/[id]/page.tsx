@@ -11,7 +11,7 @@ import { getArticle } from "@/db/queries/articles";
 import { currentStock, stockHistory } from "@/db/queries/stock";
 import { vatChoiceOf } from "@/lib/articles/article-vat";
 import { isUuid } from "@/lib/customers/list-query";
-import { centsToDecimalString } from "@/lib/money";
+import { centsToDecimalString, formatQuantity } from "@/lib/money";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -56,6 +56,10 @@ export default async function ArticlePage({ params }: Props) {
           unitPrice: centsToDecimalString(article.unitPriceCents),
           vat: vatChoiceOf(article.vatCategory, article.vatRateBp),
           trackStock: article.trackStock,
+          lowStock:
+            article.lowStockMilli === null
+              ? ""
+              : formatQuantity({ thousandths: article.lowStockMilli }),
         }}
       />
       <section className="card form" aria-labelledby="stock-title">

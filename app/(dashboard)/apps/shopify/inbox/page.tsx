@@ -14,6 +14,9 @@ import styles from "@/components/shopify/inbox/inbox.module.css";
 import { RetryAllButton } from "@/components/shopify/inbox/retry-all-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PaidInFacturoList } from "@/components/shopify/inbox/paid-in-facturo";
+import { ProductsWithoutSkuList } from "@/components/shopify/inbox/products-without-sku";
+import { listProductsWithoutSku } from "@/db/queries/stock-mode";
+import { currentStockMode } from "@/lib/articles/stock-mode";
 import { listShopifyInvoicesPaidInFacturo } from "@/db/queries/payments";
 import { countInboxDeliveries, listInboxDeliveries } from "@/db/queries/shopify-deliveries";
 
@@ -30,10 +33,12 @@ export default async function ShopifyInboxPage({
   const { db, tenant } = await requireActiveApp("shopify");
   const t = await getTranslations("shopifyInbox");
   const { filters, before } = parseInboxQuery(await searchParams);
-  const [{ rows, nextBefore }, counts, paidInFacturo] = await Promise.all([
+  const [{ rows, nextBefore }, counts, paidInFacturo, stockMode, withoutSku] = await Promise.all([
     listInboxDeliveries(db, tenant, filters, before),
     countInboxDeliveries(db, tenant, { search: filters.search }),
     listShopifyInvoicesPaidInFacturo(db, tenant),
+    currentStockMode(db, tenant),
+    listProductsWithoutSku(db, tenant),
   ]);
 
   const header = (
@@ -70,6 +75,7 @@ export default async function ShopifyInboxPage({
         </div>
       )}
       <PaidInFacturoList payments={paidInFacturo} />
+      {stockMode === "facturo" && <ProductsWithoutSkuList products={withoutSku} />}
       <InboxFiltersBar filters={filters} counts={counts} />
       {rows.length === 0 ? (
         <p className="card muted" role="status">
