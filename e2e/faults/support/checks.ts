@@ -214,3 +214,13 @@ export async function eventually<T>(
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
+
+/**
+ * How many fixed windows of a rate limit a burst touched, from its start to now: limits
+ * count per window, so a burst that crosses a window's end (a loaded machine) is allowed
+ * the limit again in the next one.
+ */
+export function windowsTouched(startedMs: number, windowSeconds: number): number {
+  const windowMs = windowSeconds * 1000;
+  return Math.floor(Date.now() / windowMs) - Math.floor(startedMs / windowMs) + 1;
+}
