@@ -23,6 +23,7 @@ function line(n: number): ConceptLine {
     discountBp: 0,
     vatCategory: "S",
     vatRateBp: n % 4 === 0 ? 600 : 2100,
+    vatCountry: "BE",
   };
 }
 

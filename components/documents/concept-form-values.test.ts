@@ -61,6 +61,7 @@ describe("form values", () => {
           discountBp: 1050,
           vatCategory: "S",
           vatRateBp: 600,
+          vatCountry: "BE",
           netCents: 0,
           vatCents: 0,
           grossCents: 0,
@@ -69,6 +70,7 @@ describe("form values", () => {
       ],
     );
     expect(input.lines[0]).toEqual({
+      vatCountry: "BE",
       description: "Casque",
       sku: "",
       quantity: "1.5",

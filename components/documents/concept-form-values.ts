@@ -78,6 +78,7 @@ export function conceptToInput(
             discountPercent: basisPointsToPercentText(line.discountBp),
             vatCategory: line.vatCategory as ConceptLineInput["vatCategory"],
             vatRateBp: line.vatRateBp,
+            vatCountry: line.vatCountry,
           }))
         : [emptyLine()],
   };

@@ -100,7 +100,11 @@ export function ConceptLines({ form }: { form: Form }) {
                 <Field
                   id={id("vat")}
                   label={t("form.vat")}
-                  error={errorText(errors?.vatCategory?.message ?? errors?.vatRateBp?.message)}
+                  error={errorText(
+                    errors?.vatCategory?.message ??
+                      errors?.vatRateBp?.message ??
+                      errors?.vatCountry?.message,
+                  )}
                 >
                   {(a11y) => <LineVatSelect form={form} index={index} a11y={a11y} />}
                 </Field>
@@ -137,24 +141,25 @@ function LineVatSelect({
 }) {
   const tv = useTranslations("documents.vat");
   const locale = belgianLocale(useLocale());
-  const [category, rateBp] = useWatch({
+  const [category, rateBp, country] = useWatch({
     control: form.control,
-    name: [`lines.${index}.vatCategory`, `lines.${index}.vatRateBp`],
+    name: [`lines.${index}.vatCategory`, `lines.${index}.vatRateBp`, `lines.${index}.vatCountry`],
   });
   return (
     <select
       {...a11y}
-      value={vatChoiceValue(category ?? "S", rateBp ?? 2100)}
+      value={vatChoiceValue(category ?? "S", rateBp ?? 2100, country)}
       onChange={(event) => {
         const choice = parseVatChoice(event.target.value);
         if (!choice) return;
         form.setValue(`lines.${index}.vatCategory`, choice.category, { shouldDirty: true });
         form.setValue(`lines.${index}.vatRateBp`, choice.rateBp, { shouldDirty: true });
+        form.setValue(`lines.${index}.vatCountry`, choice.country, { shouldDirty: true });
       }}
     >
-      {vatChoicesFor(category ?? "S", rateBp ?? 2100).map((c) => (
+      {vatChoicesFor(category ?? "S", rateBp ?? 2100, country).map((c) => (
         <option key={c.value} value={c.value}>
-          {vatLabel(tv, c.category, c.rateBp, locale)}
+          {vatLabel(tv, c.category, c.rateBp, locale, c.country)}
         </option>
       ))}
     </select>

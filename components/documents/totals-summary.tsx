@@ -1,6 +1,6 @@
 import { useLocale, useTranslations } from "next-intl";
 import { formatMoney } from "@/lib/money";
-import type { VatBreakdownEntry } from "@/lib/vat";
+import { vatCountryOf, vatGroupKey, type VatBreakdownEntry } from "@/lib/vat";
 import styles from "./documents.module.css";
 import { belgianLocale } from "./format";
 import { vatLabel } from "./vat-label";
@@ -42,8 +42,8 @@ export function TotalsSummary({
           </thead>
           <tbody>
             {totals.vatBreakdown.map((entry) => (
-              <tr key={`${entry.category}:${entry.rateBp}`}>
-                <td>{vatLabel(tv, entry.category, entry.rateBp, locale)}</td>
+              <tr key={vatGroupKey(entry)}>
+                <td>{vatLabel(tv, entry.category, entry.rateBp, locale, vatCountryOf(entry))}</td>
                 <td className={styles.amount}>{money(entry.taxableCents)}</td>
                 <td className={styles.amount}>{money(entry.vatCents)}</td>
               </tr>

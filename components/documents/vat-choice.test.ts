@@ -12,15 +12,41 @@ describe("VAT choices", () => {
       "AE:0",
       "K:0",
       "G:0",
+      "S:2100:NL",
+      "S:900:NL",
+      "S:2000:FR",
+      "S:1000:FR",
+      "S:550:FR",
+      "S:210:FR",
+      "S:1900:DE",
+      "S:700:DE",
     ]);
   });
 
+  it("reads another member state's rate (OSS) and refuses a state on an exemption", () => {
+    expect(parseVatChoice("S:2100:NL")).toEqual({
+      value: "S:2100:NL",
+      category: "S",
+      rateBp: 2100,
+      country: "NL",
+    });
+    expect(parseVatChoice("K:0:NL")).toBeNull();
+    expect(parseVatChoice("S:2100:CH")).toBeNull();
+    expect(vatChoiceValue("S", 2100, "BE")).toBe("S:2100");
+    expect(vatChoicesFor("S", 2200, "IT").map((c) => c.value)).toContain("S:2200:IT");
+  });
+
   it("reads a choice back into category and rate", () => {
-    expect(parseVatChoice("S:600")).toEqual({ value: "S:600", category: "S", rateBp: 600 });
+    expect(parseVatChoice("S:600")).toEqual({
+      value: "S:600",
+      category: "S",
+      rateBp: 600,
+      country: "BE",
+    });
     expect(parseVatChoice("AE:0")).toMatchObject({ category: "AE", rateBp: 0 });
   });
 
-  it.each(["S:0", "E:2100", "X:0", "S:abc", "S:-100", "", "S:20000"])(
+  it.each(["S:0", "E:2100", "X:0", "S:abc", "S:-100", "", "S:20000", "S:2100:NL:x"])(
     "refuses %j, which the schema would refuse too",
     (value) => {
       expect(parseVatChoice(value)).toBeNull();

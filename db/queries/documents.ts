@@ -54,6 +54,7 @@ export async function writeLinesAndTotals(
         discountBp: line.discountBp,
         vatCategory: line.vatCategory,
         vatRateBp: line.vatRateBp,
+        vatCountry: line.vatCountry,
         netCents: totals.lines[position]?.netCents ?? 0,
         vatCents: totals.lines[position]?.vatCents ?? 0,
         grossCents: totals.lines[position]?.grossCents ?? 0,

@@ -205,6 +205,11 @@ export const documentLines = pgTable(
     discountBp: integer("discount_bp").notNull().default(0),
     vatCategory: text("vat_category").notNull(),
     vatRateBp: integer("vat_rate_bp").notNull(),
+    /**
+     * The member state whose VAT the line carries (ISO alpha-2): BE, or the destination of
+     * an OSS distance sale ("NL" for Dutch VAT). Exemptions are Belgian.
+     */
+    vatCountry: text("vat_country").notNull().default("BE"),
     netCents: bigint("net_cents", { mode: "number" }).notNull().default(0),
     vatCents: bigint("vat_cents", { mode: "number" }).notNull().default(0),
     grossCents: bigint("gross_cents", { mode: "number" }).notNull().default(0),

@@ -14,6 +14,7 @@ export function line(overrides: Partial<ConceptLine> = {}): ConceptLine {
     discountBp: 0,
     vatCategory: "S",
     vatRateBp: 2100,
+    vatCountry: "BE",
     ...overrides,
   };
 }

@@ -68,8 +68,8 @@ describe("facturo order:preview", () => {
       total_vat_cents: 1201,
     });
     expect(document?.vat_breakdown).toEqual([
-      { rate: "21", category: "S", taxable_cents: 4869, vat_cents: 1023 },
-      { rate: "6", category: "S", taxable_cents: 2967, vat_cents: 178 },
+      { country: "BE", rate: "21", category: "S", taxable_cents: 4869, vat_cents: 1023 },
+      { country: "BE", rate: "6", category: "S", taxable_cents: 2967, vat_cents: 178 },
     ]);
     expect(document).toMatchObject({
       customer: {

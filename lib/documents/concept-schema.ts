@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseDecimalScaled, parseDecimalToCents, parseQuantity } from "@/lib/money";
-import { VAT_CATEGORIES } from "@/lib/vat";
+import { EU_MEMBER_STATES, HOME_VAT_COUNTRY, VAT_CATEGORIES } from "@/lib/vat";
 import { documentTypes } from "./document-lifecycle";
 
 /**
@@ -40,6 +40,21 @@ export const conceptLineSchema = z
       .transform((v) => (v ? Number(parseDecimalScaled(v.replace(",", "."), 2, true)) : 0)),
     vatCategory: z.enum(VAT_CATEGORIES),
     vatRateBp: z.coerce.number().int().min(0).max(10_000),
+    /**
+     * The member state whose VAT this is: BE, or the destination's for an OSS distance
+     * sale (only with S). Absent or empty = Belgium.
+     */
+    vatCountry: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .optional()
+      .transform((v) => v || HOME_VAT_COUNTRY)
+      .refine((v) => EU_MEMBER_STATES.has(v), "validation.vatCountry"),
+  })
+  .refine((line) => line.vatCategory === "S" || line.vatCountry === HOME_VAT_COUNTRY, {
+    path: ["vatCountry"],
+    message: "validation.vatCountry",
   })
   .transform((line) => ({
     ...line,
@@ -78,7 +93,7 @@ export const conceptSchema = z.object({
       // VAT is computed per rate on one total, so a rate's lines share one price mode.
       const modeByGroup = new Map<string, string>();
       lines.forEach((line, index) => {
-        const group = `${line.vatCategory}:${line.vatRateBp}`;
+        const group = `${line.vatCountry}:${line.vatCategory}:${line.vatRateBp}`;
         const mode = modeByGroup.get(group);
         if (mode === undefined) modeByGroup.set(group, line.priceMode);
         else if (mode !== line.priceMode) {

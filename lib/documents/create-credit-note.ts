@@ -69,6 +69,7 @@ export async function createCreditNote(
           discountBp: l.discountBp,
           vatCategory: l.vatCategory as VatCategory,
           vatRateBp: l.vatRateBp,
+          vatCountry: l.vatCountry,
         })),
       },
       {

@@ -1,6 +1,7 @@
 import type { DocumentLineRow, DocumentRow } from "@/db/queries/documents";
 import type { CustomerSnapshot, SnapshotAddress } from "@/db/schema";
 import { basisPointsToPercent, formatQuantity, parseQuantity } from "@/lib/money";
+import { vatCountryOf } from "@/lib/vat";
 import { amountDue } from "./document-state";
 
 /** "21", "6", "5.5": a rate in basis points as the percentage string the API promises. */
@@ -57,6 +58,8 @@ export function documentJson(document: DocumentRow, lines?: DocumentLineRow[]) {
     legend: document.legend,
     structured_communication: document.structuredCommunication,
     vat_breakdown: document.vatBreakdown.map((entry) => ({
+      // The member state this VAT is owed to: BE, or an OSS destination (ISO alpha-2).
+      country: vatCountryOf(entry),
       rate: ratePercent(entry.rateBp),
       category: entry.category,
       taxable_cents: entry.taxableCents,
@@ -82,6 +85,7 @@ export function documentJson(document: DocumentRow, lines?: DocumentLineRow[]) {
             discount_bp: l.discountBp,
             vat_category: l.vatCategory,
             vat_rate: ratePercent(l.vatRateBp),
+            vat_country: l.vatCountry,
             net_cents: l.netCents,
             vat_cents: l.vatCents,
             gross_cents: l.grossCents,

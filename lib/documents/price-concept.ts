@@ -13,6 +13,8 @@ export interface PricedLineInput {
   discountBp: number;
   vatCategory: string;
   vatRateBp: number;
+  /** Absent = Belgium. */
+  vatCountry?: string;
 }
 
 /** Totals of a document's lines, with the source's fixed VAT amounts when it has them. */
@@ -28,6 +30,7 @@ export function priceConcept(
       discountBp: line.discountBp,
       vatCategory: line.vatCategory as VatCategory,
       vatRateBp: line.vatRateBp,
+      ...(line.vatCountry !== undefined ? { vatCountry: line.vatCountry } : {}),
     })),
     { currency: options.currency, ...(options.fixedVat ? { fixedVat: options.fixedVat } : {}) },
   );

@@ -10,6 +10,8 @@ import {
 import { formatStructuredCommunication } from "@/lib/structured-communication/format-structured-communication";
 import {
   defaultVatMentionKey,
+  HOME_VAT_COUNTRY,
+  vatCountryOf,
   isVatCategory,
   VAT_MENTIONS,
   type VatCategory,
@@ -33,8 +35,21 @@ function truncate(text: string, max: number): string {
   return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : text;
 }
 
-function vatLabel(category: string, rateBp: number, locale: IntlLocale, labels: PdfLabels) {
-  if (!isVatCategory(category) || category === "S") return formatPercent(rateBp, locale);
+/**
+ * "21 %" for Belgian VAT; "NL btw 21 %" for another member state's (an OSS distance sale:
+ * that state's VAT, declared to it through the One-Stop Shop); the category's name otherwise.
+ */
+function vatLabel(
+  category: string,
+  rateBp: number,
+  locale: IntlLocale,
+  labels: PdfLabels,
+  country: string = HOME_VAT_COUNTRY,
+) {
+  if (!isVatCategory(category) || category === "S") {
+    const rate = formatPercent(rateBp, locale);
+    return country === HOME_VAT_COUNTRY ? rate : `${country} ${labels.memberStateVat} ${rate}`;
+  }
   return labels.vatCategory[category];
 }
 
@@ -181,7 +196,7 @@ export function buildDocumentPdfModel(input: DocumentPdfInput): DocumentPdfModel
       money(line.unitPriceCents) +
       (mixedModes ? ` ${line.priceMode === "incl" ? labels.inclShort : labels.exclShort}` : ""),
     discount: line.discountBp ? formatPercent(line.discountBp, locale) : null,
-    vatRate: vatLabel(line.vatCategory, line.vatRateBp, locale, labels),
+    vatRate: vatLabel(line.vatCategory, line.vatRateBp, locale, labels, line.vatCountry),
     amount: money(line.netCents),
   }));
   const paid = doc.type === "invoice" && doc.paidCents > 0 ? doc.paidCents : 0;
@@ -216,7 +231,7 @@ export function buildDocumentPdfModel(input: DocumentPdfInput): DocumentPdfModel
     showDiscount: input.lines.some((l) => l.discountBp !== 0),
     lines,
     vatRows: doc.vatBreakdown.map((entry) => ({
-      label: vatLabel(entry.category, entry.rateBp, locale, labels),
+      label: vatLabel(entry.category, entry.rateBp, locale, labels, vatCountryOf(entry)),
       taxable: money(entry.taxableCents),
       vat: money(entry.vatCents),
     })),

@@ -32,7 +32,7 @@ export interface DocumentPdfInput {
     | "totalCents"
     | "paidCents"
   >;
-  readonly lines: readonly Pick<
+  readonly lines: readonly (Pick<
     DocumentLineRow,
     | "description"
     | "sku"
@@ -43,7 +43,8 @@ export interface DocumentPdfInput {
     | "vatCategory"
     | "vatRateBp"
     | "netCents"
-  >[];
+  > &
+    Partial<Pick<DocumentLineRow, "vatCountry">>)[];
   /** The invoice a credit note corrects (number and date must be printed on it). */
   readonly creditedDocument?: { readonly number: string | null; readonly issueDate: string } | null;
   /**

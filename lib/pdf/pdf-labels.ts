@@ -29,6 +29,8 @@ export interface PdfLabels {
   readonly vatBreakdown: string;
   readonly taxable: string;
   readonly vat: string;
+  /** The word after a member state's code for its VAT: "NL btw 21 %" (an OSS sale). */
+  readonly memberStateVat: string;
   readonly totalExcl: string;
   readonly totalVat: string;
   readonly total: string;
@@ -80,6 +82,7 @@ const fr: PdfLabels = {
   vatBreakdown: "Récapitulatif TVA",
   taxable: "Base imposable",
   vat: "TVA",
+  memberStateVat: "TVA",
   totalExcl: "Total HTVA",
   totalVat: "Total TVA",
   total: "Total TVAC",
@@ -138,6 +141,7 @@ const nl: PdfLabels = {
   vatBreakdown: "Btw-overzicht",
   taxable: "Maatstaf van heffing",
   vat: "Btw",
+  memberStateVat: "btw",
   totalExcl: "Totaal excl. btw",
   totalVat: "Totaal btw",
   total: "Totaal incl. btw",
@@ -195,6 +199,7 @@ const en: PdfLabels = {
   vatBreakdown: "VAT summary",
   taxable: "Taxable amount",
   vat: "VAT",
+  memberStateVat: "VAT",
   totalExcl: "Total excl. VAT",
   totalVat: "Total VAT",
   total: "Total incl. VAT",
@@ -252,6 +257,7 @@ const de: PdfLabels = {
   vatBreakdown: "MwSt.-Übersicht",
   taxable: "Bemessungsgrundlage",
   vat: "MwSt.",
+  memberStateVat: "MwSt.",
   totalExcl: "Summe netto",
   totalVat: "Summe MwSt.",
   total: "Summe brutto",

@@ -160,6 +160,7 @@ function rows(
       discountBp: line.discountBp,
       vatCategory: line.vatCategory,
       vatRateBp: line.vatRateBp,
+      vatCountry: line.vatCountry ?? "BE",
       netCents: amounts.netCents,
       vatCents: amounts.vatCents,
       grossCents: amounts.grossCents,

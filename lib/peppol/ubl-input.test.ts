@@ -74,6 +74,7 @@ const line = (position: number, description: string, netCents: number): Document
   discountBp: 0,
   vatCategory: "S",
   vatRateBp: 2100,
+  vatCountry: "BE",
   netCents,
   vatCents: Math.round(netCents * 0.21),
   grossCents: netCents + Math.round(netCents * 0.21),

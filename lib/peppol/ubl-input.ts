@@ -224,12 +224,7 @@ export function toUblInput(
     delivery:
       deliveryDate || deliveryAddress ? { date: deliveryDate, address: deliveryAddress } : null,
     lines: [...lines].sort((a, b) => a.position - b.position).map(toUblLine),
-    vatBreakdown: document.vatBreakdown.map((entry) => ({
-      category: entry.category,
-      rateBp: entry.rateBp,
-      taxableCents: entry.taxableCents,
-      vatCents: entry.vatCents,
-    })),
+    vatBreakdown: perCategoryAndRate(document.vatBreakdown),
     totals: {
       netCents: document.totalNetCents,
       vatCents: document.totalVatCents,
@@ -240,6 +235,27 @@ export function toUblInput(
     accountingCurrency: options.accountingCurrency ?? null,
     pdf: options.pdf ?? null,
   };
+}
+
+/**
+ * EN 16931 has one VAT breakdown per (category, rate) (BR-S-08 sums every line of a rate)
+ * and no member state on it: Belgian and Dutch VAT at 21 % on one document (rare: one order
+ * goes to one country) become one S 21 % subtotal with both amounts. The PDF embedded in
+ * the UBL keeps them apart, as the merchant reports them (Belgian return, OSS return).
+ */
+function perCategoryAndRate(breakdown: DocumentRow["vatBreakdown"]): UblVatBreakdownEntry[] {
+  const merged = new Map<string, UblVatBreakdownEntry>();
+  for (const entry of breakdown) {
+    const key = `${entry.category}:${entry.rateBp}`;
+    const before = merged.get(key);
+    merged.set(key, {
+      category: entry.category,
+      rateBp: entry.rateBp,
+      taxableCents: (before?.taxableCents ?? 0) + entry.taxableCents,
+      vatCents: (before?.vatCents ?? 0) + entry.vatCents,
+    });
+  }
+  return [...merged.values()];
 }
 
 /** A snapshot address in UBL's terms: its two street lines as one street name. */

@@ -20,7 +20,7 @@ const SCALE = BigInt(BASIS_POINTS);
 
 /**
  * Totals of any priced document (invoice, credit note, order form, delivery note).
- * VAT is computed once per (category, rate) on that group's taxable total, never
+ * VAT is computed once per (member state, category, rate) on that group's taxable total, never
  * summed per line (art. 5 §1, 6°–7° KB nr. 1; EN 16931 BR-CO-17). Line VAT is only
  * that group figure shared out, so every column adds up to the cent.
  * See lib/vat/README.md for the incl-VAT split and `fixedVat`.
@@ -36,10 +36,10 @@ export function computeDocumentTotals(
   const vatBreakdown: VatBreakdownEntry[] = [];
 
   for (const group of groupLines(lines)) {
-    const { category, rateBp, priceMode, indexes } = group;
+    const { country, category, rateBp, priceMode, indexes } = group;
     const members = indexes.map((i) => priced[i] as PricedLine);
     const sum = members.reduce((total, line) => total + BigInt(line.totalCents), 0n);
-    const fixed = fixedVat.take(category, rateBp);
+    const fixed = fixedVat.take(country, category, rateBp);
 
     let taxable: bigint, vat: bigint, computedVat: bigint, lineNets: bigint[], lineVats: bigint[];
     if (priceMode === "excl") {
@@ -71,6 +71,7 @@ export function computeDocumentTotals(
       };
     });
     vatBreakdown.push({
+      country,
       category,
       rateBp,
       taxableCents: checked(() => toSafeInteger(taxable)),

@@ -13,12 +13,16 @@ export interface DocumentLineInput {
   readonly discountBp?: number;
   readonly vatCategory: VatCategory;
   readonly vatRateBp: number;
+  /** Member state of the line's VAT (ISO alpha-2); absent = Belgium. See `VatTreatment.country`. */
+  readonly vatCountry?: string;
 }
 
-/** A VAT amount decided elsewhere (a Shopify tax line) for one (category, rate) group. */
+/** A VAT amount decided elsewhere (a Shopify tax line) for one (member state, category, rate) group. */
 export interface FixedVatAmount {
   readonly category: VatCategory;
   readonly rateBp: number;
+  /** Absent = Belgium (and on amounts stored before member states were kept). */
+  readonly country?: string;
   readonly vatCents: number;
 }
 
@@ -39,6 +43,12 @@ export interface LineTotals {
 }
 
 export interface VatBreakdownEntry {
+  /**
+   * The member state this VAT is owed to (ISO alpha-2): BE, or the destination of an OSS
+   * distance sale. Always set by `computeDocumentTotals`; absent on breakdowns stored
+   * before it was kept, which were all Belgian (read with `vatCountryOf`).
+   */
+  readonly country?: string;
   readonly category: VatCategory;
   readonly rateBp: number;
   readonly taxableCents: number;

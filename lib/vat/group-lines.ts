@@ -1,8 +1,10 @@
 import type { DocumentLineInput, PriceMode } from "./document-totals-types";
+import { HOME_VAT_COUNTRY } from "./member-states";
 import { compareVatTreatments, vatGroupKey, type VatCategory } from "./vat-category";
 import { VatError } from "./vat-error";
 
 export interface LineGroup {
+  readonly country: string;
   readonly category: VatCategory;
   readonly rateBp: number;
   readonly priceMode: PriceMode;
@@ -10,14 +12,19 @@ export interface LineGroup {
 }
 
 /**
- * Groups lines per (category, rate), in breakdown order. One group has one price
+ * Groups lines per (member state, category, rate), in breakdown order: Dutch VAT at 21 %
+ * is not Belgian VAT at 21 % (each is reported to its own state). One group has one price
  * mode: an entered gross and a VAT computed on the group's net cannot both be
  * honoured once excl and incl lines share a rate, so that mix is refused.
  */
 export function groupLines(lines: readonly DocumentLineInput[]): LineGroup[] {
   const groups = new Map<string, LineGroup>();
   lines.forEach((line, index) => {
-    const treatment = { category: line.vatCategory, rateBp: line.vatRateBp };
+    const treatment = {
+      country: line.vatCountry ?? HOME_VAT_COUNTRY,
+      category: line.vatCategory,
+      rateBp: line.vatRateBp,
+    };
     const key = vatGroupKey(treatment);
     const group = groups.get(key);
     if (!group) {

@@ -21,7 +21,14 @@ export interface PricedLine {
  * Money errors are re-thrown as VatError so the caller learns which line failed.
  */
 export function priceDocumentLine(line: DocumentLineInput, lineIndex: number): PricedLine {
-  assertVatTreatment({ category: line.vatCategory, rateBp: line.vatRateBp }, lineIndex);
+  assertVatTreatment(
+    {
+      category: line.vatCategory,
+      rateBp: line.vatRateBp,
+      ...(line.vatCountry !== undefined ? { country: line.vatCountry } : {}),
+    },
+    lineIndex,
+  );
   if (line.priceMode !== "excl" && line.priceMode !== "incl") {
     throw new VatError("invalid_line", `unknown price mode "${String(line.priceMode)}"`, lineIndex);
   }

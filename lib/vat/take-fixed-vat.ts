@@ -3,7 +3,7 @@ import { assertVatTreatment, vatGroupKey, type VatCategory } from "./vat-categor
 import { VatError } from "./vat-error";
 
 export interface FixedVatLookup {
-  take(category: VatCategory, rateBp: number): bigint | undefined;
+  take(country: string, category: VatCategory, rateBp: number): bigint | undefined;
   /** An amount for a group without lines would silently vanish from the totals. */
   assertAllUsed(): void;
 }
@@ -23,8 +23,8 @@ export function takeFixedVat(amounts: readonly FixedVatAmount[]): FixedVatLookup
     pending.set(key, BigInt(amount.vatCents));
   }
   return {
-    take(category, rateBp) {
-      const key = vatGroupKey({ category, rateBp });
+    take(country, category, rateBp) {
+      const key = vatGroupKey({ country, category, rateBp });
       const value = pending.get(key);
       pending.delete(key);
       return value;
@@ -40,7 +40,11 @@ export function takeFixedVat(amounts: readonly FixedVatAmount[]): FixedVatLookup
 
 function fixedTreatment(amount: FixedVatAmount) {
   try {
-    return assertVatTreatment({ category: amount.category, rateBp: amount.rateBp });
+    return assertVatTreatment({
+      category: amount.category,
+      rateBp: amount.rateBp,
+      ...(amount.country !== undefined ? { country: amount.country } : {}),
+    });
   } catch (error) {
     if (error instanceof VatError) throw new VatError("invalid_fixed_vat", error.message);
     throw error;

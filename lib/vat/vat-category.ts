@@ -1,3 +1,4 @@
+import { HOME_VAT_COUNTRY, memberStateOf } from "./member-states";
 import { VatError } from "./vat-error";
 
 /**
@@ -19,6 +20,12 @@ export const BELGIAN_VAT_RATES_BP = [2100, 1200, 600, 0] as const;
 export interface VatTreatment {
   readonly category: VatCategory;
   readonly rateBp: number;
+  /**
+   * The member state whose VAT this is (ISO alpha-2); absent = Belgium. Only S may be
+   * another state's: an OSS distance sale charged at the destination's rate. Exemptions
+   * (K, G, E…) and Belgium's zero rate are Belgian law.
+   */
+  readonly country?: string;
 }
 
 export function isVatCategory(value: string): value is VatCategory {
@@ -41,16 +48,44 @@ export function assertVatTreatment(treatment: VatTreatment, lineIndex?: number):
     const expected = category === "S" ? "a positive rate" : "rate 0";
     throw new VatError("invalid_rate", `category ${category} needs ${expected}`, lineIndex);
   }
+  if (treatment.country !== undefined) {
+    const country = memberStateOf(String(treatment.country));
+    if (country === null || country !== treatment.country) {
+      const message = `"${String(treatment.country)}" is not an EU member state`;
+      throw new VatError("invalid_vat_country", message, lineIndex);
+    }
+    if (category !== "S" && country !== HOME_VAT_COUNTRY) {
+      const message = `category ${category} is Belgian law; only S may carry ${country} VAT`;
+      throw new VatError("invalid_vat_country", message, lineIndex);
+    }
+  }
   return treatment;
 }
 
-/** Stable key of a VAT breakdown group, e.g. "S:2100". */
-export function vatGroupKey(treatment: VatTreatment): string {
-  return `${treatment.category}:${treatment.rateBp}`;
+/** The member state of a treatment: Belgium unless it says otherwise. */
+export function treatmentCountry(treatment: Pick<VatTreatment, "country">): string {
+  return treatment.country ?? HOME_VAT_COUNTRY;
 }
 
-/** Breakdown order: category order above, then highest rate first. */
+/**
+ * Stable key of a VAT breakdown group: "S:2100" for Belgian VAT, "NL:S:2100" for another
+ * member state's (VAT is computed, summed and reported per state and rate).
+ */
+export function vatGroupKey(treatment: VatTreatment): string {
+  const country = treatmentCountry(treatment);
+  const key = `${treatment.category}:${treatment.rateBp}`;
+  return country === HOME_VAT_COUNTRY ? key : `${country}:${key}`;
+}
+
+/** Breakdown order: category order above, then Belgium before other states (A–Z), then highest rate. */
 export function compareVatTreatments(a: VatTreatment, b: VatTreatment): number {
   const byCategory = VAT_CATEGORIES.indexOf(a.category) - VAT_CATEGORIES.indexOf(b.category);
-  return byCategory !== 0 ? byCategory : b.rateBp - a.rateBp;
+  if (byCategory !== 0) return byCategory;
+  const [ca, cb] = [treatmentCountry(a), treatmentCountry(b)];
+  if (ca !== cb) {
+    if (ca === HOME_VAT_COUNTRY) return -1;
+    if (cb === HOME_VAT_COUNTRY) return 1;
+    return ca < cb ? -1 : 1;
+  }
+  return b.rateBp - a.rateBp;
 }

@@ -2,6 +2,7 @@
 export type VatErrorCode =
   | "invalid_category"
   | "invalid_rate"
+  | "invalid_vat_country"
   | "invalid_line"
   | "invalid_document"
   | "invalid_fixed_vat"

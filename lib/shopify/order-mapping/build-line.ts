@@ -1,6 +1,7 @@
-import type { PriceMode } from "@/lib/vat";
+import { HOME_VAT_COUNTRY, type PriceMode } from "@/lib/vat";
 import { ShopifyPayloadError } from "./errors";
 import type { MappedLine, MappedLineKind, MappedTaxLine } from "./mapped-types";
+import { taxOwner } from "./tax-country";
 import {
   chooseVatTreatment,
   type LineNature,
@@ -42,9 +43,16 @@ export function buildLine(
   // Several tax lines on one line (state + county, GST + PST) tax the same base, so their
   // rates add up to the line's effective rate; the components stay in `taxLines`.
   const taxRateBp = draft.taxRateBp ?? draft.taxLines.reduce((sum, tax) => sum + tax.rateBp, 0);
+  const owner = draft.taxLines[0]
+    ? taxOwner(draft.taxLines[0], {
+        destinationCountry: context.destinationCountry,
+        date: context.taxDate ?? null,
+      })
+    : null;
+  const taxCountry = owner?.kind === "vat" ? owner.country : null;
   const treatment =
     draft.treatment ??
-    chooseVatTreatment({ nature: draft.nature, taxRateBp, amountCents }, context);
+    chooseVatTreatment({ nature: draft.nature, taxRateBp, amountCents, taxCountry }, context);
   if (treatment.category !== "S" && taxCents !== 0) {
     throw new ShopifyPayloadError(
       "inconsistent_tax",
@@ -65,6 +73,7 @@ export function buildLine(
     priceMode,
     vatCategory: treatment.category,
     vatRateBp: treatment.rateBp,
+    vatCountry: treatment.country ?? HOME_VAT_COUNTRY,
     vatReason: treatment.reason,
     taxRateBp,
     taxSource: draft.taxSource ?? "shopify",

@@ -18,6 +18,7 @@ export const treatmentOf = (line: MappedLine): VatTreatment => ({
   category: line.vatCategory,
   rateBp: line.vatRateBp,
   reason: line.vatReason,
+  country: line.vatCountry,
 });
 
 /**

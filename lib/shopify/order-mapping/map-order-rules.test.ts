@@ -16,7 +16,7 @@ interface LineOptions {
   sku?: string | null;
   price?: string;
   quantity?: number;
-  tax?: [rate: number | string, price: string][];
+  tax?: [rate: number | string, price: string, title?: string][];
   discount?: string;
   requires_shipping?: boolean;
   gift_card?: boolean;
@@ -36,7 +36,11 @@ const line = (options: LineOptions = {}) => ({
   gift_card: options.gift_card ?? false,
   taxable: options.taxable ?? (options.tax ?? []).length > 0,
   discount_allocations: options.discount ? [{ amount: options.discount }] : [],
-  tax_lines: (options.tax ?? []).map(([rate, price]) => ({ title: "Tax", rate, price })),
+  tax_lines: (options.tax ?? []).map(([rate, price, title]) => ({
+    title: title ?? "Tax",
+    rate,
+    price,
+  })),
 });
 
 const address = (country_code: string, company: string | null = null) => ({
@@ -125,14 +129,50 @@ describe("VAT treatment of each line", () => {
   it("keeps Shopify's tax as S at Shopify's rate, foreign (OSS) rates included", () => {
     const document = map({
       shipping_address: address("NL"),
-      line_items: [line({ tax: [[0.21, "1.74"]] })],
+      line_items: [line({ tax: [[0.21, "1.74", "NL BTW"]] })],
       shipping_lines: [{ title: "PostNL", price: "0.00", tax_lines: [] }],
     });
     expect(treatments(document)).toEqual([
       "product:S:2100:shopify_tax",
       "shipping:Z:0:zero_amount",
     ]);
-    expect(document.fixedVat).toEqual([{ category: "S", rateBp: 2100, vatCents: 174 }]);
+    expect(document.lines.map((l) => l.vatCountry)).toEqual(["NL", "BE"]);
+    expect(document.fixedVat).toEqual([
+      { country: "NL", category: "S", rateBp: 2100, vatCents: 174 },
+    ]);
+    expect(document.warnings).toEqual([]);
+  });
+
+  it.each([
+    // Shopify's OSS tax lines name their member state
+    ["FR TVA", "FR", 0.2, "FR"],
+    ["EL ΦΠΑ", "GR", 0.24, "GR"],
+    ["DE MwSt.", "DE", 0.07, "DE"],
+    // no state in the title: a Belgian rate is Belgian VAT (a shop below the OSS threshold)
+    ["BTW", "NL", 0.21, "BE"],
+    ["VAT", "NL", 0.06, "BE"],
+    // no state in the title, a rate only the destination has: the destination's
+    ["TVA", "FR", 0.2, "FR"],
+    ["Tax", "DE", 0.19, "DE"],
+    // lower-case words are not country codes
+    ["de taks", "BE", 0.21, "BE"],
+  ])("VAT titled %j, goods to %s at %s: %s VAT", (title, destination, rate, country) => {
+    const document = map({
+      shipping_address: address(destination),
+      line_items: [line({ tax: [[rate, "1.00", title]] })],
+    });
+    expect(document.lines[0]).toMatchObject({ vatCategory: "S", vatCountry: country });
+  });
+
+  it("flags a VAT rate its member state does not have on the order's day", () => {
+    const document = map({
+      shipping_address: address("NL"),
+      line_items: [line({ tax: [[0.06, "0.57", "NL BTW"]] })],
+    });
+    expect(document.lines[0]).toMatchObject({ vatCountry: "NL", vatRateBp: 600 });
+    expect(document.warnings).toEqual([
+      { code: "unknown_vat_rate", message: "6 % is not a VAT rate of NL on 2026-05-08" },
+    ]);
   });
 
   it("untaxed goods to an EU business elsewhere: intra-Community supply K, shipping follows", () => {

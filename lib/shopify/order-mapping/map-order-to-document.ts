@@ -7,6 +7,8 @@ import { languageFromLocale } from "./document-language";
 import { fixedVatOf, isReverseCharge } from "./fixed-vat";
 import { orderDates } from "./order-dates";
 import { receivedCents } from "./received";
+import { taxOwner, unknownVatRate } from "./tax-country";
+import { basisPointsToPercent } from "@/lib/money";
 import { lineDescription, lineSku } from "./line-text";
 import type {
   MappedLine,
@@ -35,8 +37,10 @@ export interface MapOrderOptions {
 export function vatContext(
   buyer: MappedBuyer,
   options: Pick<MapOrderOptions, "sellerCountry" | "untaxedCategory">,
+  taxDate: string | null = null,
 ): VatTreatmentContext {
   return {
+    taxDate,
     sellerCountry: options.sellerCountry,
     buyerVatCountry: vatNumberCountry(buyer.vatNumber),
     destinationCountry:
@@ -62,14 +66,15 @@ export function mapOrderToDocument(
 ): MappedOrderDocument {
   const priceMode: PriceMode = order.taxesIncluded ? "incl" : "excl";
   const buyer = mapBuyer(order);
-  const context = vatContext(buyer, options);
+  const issueDate = brusselsDayOf(order.processedAt ?? order.createdAt);
+  const context = vatContext(buyer, options, issueDate);
   const warnings: MappingWarning[] = [];
   const lines = [
     ...productLines(order, priceMode, context, warnings),
     ...shippingLines(order, priceMode, context, warnings),
   ];
+  warnings.push(...unknownRateWarnings(lines, context));
 
-  const issueDate = brusselsDayOf(order.processedAt ?? order.createdAt);
   if (!issueDate) {
     warnings.push({ code: "missing_issue_date", message: "Order has no usable processed_at" });
   }
@@ -127,6 +132,27 @@ export function mapOrderToDocument(
     customerNote: order.note,
     warnings,
   };
+}
+
+/** A VAT rate Facturo does not know for its member state on the order's day: checked before sending. */
+function unknownRateWarnings(
+  lines: readonly MappedLine[],
+  context: VatTreatmentContext,
+): MappingWarning[] {
+  const date = context.taxDate ?? null;
+  const destinationCountry = context.destinationCountry;
+  const seen = new Set<string>();
+  return lines.flatMap((line): MappingWarning[] => {
+    const key = `${line.vatCountry}:${line.vatRateBp}`;
+    const tax = line.taxLines[0];
+    if (line.vatCategory !== "S" || !tax || seen.has(key)) return [];
+    if (taxOwner(tax, { destinationCountry, date }).kind !== "vat") return [];
+    seen.add(key);
+    if (!unknownVatRate(line.vatCountry, line.vatRateBp, date)) return [];
+    const rate = basisPointsToPercent(line.vatRateBp);
+    const message = `${rate} % is not a VAT rate of ${line.vatCountry} on ${date ?? "?"}`;
+    return [{ code: "unknown_vat_rate", message }];
+  });
 }
 
 export function mappedTaxLines(

@@ -46,7 +46,7 @@ export function mapRefundToCreditNote(
     invoice,
     order,
     priceMode: invoice.priceMode,
-    vat: vatContext(invoice.buyer, options),
+    vat: vatContext(invoice.buyer, options, invoice.issueDate),
     warnings: [],
   };
 

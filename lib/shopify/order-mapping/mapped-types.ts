@@ -40,6 +40,8 @@ export interface MappedLine {
   readonly priceMode: PriceMode;
   readonly vatCategory: VatCategory;
   readonly vatRateBp: number;
+  /** The member state whose VAT the line carries: BE, or an OSS destination ("NL"). */
+  readonly vatCountry: string;
   /** Why this category: the caller picks the VAT mention from it (K → art. 39bis, …). */
   readonly vatReason: VatReason;
   /** Σ of Shopify's rates on the line (0 without tax lines): what the order says. */
@@ -71,7 +73,8 @@ export type MappingWarningCode =
   | "shipping_refund_mismatch"
   | "refund_tax_computed"
   | "refund_line_not_in_order"
-  | "received_amount_unknown";
+  | "received_amount_unknown"
+  | "unknown_vat_rate";
 
 export interface MappingWarning {
   readonly code: MappingWarningCode;

@@ -1,4 +1,4 @@
-import { computeDocumentTotals, type DocumentTotals } from "@/lib/vat";
+import { computeDocumentTotals, vatCountryOf, vatGroupKey, type DocumentTotals } from "@/lib/vat";
 import type { MappedCreditNote, MappedOrderDocument } from "./mapped-types";
 import type { ShopifyOrder } from "./order-types";
 import { toFacturoLines } from "./to-facturo-lines";
@@ -89,10 +89,16 @@ export function compareWithShopify(
   }
 
   for (const group of totals.vatBreakdown) {
+    const country = vatCountryOf(group);
     const lineTax = document.lines
-      .filter((line) => line.vatCategory === group.category && line.vatRateBp === group.rateBp)
+      .filter(
+        (line) =>
+          line.vatCountry === country &&
+          line.vatCategory === group.category &&
+          line.vatRateBp === group.rateBp,
+      )
       .reduce((sum, line) => sum + line.taxCents, 0);
-    checks.push(check(`vat_group:${group.category}:${group.rateBp}`, lineTax, group.vatCents));
+    checks.push(check(`vat_group:${vatGroupKey(group)}`, lineTax, group.vatCents));
   }
   return { ok: checks.every((c) => c.status === "match"), checks };
 }

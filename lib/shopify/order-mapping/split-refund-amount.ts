@@ -28,7 +28,7 @@ export function splitRefundAmount(
     if (line.kind === "tip" || line.kind === "gift_card") continue;
     const weight = BigInt(Math.abs(line.grossCents));
     if (weight === 0n) continue;
-    const key = `${line.vatCategory}:${line.vatRateBp}`;
+    const key = `${line.vatCountry}:${line.vatCategory}:${line.vatRateBp}`;
     const group = groups.get(key);
     if (group) group.weight += weight;
     else {
@@ -36,6 +36,7 @@ export function splitRefundAmount(
         category: line.vatCategory,
         rateBp: line.vatRateBp,
         reason: line.vatReason,
+        country: line.vatCountry,
       };
       groups.set(key, { treatment, weight });
     }

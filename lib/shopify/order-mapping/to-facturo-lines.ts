@@ -43,6 +43,7 @@ export function toFacturoLines(
       priceMode: line.priceMode,
       vatCategory: line.vatCategory,
       vatRateBp: line.vatRateBp,
+      vatCountry: line.vatCountry,
     };
     const beforeDiscount = line.quantity * line.unitPriceCents;
     const bp = exactDiscountBasisPoints(beforeDiscount, line.discountCents);
@@ -78,5 +79,6 @@ export function toConceptLineInputs(lines: readonly FacturoLine[]): ConceptLineI
     discountPercent: discountPercentText(line.discountBp ?? 0),
     vatCategory: line.vatCategory,
     vatRateBp: line.vatRateBp,
+    vatCountry: line.vatCountry ?? "BE",
   }));
 }

@@ -1,12 +1,10 @@
-import type { VatCategory } from "@/lib/vat";
+import { EU_MEMBER_STATES, type VatCategory } from "@/lib/vat";
 
 /**
  * EU member states (ISO 3166-1; Greece is GR here, EL only in VAT numbers). Goods
  * leaving for anywhere else are an export.
  */
-export const EU_COUNTRIES: ReadonlySet<string> = new Set(
-  "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split(" "),
-);
+export const EU_COUNTRIES: ReadonlySet<string> = EU_MEMBER_STATES;
 
 /** What a line is, as far as VAT is concerned. */
 export type LineNature = "goods" | "service" | "shipping" | "tip" | "gift_card";
@@ -31,6 +29,8 @@ export interface VatTreatmentContext {
   /** Where the goods go: shipping address, else billing address. */
   readonly destinationCountry: string | null;
   readonly untaxedCategory: UntaxedCategory;
+  /** The order's day (YYYY-MM-DD): which member state's rates were in force; null when unknown. */
+  readonly taxDate?: string | null;
 }
 
 export interface LineTaxFacts {
@@ -39,19 +39,24 @@ export interface LineTaxFacts {
   readonly taxRateBp: number;
   /** The line's amount after discounts. */
   readonly amountCents: number;
+  /** The member state whose VAT Shopify charged (see tax-country.ts); null without VAT. */
+  readonly taxCountry?: string | null;
 }
 
 export interface VatTreatment {
   readonly category: VatCategory;
   readonly rateBp: number;
   readonly reason: VatReason;
+  /** The member state whose VAT this is; absent = Belgium. */
+  readonly country?: string;
 }
 
 /**
  * The Facturo VAT category of one Shopify line. First rule that applies:
  *
- * 1. Shopify charged tax (a positive rate): S at that rate, whatever the country — an
- *    OSS sale to a Dutch consumer is S 21 % (Dutch VAT), the amounts are Shopify's.
+ * 1. Shopify charged VAT (a positive rate): S at that rate, of the member state the tax
+ *    line names — an OSS sale to a Dutch consumer is S 21 % NL (Dutch VAT), the amounts
+ *    are Shopify's.
  * 2. Tip: O. A voluntary tip is not the consideration for a supply (CJEU C-16/93
  *    Tolsma), so it is outside the scope of VAT.
  * 3. Gift card sold: O. A multi-purpose voucher is not a supply when sold; VAT is due
@@ -71,7 +76,12 @@ export function chooseVatTreatment(
   context: VatTreatmentContext,
 ): VatTreatment {
   if (facts.taxRateBp > 0) {
-    return { category: "S", rateBp: facts.taxRateBp, reason: "shopify_tax" };
+    return {
+      category: "S",
+      rateBp: facts.taxRateBp,
+      reason: "shopify_tax",
+      ...(facts.taxCountry ? { country: facts.taxCountry } : {}),
+    };
   }
   if (facts.nature === "tip") return { category: "O", rateBp: 0, reason: "tip" };
   if (facts.nature === "gift_card") return { category: "O", rateBp: 0, reason: "gift_card" };

@@ -248,7 +248,9 @@ describe("the buyer on the document is the buyer of that order, frozen (audit re
     });
     // B2B: VAT per rate, as the law computes it; B2C: what the customer paid, Shopify's.
     expect(company.document.fixedVat).toBeNull();
-    expect(consumer.document.fixedVat).toEqual([{ category: "S", rateBp: 2100, vatCents: 4772 }]);
+    expect(consumer.document.fixedVat).toEqual([
+      { country: "BE", category: "S", rateBp: 2100, vatCents: 4772 },
+    ]);
 
     // Issued as the merchant would: the snapshot stays the order's, even after the merchant
     // edits the customer record (the record serves the future, never this document).
@@ -417,7 +419,16 @@ describe("amounts taken from Shopify", () => {
     const held = await documentOf(s, made?.documentId);
     expect(held.document.status).toBe("concept");
     expect(held.events.find((e) => e.kind === VAT_DIFFERENCE_EVENT)?.details).toEqual({
-      groups: [{ category: "S", rateBp: 600, shopifyCents: 1194, perRateCents: 3522, lines: 3 }],
+      groups: [
+        {
+          country: "BE",
+          category: "S",
+          rateBp: 600,
+          shopifyCents: 1194,
+          perRateCents: 3522,
+          lines: 3,
+        },
+      ],
     });
     // The document page reads the same groups to say which rate and by how much.
     expect(vatDifferenceGroups(held.events)).toHaveLength(1);

@@ -8,6 +8,8 @@ import { z } from "zod";
 export const VAT_DIFFERENCE_EVENT = "shopify_vat_difference";
 
 const groupSchema = z.object({
+  /** Absent on events recorded before member states were kept: Belgian. */
+  country: z.string().optional(),
   category: z.string(),
   rateBp: z.number().int(),
   shopifyCents: z.number().int(),

@@ -139,9 +139,12 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
             )}
             {notices.vatDifference &&
               vatDifferences.map((group) => (
-                <p className="notice" key={`${group.category}:${group.rateBp}`}>
+                <p
+                  className="notice"
+                  key={`${group.country ?? ""}:${group.category}:${group.rateBp}`}
+                >
                   {t("detail.vatDifference", {
-                    rate: vatLabel(tv, group.category, group.rateBp, intl),
+                    rate: vatLabel(tv, group.category, group.rateBp, intl, group.country),
                     shopify: money(group.shopifyCents),
                     perRate: money(group.perRateCents),
                     lines: group.lines,
@@ -421,7 +424,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
                     </div>
                   </td>
                   <td className={styles.nowrap}>
-                    {vatLabel(tv, line.vatCategory, line.vatRateBp, intl)}
+                    {vatLabel(tv, line.vatCategory, line.vatRateBp, intl, line.vatCountry)}
                   </td>
                   <td className={styles.amount}>{money(line.netCents)}</td>
                 </tr>
