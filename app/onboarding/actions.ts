@@ -6,7 +6,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { activeOrganisationCookie, requireOrg, requireUser } from "@/app/_server/context";
-import { getOrganisation, updateCompanySettings } from "@/db/queries/organisations";
+import { updateCompanySettings } from "@/db/queries/organisations";
 import { createOrganisationWithOwner } from "@/lib/company/create-organisation-with-owner";
 import { newOrganisationSchema, type NewOrganisationInput } from "@/lib/company/company-schema";
 import { fieldErrorsOf, type ActionResult } from "@/lib/forms/action-result";
@@ -40,13 +40,7 @@ export async function completeShopOnboarding(input: NewOrganisationInput): Promi
   const { db, organisationId } = await requireOrg();
   const parsed = newOrganisationSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
-  const current = await getOrganisation(db, organisationId);
-  await updateCompanySettings(db, organisationId, {
-    ...parsed.data,
-    bic: current.bic,
-    emailSenderName: current.emailSenderName,
-    emailReplyTo: current.emailReplyTo,
-    defaultLanguage: current.defaultLanguage,
-  });
+  // Only the fields asked here; the others (BIC, emails, language…) stay as they are.
+  await updateCompanySettings(db, organisationId, parsed.data);
   redirect("/apps/shopify");
 }

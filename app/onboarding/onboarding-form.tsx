@@ -8,6 +8,8 @@ import { toast } from "sonner";
 import type { z } from "zod";
 import { TextField } from "@/components/ui/text-field";
 import { newOrganisationSchema, type NewOrganisationInput } from "@/lib/company/company-schema";
+import { legalFormChoiceText } from "@/lib/company/legal-mentions";
+import { legalForms } from "@/db/schema/organisations";
 import type { ActionResult } from "@/lib/forms/action-result";
 import { createOrganisation } from "./actions";
 
@@ -15,6 +17,8 @@ type Output = z.output<typeof newOrganisationSchema>;
 
 const empty: NewOrganisationInput = {
   legalName: "",
+  legalForm: "",
+  registerCourt: "",
   vatNumber: "",
   street: "",
   postalCode: "",
@@ -66,6 +70,35 @@ export function OnboardingForm({
         autoComplete="organization"
         required
       />
+      <div className="grid-2">
+        <div className="field">
+          <label htmlFor="legalForm">{t("company.legalForm")}</label>
+          <select
+            id="legalForm"
+            aria-describedby="legalForm-hint"
+            aria-invalid={errors.legalForm ? true : undefined}
+            {...form.register("legalForm")}
+          >
+            <option value="">{t("company.legalFormNone")}</option>
+            {legalForms.map((code) => (
+              <option key={code} value={code}>
+                {code === "sole_trader"
+                  ? t("company.legalFormSoleTrader")
+                  : legalFormChoiceText(code)}
+              </option>
+            ))}
+          </select>
+          <span id="legalForm-hint" className="hint">
+            {t("company.legalFormHint")}
+          </span>
+        </div>
+        <TextField
+          label={t("company.registerCourt")}
+          hint={t("onboarding.registerCourtHint")}
+          registration={form.register("registerCourt")}
+          error={errors.registerCourt}
+        />
+      </div>
       <TextField
         label={`${t("company.vatNumber")} (${t("common.optional")})`}
         hint={t("company.vatNumberHint")}

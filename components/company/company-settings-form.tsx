@@ -13,6 +13,8 @@ import {
   documentLanguageValues,
   type CompanySettingsInput,
 } from "@/lib/company/company-schema";
+import { legalFormChoiceText } from "@/lib/company/legal-mentions";
+import { legalForms } from "@/db/schema/organisations";
 
 const countries = ["BE", "NL", "FR", "LU", "DE"] as const;
 
@@ -24,10 +26,12 @@ export function CompanySettingsForm({ defaults }: { defaults: CompanySettingsInp
     defaultValues: defaults,
   });
   const { errors } = form.formState;
-  const field = (name: keyof CompanySettingsInput) => ({
+  const field = (name: Exclude<keyof CompanySettingsInput, "inLiquidation" | "vatFranchise">) => ({
     registration: form.register(name),
     error: errors[name],
   });
+  const legalForm = form.watch("legalForm");
+  const legalPerson = legalForm !== "" && legalForm !== "sole_trader" && legalForm !== "maatschap";
 
   const onSubmit = form.handleSubmit(() => {
     startTransition(async () => {
@@ -85,6 +89,85 @@ export function CompanySettingsForm({ defaults }: { defaults: CompanySettingsInp
               ))}
             </select>
           </div>
+        </div>
+      </fieldset>
+      <fieldset className="card">
+        <legend>{t("company.legalSection")}</legend>
+        <p className="hint">{t("company.legalIntro")}</p>
+        <div className="form">
+          <div className="grid-2">
+            <div className="field">
+              <label htmlFor="legalForm">{t("company.legalForm")}</label>
+              <select
+                id="legalForm"
+                aria-describedby="legalForm-hint"
+                aria-invalid={errors.legalForm ? true : undefined}
+                {...form.register("legalForm")}
+              >
+                <option value="">{t("company.legalFormNone")}</option>
+                {legalForms.map((code) => (
+                  <option key={code} value={code}>
+                    {code === "sole_trader"
+                      ? t("company.legalFormSoleTrader")
+                      : legalFormChoiceText(code)}
+                  </option>
+                ))}
+              </select>
+              <span id="legalForm-hint" className="hint">
+                {t("company.legalFormHint")}
+              </span>
+            </div>
+            <TextField
+              label={t("company.enterpriseNumber")}
+              hint={t("company.enterpriseNumberHint")}
+              {...field("enterpriseNumber")}
+            />
+          </div>
+          <TextField
+            label={
+              legalPerson
+                ? `${t("company.registerCourt")} (${t("company.requiredByLaw")})`
+                : t("company.registerCourt")
+            }
+            hint={t("company.registerCourtHint")}
+            {...field("registerCourt")}
+          />
+          <p className="hint" style={{ margin: 0 }}>
+            {t("company.registeredOfficeHint")}
+          </p>
+          <TextField label={t("company.registeredStreet")} {...field("registeredStreet")} />
+          <div className="grid-2">
+            <TextField
+              label={t("company.registeredPostalCode")}
+              {...field("registeredPostalCode")}
+            />
+            <TextField label={t("company.registeredCity")} {...field("registeredCity")} />
+          </div>
+          <div className="field field-checkbox">
+            <label>
+              <input type="checkbox" {...form.register("inLiquidation")} />{" "}
+              {t("company.inLiquidation")}
+            </label>
+          </div>
+        </div>
+      </fieldset>
+      <fieldset className="card">
+        <legend>{t("company.contactSection")}</legend>
+        <p className="hint">{t("company.contactIntro")}</p>
+        <div className="grid-2">
+          <TextField
+            label={t("company.contactEmail")}
+            type="email"
+            autoComplete="email"
+            {...field("contactEmail")}
+          />
+          <TextField label={t("company.phone")} type="tel" autoComplete="tel" {...field("phone")} />
+          <TextField
+            label={t("company.website")}
+            hint={t("company.websiteHint")}
+            autoComplete="url"
+            {...field("website")}
+          />
         </div>
       </fieldset>
       <fieldset className="card">

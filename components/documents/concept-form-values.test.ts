@@ -58,6 +58,7 @@ describe("form values", () => {
           quantity: "1.5",
           unitPriceCents: 1205,
           priceMode: "incl",
+          discountCents: null,
           discountBp: 1050,
           vatCategory: "S",
           vatRateBp: 600,

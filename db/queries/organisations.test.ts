@@ -83,6 +83,18 @@ describe("organisations", () => {
       emailSenderName: "Dupont",
       emailReplyTo: "facturen@dupont.be",
       defaultLanguage: "nl",
+      legalForm: "bv",
+      enterpriseNumber: "",
+      registerCourt: "Antwerpen, afdeling Antwerpen",
+      registeredStreet: "",
+      registeredPostalCode: "",
+      registeredCity: "",
+      inLiquidation: false,
+      contactEmail: "info@dupont.be",
+      phone: "03 123 45 67",
+      website: "dupont.be",
+      vatFranchise: false,
+      languageRule: "auto",
     });
 
     await updateCompanySettings(handle.db, org.id, settings);
@@ -96,6 +108,10 @@ describe("organisations", () => {
       bic: "GEBABEBB",
       emailReplyTo: "facturen@dupont.be",
       defaultLanguage: "nl",
+      legalForm: "bv",
+      registerCourt: "Antwerpen, afdeling Antwerpen",
+      contactEmail: "info@dupont.be",
+      website: "dupont.be",
     });
     expect(updated.updatedAt.getTime()).toBeGreaterThanOrEqual(org.updatedAt.getTime());
     expect(await getOrganisation(handle.db, untouched.id)).toEqual(untouched);

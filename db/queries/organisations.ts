@@ -48,7 +48,7 @@ export async function getOrganisation(
 export async function updateCompanySettings(
   db: Db,
   organisationId: string,
-  settings: CompanySettings,
+  settings: Partial<CompanySettings>,
 ): Promise<void> {
   await db
     .update(organisations)

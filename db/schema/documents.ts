@@ -19,9 +19,13 @@ import type { FixedVatAmount, VatBreakdownEntry } from "@/lib/vat";
 import { createdAt } from "./columns";
 import { organisationId } from "./tenant-column";
 import { customers, type PostalAddress } from "./customers";
-import type { DocumentLanguage } from "./organisations";
+import type { DocumentLanguage, LegalForm } from "./organisations";
 
-/** The seller as printed on the document, frozen when it is finalised. */
+/**
+ * The seller as printed on the document, frozen when it is finalised. The company-law
+ * mentions (art. 2:20 Companies and Associations Code) and contact details are absent on
+ * snapshots taken before they were kept: such a document prints none of them, ever.
+ */
 export interface SellerSnapshot {
   legalName: string;
   street: string;
@@ -31,6 +35,18 @@ export interface SellerSnapshot {
   vatNumber: string | null;
   iban: string | null;
   bic: string | null;
+  legalForm?: LegalForm | null;
+  enterpriseNumber?: string | null;
+  registerCourt?: string | null;
+  registeredStreet?: string | null;
+  registeredPostalCode?: string | null;
+  registeredCity?: string | null;
+  inLiquidation?: boolean;
+  contactEmail?: string | null;
+  phone?: string | null;
+  website?: string | null;
+  /** Issued under the small-enterprise franchise (art. 56bis VAT Code). */
+  vatFranchise?: boolean;
 }
 
 /** An address as printed on a document: `street` is its first line, `line2` the second. */
@@ -203,6 +219,11 @@ export const documentLines = pgTable(
     unitPriceCents: bigint("unit_price_cents", { mode: "number" }).notNull(),
     priceMode: text("price_mode").$type<"excl" | "incl">().notNull(),
     discountBp: integer("discount_bp").notNull().default(0),
+    /**
+     * A discount given as an amount (in the line's price mode): when set, it is the line's
+     * discount and `discountBp` only says the percentage it was, if it was one.
+     */
+    discountCents: bigint("discount_cents", { mode: "number" }),
     vatCategory: text("vat_category").notNull(),
     vatRateBp: integer("vat_rate_bp").notNull(),
     /**

@@ -17,6 +17,18 @@ const base: CompanySettingsInput = {
   emailSenderName: "",
   emailReplyTo: "",
   defaultLanguage: "fr",
+  legalForm: "",
+  enterpriseNumber: "",
+  registerCourt: "",
+  registeredStreet: "",
+  registeredPostalCode: "",
+  registeredCity: "",
+  inLiquidation: false,
+  contactEmail: "",
+  phone: "",
+  website: "",
+  vatFranchise: false,
+  languageRule: "auto",
 };
 
 function issues(input: Partial<CompanySettingsInput>) {
@@ -102,5 +114,71 @@ describe("company settings schema", () => {
       iban: "",
     });
     expect(parsed).toMatchObject({ vatNumber: "BE0403170701", iban: null });
+  });
+});
+
+describe("company-law mentions and contact details", () => {
+  it("keeps the form, court, office and contact, normalised", () => {
+    const parsed = companySettingsSchema.parse({
+      ...base,
+      vatNumber: "BE 0403.170.701",
+      legalForm: "bv",
+      enterpriseNumber: "0403.170.701",
+      registerCourt: "RPR Gent, afdeling Brugge",
+      registeredStreet: "Markt 1",
+      registeredPostalCode: "8000",
+      registeredCity: "Brugge",
+      contactEmail: " info@dupont.be ",
+      phone: "+32  50 12 34 56",
+      website: "https://www.Dupont.be/",
+    });
+    expect(parsed).toMatchObject({
+      legalForm: "bv",
+      enterpriseNumber: "0403170701",
+      registerCourt: "Gent, afdeling Brugge",
+      registeredStreet: "Markt 1",
+      contactEmail: "info@dupont.be",
+      phone: "+32 50 12 34 56",
+      website: "www.dupont.be",
+    });
+    expect(companySettingsSchema.parse(base)).toMatchObject({
+      legalForm: null,
+      enterpriseNumber: null,
+      registerCourt: null,
+      registeredStreet: null,
+      contactEmail: null,
+      phone: null,
+      website: null,
+    });
+  });
+
+  it("refuses what cannot be printed as the law asks", () => {
+    expect(issues({ legalForm: "llc" as never })).toEqual([
+      { path: "legalForm", message: "validation.legalForm" },
+    ]);
+    expect(issues({ enterpriseNumber: "0403170702" })).toEqual([
+      { path: "enterpriseNumber", message: "validation.enterprise.checksum" },
+    ]);
+    expect(issues({ vatNumber: "BE0403170701", enterpriseNumber: "0123456749" })).toEqual([
+      { path: "enterpriseNumber", message: "validation.enterprise.mismatch" },
+    ]);
+    expect(issues({ phone: "call me" })).toEqual([{ path: "phone", message: "validation.phone" }]);
+    expect(issues({ phone: "123" })).toEqual([{ path: "phone", message: "validation.phone" }]);
+    expect(issues({ website: "not a site" })).toEqual([
+      { path: "website", message: "validation.website" },
+    ]);
+    expect(issues({ website: "javascript:alert(1)" })).toEqual([
+      { path: "website", message: "validation.website" },
+    ]);
+    expect(issues({ contactEmail: "info@" })).toEqual([
+      { path: "contactEmail", message: "validation.email" },
+    ]);
+  });
+
+  it("asks the whole registered office or none of it", () => {
+    expect(issues({ registeredStreet: "Markt 1" })).toEqual([
+      { path: "registeredPostalCode", message: "validation.required" },
+      { path: "registeredCity", message: "validation.required" },
+    ]);
   });
 });

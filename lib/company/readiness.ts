@@ -1,3 +1,6 @@
+import type { LegalForm } from "@/db/schema/organisations";
+import { isRegisteredLegalPerson } from "./legal-mentions";
+
 /** What a Belgian invoice legally needs from the seller (art. 5 KB nr. 1) before the first one is sent. */
 export type InvoicingField = "vatNumber" | "street" | "postalCode" | "city" | "iban";
 
@@ -15,4 +18,18 @@ export function missingForInvoicing(company: {
   if (!company.city) missing.push("city");
   if (!company.iban) missing.push("iban");
   return missing;
+}
+
+/** Company-law mentions (art. 2:20 Companies and Associations Code) still to be filled in. */
+export type LegalMentionField = "legalForm" | "registerCourt";
+
+export function missingLegalMentions(company: {
+  legalForm: LegalForm | null;
+  registerCourt: string | null;
+}): LegalMentionField[] {
+  if (!company.legalForm) return ["legalForm"];
+  if (isRegisteredLegalPerson(company.legalForm) && !company.registerCourt) {
+    return ["registerCourt"];
+  }
+  return [];
 }

@@ -25,6 +25,15 @@ import type {
   PdfSeller,
 } from "./document-pdf-model";
 import type { SnapshotAddress } from "@/db/schema/documents";
+import {
+  enterpriseNumberLabel,
+  enterpriseNumberOf,
+  formatEnterpriseNumber,
+  inLiquidationText,
+  nameWithLegalForm,
+  registeredOfficeLabel,
+  registerText,
+} from "@/lib/company/legal-mentions";
 import { pdfLabels, type PdfLabels } from "./pdf-labels";
 import { addressLines, cleanText, formatDate, formatIban, formatVatNumber } from "./pdf-format";
 
@@ -53,14 +62,46 @@ function vatLabel(
   return labels.vatCategory[category];
 }
 
+/** Enterprise number with the register and court; the registered office when elsewhere. */
+function sellerLegalLines(input: DocumentPdfInput, locale: IntlLocale): string[] {
+  const o = input.organisation;
+  const language = input.document.language;
+  const lines: string[] = [];
+  const enterprise = enterpriseNumberOf(o);
+  const register = registerText(cleanText(o.registerCourt) || null, language);
+  const first = [
+    enterprise ? `${enterpriseNumberLabel(language)} ${formatEnterpriseNumber(enterprise)}` : "",
+    register ?? "",
+  ].filter(Boolean);
+  if (first.length > 0) lines.push(first.join(" · "));
+  if (o.registeredStreet && o.registeredPostalCode && o.registeredCity) {
+    const office = addressLines(
+      {
+        street: o.registeredStreet,
+        postalCode: o.registeredPostalCode,
+        city: o.registeredCity,
+        country: o.country,
+      },
+      locale,
+    );
+    lines.push(`${registeredOfficeLabel(language)} ${office.join(", ")}`);
+  }
+  return lines;
+}
+
 function buildSeller(input: DocumentPdfInput, locale: IntlLocale): PdfSeller {
   const o = input.organisation;
+  const language = input.document.language;
   const logo = input.logo;
   const format =
     logo?.contentType === "image/png" ? "png" : logo?.contentType === "image/jpeg" ? "jpg" : null;
+  const name = nameWithLegalForm(cleanText(o.legalName), o.legalForm ?? null, language);
+  const contactLine = [o.contactEmail, o.phone, o.website].map(cleanText).filter(Boolean);
   return {
-    name: cleanText(o.legalName),
+    name: o.inLiquidation ? `${name} ${inLiquidationText(language)}` : name,
     contact: null,
+    legalLines: sellerLegalLines(input, locale),
+    contactLine: contactLine.length > 0 ? contactLine.join(" · ") : null,
     addressLines: addressLines(
       { street: o.street, postalCode: o.postalCode, city: o.city, country: o.country },
       locale,
@@ -207,6 +248,10 @@ export function buildDocumentPdfModel(input: DocumentPdfInput): DocumentPdfModel
     labels,
     type: doc.type,
     title: labels.titles[doc.type],
+    notAnInvoice:
+      doc.type === "order_form" || doc.type === "delivery_note"
+        ? labels.notAnInvoice[doc.type]
+        : null,
     isDraft,
     numberText: isDraft ? labels.draft : cleanText(doc.number),
     fileStem: isDraft ? "concept" : cleanText(doc.number),

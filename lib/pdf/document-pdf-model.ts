@@ -10,7 +10,24 @@ export interface DocumentPdfInput {
   readonly organisation: Pick<
     Organisation,
     "legalName" | "street" | "postalCode" | "city" | "country" | "vatNumber" | "iban" | "bic"
-  >;
+  > &
+    /** Company-law mentions and contact details; absent ones are not printed. */
+    Partial<
+      Pick<
+        Organisation,
+        | "legalForm"
+        | "enterpriseNumber"
+        | "registerCourt"
+        | "registeredStreet"
+        | "registeredPostalCode"
+        | "registeredCity"
+        | "inLiquidation"
+        | "contactEmail"
+        | "phone"
+        | "website"
+        | "vatFranchise"
+      >
+    >;
   readonly logo: { readonly contentType: string; readonly data: Uint8Array } | null;
   readonly document: Pick<
     DocumentRow,
@@ -68,6 +85,13 @@ export interface PdfParty {
 
 export interface PdfSeller extends PdfParty {
   readonly logo: { readonly data: Buffer; readonly format: "png" | "jpg" } | null;
+  /**
+   * Company-law mentions (art. 2:20 Companies and Associations Code): enterprise number
+   * with RPR/RPM and court, the registered office when it is elsewhere.
+   */
+  readonly legalLines: readonly string[];
+  /** Email, phone and website, one line. */
+  readonly contactLine: string | null;
   readonly iban: string | null;
   readonly bic: string | null;
 }
@@ -117,6 +141,8 @@ export interface DocumentPdfModel {
   readonly labels: PdfLabels;
   readonly type: DocumentType;
   readonly title: string;
+  /** "This delivery note is not an invoice." for order forms and delivery notes. */
+  readonly notAnInvoice: string | null;
   readonly isDraft: boolean;
   /** The number, or the draft marker for a concept. */
   readonly numberText: string;

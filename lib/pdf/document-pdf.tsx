@@ -23,9 +23,11 @@ const s = StyleSheet.create({
   sellerCol: { width: "55%", paddingRight: 12 },
   logo: { maxWidth: 160, maxHeight: 56, objectFit: "contain", marginBottom: 8 },
   sellerName: { fontSize: 11, fontWeight: "bold", marginBottom: 2 },
+  sellerSmall: { fontSize: 8, color: muted },
   titleCol: { width: "45%", alignItems: "flex-end" },
   title: { fontSize: 20, fontWeight: "bold", marginBottom: 6, textAlign: "right" },
   draft: { color: "#b42318" },
+  notAnInvoice: { fontWeight: "bold", marginBottom: 6, textAlign: "right" },
   metaRow: { flexDirection: "row", justifyContent: "flex-end", width: "100%" },
   // Wide enough for the longest label on one line ("Date de l'opération" at 9 pt).
   metaLabel: { color: muted, width: 100, textAlign: "right", paddingRight: 6 },
@@ -201,9 +203,16 @@ export function DocumentPdf({ model }: { model: DocumentPdfModel }) {
                 {l.vatNumber} {seller.vatNumber}
               </Text>
             ) : null}
+            {seller.legalLines.map((line, i) => (
+              <Text key={i} style={s.sellerSmall}>
+                {line}
+              </Text>
+            ))}
+            {seller.contactLine ? <Text style={s.sellerSmall}>{seller.contactLine}</Text> : null}
           </View>
           <View style={s.titleCol}>
             <Text style={s.title}>{model.title}</Text>
+            {model.notAnInvoice ? <Text style={s.notAnInvoice}>{model.notAnInvoice}</Text> : null}
             <Meta label={l.number} value={model.numberText} draft={model.isDraft} />
             <Meta label={l.issueDate} value={model.issueDate} />
             {model.supplyDate ? <Meta label={l.supplyDate} value={model.supplyDate} /> : null}

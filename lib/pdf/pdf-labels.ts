@@ -49,6 +49,8 @@ export interface PdfLabels {
   /** Art. 4 KB nr. 4: lets the seller recover VAT already paid on the credited invoice. */
   readonly creditNoteVatMention: string;
   readonly vatCategory: Readonly<Record<"Z" | "E" | "AE" | "K" | "G" | "O", string>>;
+  /** Under the title of an order form or delivery note: the customer must not book it as one. */
+  readonly notAnInvoice: Readonly<Record<"order_form" | "delivery_note", string>>;
 }
 
 const fr: PdfLabels = {
@@ -106,6 +108,10 @@ const fr: PdfLabels = {
     K: "Intracom.",
     G: "Export",
     O: "Hors champ",
+  },
+  notAnInvoice: {
+    order_form: "Ce bon de commande n'est pas une facture.",
+    delivery_note: "Ce bon de livraison n'est pas une facture.",
   },
 };
 
@@ -166,6 +172,10 @@ const nl: PdfLabels = {
     G: "Uitvoer",
     O: "Buiten toep.",
   },
+  notAnInvoice: {
+    order_form: "Deze bestelbon is geen factuur.",
+    delivery_note: "Deze leveringsbon is geen factuur.",
+  },
 };
 
 const en: PdfLabels = {
@@ -224,6 +234,10 @@ const en: PdfLabels = {
     G: "Export",
     O: "Out of scope",
   },
+  notAnInvoice: {
+    order_form: "This order form is not an invoice.",
+    delivery_note: "This delivery note is not an invoice.",
+  },
 };
 
 const de: PdfLabels = {
@@ -280,6 +294,10 @@ const de: PdfLabels = {
     K: "Innergem.",
     G: "Ausfuhr",
     O: "Nicht steuerbar",
+  },
+  notAnInvoice: {
+    order_form: "Dieser Bestellschein ist keine Rechnung.",
+    delivery_note: "Dieser Lieferschein ist keine Rechnung.",
   },
 };
 

@@ -68,6 +68,7 @@ const line = (position: number, description: string, netCents: number): Document
   position,
   description,
   sku: null,
+  discountCents: null,
   quantity: "1",
   unitPriceCents: netCents,
   priceMode: "excl",

@@ -6,7 +6,7 @@ import { CompanySettingsForm } from "@/components/company/company-settings-form"
 import { LogoForm } from "@/components/company/logo-form";
 import { getLogo, getOrganisation } from "@/db/queries/organisations";
 import { friendlyFormatIBAN } from "ibantools";
-import { missingForInvoicing } from "@/lib/company/readiness";
+import { missingForInvoicing, missingLegalMentions } from "@/lib/company/readiness";
 import { formatBelgianVatNumber } from "@/lib/company/vat-number";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,6 +21,7 @@ export default async function SettingsPage() {
     getLogo(db, organisationId),
   ]);
   const missing = missingForInvoicing(organisation);
+  const missingLegal = missingLegalMentions(organisation);
   return (
     <>
       <div className="page-header">
@@ -36,6 +37,13 @@ export default async function SettingsPage() {
         <p className="notice" role="status">
           {t("company.missingForInvoices", {
             fields: missing.map((field) => t(`company.${field}`)).join(", "),
+          })}
+        </p>
+      )}
+      {missingLegal.length > 0 && (
+        <p className="notice" role="status">
+          {t("company.missingLegalMentions", {
+            fields: missingLegal.map((field) => t(`company.${field}`)).join(", "),
           })}
         </p>
       )}
@@ -55,6 +63,18 @@ export default async function SettingsPage() {
           emailSenderName: organisation.emailSenderName ?? "",
           emailReplyTo: organisation.emailReplyTo ?? "",
           defaultLanguage: organisation.defaultLanguage,
+          legalForm: organisation.legalForm ?? "",
+          enterpriseNumber: organisation.enterpriseNumber ?? "",
+          registerCourt: organisation.registerCourt ?? "",
+          registeredStreet: organisation.registeredStreet ?? "",
+          registeredPostalCode: organisation.registeredPostalCode ?? "",
+          registeredCity: organisation.registeredCity ?? "",
+          inLiquidation: organisation.inLiquidation,
+          contactEmail: organisation.contactEmail ?? "",
+          phone: organisation.phone ?? "",
+          website: organisation.website ?? "",
+          vatFranchise: organisation.vatFranchise,
+          languageRule: organisation.languageRule,
         }}
       />
     </>

@@ -39,6 +39,8 @@ export default async function ShopOnboardingPage() {
             submitLabel={t("onboardingSubmit")}
             defaultValues={{
               legalName: organisation.legalName,
+              legalForm: organisation.legalForm ?? "",
+              registerCourt: organisation.registerCourt ?? "",
               vatNumber: organisation.vatNumber ?? "",
               street: organisation.street,
               postalCode: organisation.postalCode,
