@@ -9,6 +9,13 @@ import {
   type VatMentionKey,
 } from "@/lib/vat";
 import { knownDeliveryDate } from "@/lib/documents/document-state";
+import type { DocumentLanguage } from "@/db/schema/organisations";
+import {
+  inLiquidationText,
+  legalFormText,
+  registeredOfficeLabel,
+  registerText,
+} from "@/lib/company/legal-mentions";
 import { UblError } from "./ubl-error";
 
 /**
@@ -42,6 +49,14 @@ export interface UblSeller extends UblAddress {
   readonly enterpriseNumber?: string | null;
   readonly iban: string | null;
   readonly bic?: string | null;
+  /**
+   * BT-33, "additional legal information": the legal form, the register with its court,
+   * the registered office (art. 2:20 Companies and Associations Code), in the document's
+   * language; the FPS Finance e-invoicing FAQ names this field for them.
+   */
+  readonly legalInformation?: string | null;
+  /** BG-6, the seller's contact: phone (BT-42) and email (BT-43). */
+  readonly contact?: { readonly phone: string | null; readonly email: string | null } | null;
 }
 
 export interface UblBuyer extends UblAddress {
@@ -210,6 +225,12 @@ export function toUblInput(
       country: organisation.country,
       iban: organisation.iban,
       bic: organisation.bic,
+      enterpriseNumber: organisation.enterpriseNumber,
+      legalInformation: sellerLegalInformation(organisation, document.language),
+      contact:
+        organisation.phone || organisation.contactEmail
+          ? { phone: organisation.phone, email: organisation.contactEmail }
+          : null,
     },
     buyer: {
       name: customer.name,
@@ -256,6 +277,24 @@ function perCategoryAndRate(breakdown: DocumentRow["vatBreakdown"]): UblVatBreak
     });
   }
   return [...merged.values()];
+}
+
+/** "BV · RPR Gent, afdeling Brugge · Maatschappelijke zetel: Markt 1, 8000 Brugge", or null. */
+function sellerLegalInformation(
+  organisation: Organisation,
+  language: DocumentLanguage,
+): string | null {
+  const form = legalFormText(organisation.legalForm, language);
+  const parts = [
+    form && organisation.inLiquidation ? `${form} ${inLiquidationText(language)}` : form,
+    registerText(organisation.registerCourt, language),
+    organisation.registeredStreet &&
+    organisation.registeredPostalCode &&
+    organisation.registeredCity
+      ? `${registeredOfficeLabel(language)} ${organisation.registeredStreet}, ${organisation.registeredPostalCode} ${organisation.registeredCity}`
+      : null,
+  ].filter((part): part is string => Boolean(part));
+  return parts.length > 0 ? parts.join(" · ") : null;
 }
 
 /** A snapshot address in UBL's terms: its two street lines as one street name. */

@@ -41,6 +41,14 @@ export function writeSellerParty(
   else if (options.omitVatNumbers) {
     throw new UblError("seller_incomplete", "seller has no legal identifier", "BR-CO-26");
   }
+  cbc(legal, "CompanyLegalForm", seller.legalInformation ? xmlText(seller.legalInformation) : null);
+  const phone = seller.contact?.phone ? xmlText(seller.contact.phone) : "";
+  const email = seller.contact?.email ? xmlText(seller.contact.email) : "";
+  if (phone || email) {
+    const contact = cac(party, "Contact");
+    cbc(contact, "Telephone", phone);
+    cbc(contact, "ElectronicMail", email);
+  }
 }
 
 /**
