@@ -21,6 +21,8 @@ function line(n: number): ConceptLine {
     priceMode: "excl",
     discountPercent: 0,
     discountBp: 0,
+    discountAmount: "",
+    discountCents: null,
     vatCategory: "S",
     vatRateBp: n % 4 === 0 ? 600 : 2100,
     vatCountry: "BE",

@@ -78,6 +78,7 @@ describe("form values", () => {
       unitPrice: "12.05",
       priceMode: "incl",
       discountPercent: "10.5",
+      discountAmount: "",
       vatCategory: "S",
       vatRateBp: 600,
     });

@@ -17,6 +17,7 @@ export function emptyLine(): ConceptLineInput {
     unitPrice: "",
     priceMode: "excl",
     discountPercent: "",
+    discountAmount: "",
     vatCategory: "S",
     vatRateBp: 2100,
   };
@@ -76,6 +77,8 @@ export function conceptToInput(
             unitPrice: centsToDecimalString(line.unitPriceCents),
             priceMode: line.priceMode,
             discountPercent: basisPointsToPercentText(line.discountBp),
+            discountAmount:
+              line.discountCents == null ? "" : centsToDecimalString(line.discountCents),
             vatCategory: line.vatCategory as ConceptLineInput["vatCategory"],
             vatRateBp: line.vatRateBp,
             vatCountry: line.vatCountry,

@@ -98,6 +98,19 @@ export function ConceptLines({ form }: { form: Form }) {
                   )}
                 </Field>
                 <Field
+                  id={id("discountAmount")}
+                  label={t("form.discountAmount")}
+                  error={errorText(errors?.discountAmount?.message)}
+                >
+                  {(a11y) => (
+                    <input
+                      inputMode="decimal"
+                      {...a11y}
+                      {...form.register(`lines.${index}.discountAmount`)}
+                    />
+                  )}
+                </Field>
+                <Field
                   id={id("vat")}
                   label={t("form.vat")}
                   error={errorText(

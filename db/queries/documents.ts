@@ -52,6 +52,7 @@ export async function writeLinesAndTotals(
         unitPriceCents: line.unitPriceCents,
         priceMode: line.priceMode,
         discountBp: line.discountBp,
+        discountCents: line.discountCents ?? null,
         vatCategory: line.vatCategory,
         vatRateBp: line.vatRateBp,
         vatCountry: line.vatCountry,

@@ -12,6 +12,8 @@ export function line(overrides: Partial<ConceptLine> = {}): ConceptLine {
     priceMode: "excl",
     discountPercent: 0,
     discountBp: 0,
+    discountAmount: "",
+    discountCents: null,
     vatCategory: "S",
     vatRateBp: 2100,
     vatCountry: "BE",

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { parseDecimalScaled, parseDecimalToCents, parseQuantity } from "@/lib/money";
+import {
+  multiplyCents,
+  parseDecimalScaled,
+  parseDecimalToCents,
+  parseQuantity,
+  percentOfCents,
+} from "@/lib/money";
 import { EU_MEMBER_STATES, HOME_VAT_COUNTRY, VAT_CATEGORIES } from "@/lib/vat";
 import { documentTypes } from "./document-lifecycle";
 
@@ -38,6 +44,16 @@ export const conceptLineSchema = z
       .regex(/^(\d{1,2}([.,]\d{1,2})?|100)?$/, "validation.discount")
       // Basis points read from the text (no float): "12,5" → 1250.
       .transform((v) => (v ? Number(parseDecimalScaled(v.replace(",", "."), 2, true)) : 0)),
+    /**
+     * A discount as an amount (in the line's price mode): the discount itself, printed as
+     * an amount; a percentage next to it is then only what it was (Shopify's code).
+     */
+    discountAmount: z
+      .string()
+      .trim()
+      .regex(/^(\d{1,10}([.,]\d{1,2})?)?$/, "validation.discountAmount")
+      .optional()
+      .transform((v) => (v ? v.replace(",", ".") : "")),
     vatCategory: z.enum(VAT_CATEGORIES),
     vatRateBp: z.coerce.number().int().min(0).max(10_000),
     /**
@@ -60,7 +76,37 @@ export const conceptLineSchema = z
     ...line,
     unitPriceCents: parseDecimalToCents(line.unitPrice),
     discountBp: line.discountPercent,
-  }));
+    discountCents: line.discountAmount ? parseDecimalToCents(line.discountAmount) : null,
+  }))
+  .superRefine((line, ctx) => {
+    if (line.discountCents === null) return;
+    let amount: number;
+    try {
+      amount = multiplyCents(line.unitPriceCents, parseQuantity(line.quantity));
+    } catch {
+      return; // the quantity's own message says it
+    }
+    if (line.discountCents > Math.abs(amount)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["discountAmount"],
+        message: "validation.discountTooLarge",
+      });
+      return;
+    }
+    // Both: the amount is the discount, the percentage what it was (a Shopify code). They
+    // must say the same thing, to the cent.
+    if (line.discountBp > 0) {
+      const fromPercent = Math.abs(percentOfCents(amount, line.discountBp));
+      if (Math.abs(fromPercent - line.discountCents) > 1) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["discountAmount"],
+          message: "validation.discountBoth",
+        });
+      }
+    }
+  });
 
 export const conceptSchema = z.object({
   type: z.enum(documentTypes),

@@ -67,6 +67,8 @@ export async function createCreditNote(
           priceMode: l.priceMode,
           discountPercent: l.discountBp,
           discountBp: l.discountBp,
+          discountAmount: "",
+          discountCents: l.discountCents,
           vatCategory: l.vatCategory as VatCategory,
           vatRateBp: l.vatRateBp,
           vatCountry: l.vatCountry,

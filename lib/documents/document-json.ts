@@ -83,6 +83,7 @@ export function documentJson(document: DocumentRow, lines?: DocumentLineRow[]) {
             unit_price_cents: l.unitPriceCents,
             price_mode: l.priceMode,
             discount_bp: l.discountBp,
+            discount_cents: l.discountCents,
             vat_category: l.vatCategory,
             vat_rate: ratePercent(l.vatRateBp),
             vat_country: l.vatCountry,

@@ -11,6 +11,7 @@ export interface PricedLineInput {
   unitPriceCents: number;
   priceMode: "excl" | "incl";
   discountBp: number;
+  discountCents?: number | null;
   vatCategory: string;
   vatRateBp: number;
   /** Absent = Belgium. */
@@ -28,6 +29,7 @@ export function priceConcept(
       unitPriceCents: line.unitPriceCents,
       priceMode: line.priceMode,
       discountBp: line.discountBp,
+      discountCents: line.discountCents ?? null,
       vatCategory: line.vatCategory as VatCategory,
       vatRateBp: line.vatRateBp,
       ...(line.vatCountry !== undefined ? { vatCountry: line.vatCountry } : {}),

@@ -4,6 +4,9 @@ import { buildDocumentPdfModel } from "./build-document-pdf-model";
 import type { DocumentPdfInput } from "./document-pdf-model";
 
 type Doc = DocumentPdfInput["document"];
+
+/** Intl puts narrow/no-break spaces in amounts; compare on plain ones. */
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
 type Line = DocumentPdfInput["lines"][number];
 
 const line = (overrides: Partial<Line> = {}): Line => ({
@@ -272,12 +275,63 @@ describe("buildDocumentPdfModel", () => {
     expect(model.lines[0]?.sku).toBeNull();
   });
 
-  it("says which price mode each unit price is in when lines mix them", () => {
+  it("prints every unit price excluding VAT, a VAT-inclusive price under it (art. 5 §1, 6°)", () => {
+    // 12.10 incl. 21 % is 10.00 excl.; 1.5 × 12.10 = 18.15 incl. → 15.00 net.
     const model = buildDocumentPdfModel(
-      input({}, [line(), line({ priceMode: "incl", quantity: "1.5" })]),
+      input({}, [
+        line(),
+        line({ priceMode: "incl", quantity: "1.5", unitPriceCents: 1210, netCents: 1500 }),
+        line({
+          priceMode: "incl",
+          vatCategory: "E",
+          vatRateBp: 0,
+          unitPriceCents: 500,
+          netCents: 500,
+        }),
+      ]),
     );
-    expect(model.unitPriceLabel).toBe("Prix unit.");
-    expect(model.lines[1]?.unitPrice.endsWith("TVAC")).toBe(true);
+    expect(model.unitPriceLabel).toBe("Prix unit. HTVA");
+    expect(
+      model.lines.map((l) => [plain(l.unitPrice), l.unitPriceIncl && plain(l.unitPriceIncl)]),
+    ).toEqual([
+      ["12,50 €", null],
+      ["10,00 €", "TVAC 12,10 €"],
+      ["5,00 €", null],
+    ]);
     expect(model.lines[1]?.quantity).toBe("1,5");
+  });
+
+  it("prints a discount as an amount, with its percentage only when it was one", () => {
+    const model = buildDocumentPdfModel(
+      input({}, [
+        // A fixed 2.79 share of a Shopify code on 29.50 (once printed as "9,46 %").
+        line({ quantity: "1", unitPriceCents: 2950, discountCents: 279, netCents: 2671 }),
+        // 10 % typed by hand: 10 % of 25.00.
+        line({ discountBp: 1000, netCents: 2250 }),
+        // A Shopify 10 % code, incl. VAT: 3.50 off 34.95 at 6 % → 3.30 excl.
+        line({
+          quantity: "1",
+          priceMode: "incl",
+          unitPriceCents: 3495,
+          discountBp: 1000,
+          discountCents: 350,
+          vatRateBp: 600,
+          netCents: 2967,
+        }),
+        line(),
+      ]),
+    );
+    expect(model.showDiscount).toBe(true);
+    expect(
+      model.lines.map((l) => [
+        l.discount && plain(l.discount),
+        l.discountPercent && plain(l.discountPercent),
+      ]),
+    ).toEqual([
+      ["−2,79 €", null],
+      ["−2,50 €", "10 %"],
+      ["−3,30 €", "10 %"],
+      [null, null],
+    ]);
   });
 });

@@ -13,6 +13,7 @@ import {
   HOME_VAT_COUNTRY,
   vatCountryOf,
   isVatCategory,
+  lineNetPrice,
   VAT_MENTIONS,
   type VatCategory,
   type VatMentionKey,
@@ -21,6 +22,7 @@ import type {
   DocumentPdfInput,
   DocumentPdfModel,
   PdfBuyer,
+  PdfLine,
   PdfPayment,
   PdfSeller,
 } from "./document-pdf-model";
@@ -225,21 +227,34 @@ export function buildDocumentPdfModel(input: DocumentPdfInput): DocumentPdfModel
   const seller = buildSeller(input, locale);
   const buyer = buildBuyer(doc, locale);
   const isDraft = doc.status === "concept" || !doc.number;
-  const modes = new Set(input.lines.map((l) => l.priceMode));
-  const mixedModes = modes.size > 1;
-  const lines = input.lines.map((line) => ({
-    description: cleanText(line.description),
-    sku: cleanText(line.sku) || null,
-    quantity: new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(
-      formatQuantity(parseQuantity(line.quantity)) as Intl.StringNumericLiteral,
-    ),
-    unitPrice:
-      money(line.unitPriceCents) +
-      (mixedModes ? ` ${line.priceMode === "incl" ? labels.inclShort : labels.exclShort}` : ""),
-    discount: line.discountBp ? formatPercent(line.discountBp, locale) : null,
-    vatRate: vatLabel(line.vatCategory, line.vatRateBp, locale, labels, line.vatCountry),
-    amount: money(line.netCents),
-  }));
+  const lines = input.lines.map((line, index): PdfLine => {
+    const price = lineNetPrice(
+      {
+        ...line,
+        vatCategory: line.vatCategory as VatCategory,
+        discountCents: line.discountCents ?? null,
+      },
+      index,
+    );
+    const discount = price.discountNetCents;
+    return {
+      description: cleanText(line.description),
+      sku: cleanText(line.sku) || null,
+      quantity: new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(
+        formatQuantity(parseQuantity(line.quantity)) as Intl.StringNumericLiteral,
+      ),
+      unitPrice: money(price.unitNetCents),
+      unitPriceIncl:
+        price.unitGrossCents !== null && line.vatRateBp > 0
+          ? `${labels.inclShort} ${money(price.unitGrossCents)}`
+          : null,
+      discount: discount === 0 ? null : `${discount > 0 ? "−" : "+"}${money(Math.abs(discount))}`,
+      discountPercent:
+        discount !== 0 && line.discountBp > 0 ? formatPercent(line.discountBp, locale) : null,
+      vatRate: vatLabel(line.vatCategory, line.vatRateBp, locale, labels, line.vatCountry),
+      amount: money(line.netCents),
+    };
+  });
   const paid = doc.type === "invoice" && doc.paidCents > 0 ? doc.paidCents : 0;
   const credited = input.creditedDocument;
   return {
@@ -268,12 +283,9 @@ export function buildDocumentPdfModel(input: DocumentPdfInput): DocumentPdfModel
         : null,
     seller,
     buyer,
-    unitPriceLabel: mixedModes
-      ? labels.unitPriceShort
-      : modes.has("incl")
-        ? labels.unitPriceIncl
-        : labels.unitPrice,
-    showDiscount: input.lines.some((l) => l.discountBp !== 0),
+    // Excluding VAT on every line; a VAT-inclusive price is shown under it.
+    unitPriceLabel: labels.unitPrice,
+    showDiscount: lines.some((l) => l.discount !== null),
     lines,
     vatRows: doc.vatBreakdown.map((entry) => ({
       label: vatLabel(entry.category, entry.rateBp, locale, labels, vatCountryOf(entry)),

@@ -61,7 +61,7 @@ export interface DocumentPdfInput {
     | "vatRateBp"
     | "netCents"
   > &
-    Partial<Pick<DocumentLineRow, "vatCountry">>)[];
+    Partial<Pick<DocumentLineRow, "vatCountry" | "discountCents">>)[];
   /** The invoice a credit note corrects (number and date must be printed on it). */
   readonly creditedDocument?: { readonly number: string | null; readonly issueDate: string } | null;
   /**
@@ -104,8 +104,14 @@ export interface PdfLine {
   readonly description: string;
   readonly sku: string | null;
   readonly quantity: string;
+  /** Excluding VAT, on every line (art. 5 §1, 6° KB nr. 1). */
   readonly unitPrice: string;
+  /** "incl. € 12,10": the price as entered, for a line priced VAT included. */
+  readonly unitPriceIncl: string | null;
+  /** The discount as an amount excluding VAT: "−€ 2,79". */
   readonly discount: string | null;
+  /** "10 %", only when the discount really was a percentage. */
+  readonly discountPercent: string | null;
   readonly vatRate: string;
   readonly amount: string;
 }

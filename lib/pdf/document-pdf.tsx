@@ -58,10 +58,12 @@ const s = StyleSheet.create({
   cDesc: { flex: 1, paddingHorizontal: 4 },
   cQty: { width: 46, paddingHorizontal: 4, textAlign: "right" },
   cPrice: { width: 78, paddingHorizontal: 4, textAlign: "right" },
-  cDisc: { width: 42, paddingHorizontal: 4, textAlign: "right" },
+  cDisc: { width: 62, paddingHorizontal: 4, textAlign: "right" },
   cVat: { width: 52, paddingHorizontal: 4, textAlign: "right" },
   cAmount: { width: 78, paddingHorizontal: 4, textAlign: "right" },
   sku: { color: muted, fontSize: 7.5 },
+  // The second line of a price or discount cell: VAT-inclusive price, discount percentage.
+  sub: { color: muted, fontSize: 7.5 },
   summary: { flexDirection: "row", justifyContent: "space-between", marginBottom: 14 },
   vatTable: { width: "48%" },
   vatRow: { flexDirection: "row", paddingVertical: 2 },
@@ -161,8 +163,16 @@ function LineRow({ line, showDiscount }: { line: PdfLine; showDiscount: boolean 
         {line.sku ? <Text style={s.sku}>{line.sku}</Text> : null}
       </View>
       <Text style={s.cQty}>{line.quantity}</Text>
-      <Text style={s.cPrice}>{line.unitPrice}</Text>
-      {showDiscount ? <Text style={s.cDisc}>{line.discount ?? ""}</Text> : null}
+      <View style={s.cPrice}>
+        <Text>{line.unitPrice}</Text>
+        {line.unitPriceIncl ? <Text style={s.sub}>{line.unitPriceIncl}</Text> : null}
+      </View>
+      {showDiscount ? (
+        <View style={s.cDisc}>
+          <Text>{line.discount ?? ""}</Text>
+          {line.discountPercent ? <Text style={s.sub}>{line.discountPercent}</Text> : null}
+        </View>
+      ) : null}
       <Text style={s.cVat}>{line.vatRate}</Text>
       <Text style={s.cAmount}>{line.amount}</Text>
     </View>

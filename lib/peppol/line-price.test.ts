@@ -15,7 +15,9 @@ function stored(input: DocumentLineInput, fixedVatCents?: number): UblLine {
   });
   const amounts = totals.lines[0];
   if (!amounts) throw new Error("no line");
-  return { ...input, description: "x", discountBp: input.discountBp ?? 0, ...amounts };
+  // LineTotals' discountCents is the computed discount, not a fixed one given as input.
+  const { discountCents: _computed, ...stored } = amounts;
+  return { ...input, description: "x", discountBp: input.discountBp ?? 0, ...stored };
 }
 
 /** What PEPPOL-EN16931-R120 checks: quantity × price − allowance ≈ line net (0.02). */

@@ -81,6 +81,8 @@ export interface UblLine {
   readonly unitPriceCents: number;
   readonly priceMode: PriceMode;
   readonly discountBp: number;
+  /** A discount given as an amount (lib/vat DocumentLineInput.discountCents). */
+  readonly discountCents?: number | null;
   readonly vatCategory: VatCategory;
   readonly vatRateBp: number;
   /** The stored line net: Σ per (category, rate) equals the breakdown's taxable amount. */
@@ -319,6 +321,7 @@ function toUblLine(row: DocumentLineRow): UblLine {
     unitPriceCents: row.unitPriceCents,
     priceMode: row.priceMode,
     discountBp: row.discountBp,
+    discountCents: row.discountCents,
     vatCategory: row.vatCategory,
     vatRateBp: row.vatRateBp,
     netCents: row.netCents,

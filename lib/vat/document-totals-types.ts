@@ -11,6 +11,12 @@ export interface DocumentLineInput {
   readonly priceMode: PriceMode;
   /** Line discount in basis points (1000 = 10 %). */
   readonly discountBp?: number;
+  /**
+   * A discount given as an amount, in the line's price mode, ≥ 0 and at most the line's
+   * amount: when set it is the discount, and `discountBp` only says what percentage it
+   * was (a Shopify percentage code), never recomputed from it.
+   */
+  readonly discountCents?: number | null;
   readonly vatCategory: VatCategory;
   readonly vatRateBp: number;
   /** Member state of the line's VAT (ISO alpha-2); absent = Belgium. See `VatTreatment.country`. */

@@ -38,3 +38,4 @@ export {
   type VatMention,
   type VatMentionKey,
 } from "./vat-mentions";
+export { lineNetPrice, netOfVat, type LineNetPrice } from "./line-net-price";

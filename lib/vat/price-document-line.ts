@@ -15,6 +15,18 @@ export interface PricedLine {
   readonly totalCents: number;
 }
 
+/** A fixed discount on the line's amount; a return line (negative amount) is discounted in kind. */
+function applyAmountDiscount(amountCents: number, discountCents: number, lineIndex: number) {
+  if (!Number.isSafeInteger(discountCents) || discountCents < 0) {
+    throw new VatError("invalid_line", "a discount amount must be whole cents ≥ 0", lineIndex);
+  }
+  if (discountCents > Math.abs(amountCents)) {
+    throw new VatError("invalid_line", "the discount is more than the line's amount", lineIndex);
+  }
+  const signed = amountCents < 0 ? -discountCents : discountCents;
+  return { discountCents: signed, netCents: amountCents - signed };
+}
+
 /**
  * Validates one line and prices it in its own mode: quantity × unit price rounded
  * once, then the rounded discount subtracted (see applyPercentDiscount).
@@ -39,7 +51,10 @@ export function priceDocumentLine(line: DocumentLineInput, lineIndex: number): P
   try {
     const quantity = parseQuantity(line.quantity);
     const amountCents = multiplyCents(line.unitPriceCents, quantity);
-    const discount = applyPercentDiscount(amountCents, assertBasisPoints(line.discountBp ?? 0));
+    const discount =
+      line.discountCents != null
+        ? applyAmountDiscount(amountCents, line.discountCents, lineIndex)
+        : applyPercentDiscount(amountCents, assertBasisPoints(line.discountBp ?? 0));
     return {
       quantityThousandths: quantity.thousandths,
       amountCents,

@@ -17,6 +17,8 @@ export interface LineDraft {
   readonly quantity: number;
   readonly unitPriceCents: number;
   readonly discountCents: number;
+  /** The discount's percentage when it was one (ShopifyLineItem.discountPercentBp). */
+  readonly discountPercentBp?: number | null;
   /** Shopify's tax lines; their sum is the line's tax unless `taxCents` is given. */
   readonly taxLines: readonly MappedTaxLine[];
   /** A refund gives one tax amount for the line, not per rate. */
@@ -66,6 +68,7 @@ export function buildLine(
     quantity: draft.quantity,
     unitPriceCents: draft.unitPriceCents,
     discountCents: draft.discountCents,
+    discountPercentBp: draft.discountPercentBp ?? null,
     amountCents,
     taxCents,
     netCents: priceMode === "incl" ? amountCents - taxCents : amountCents,

@@ -106,7 +106,13 @@ const ORDER_1042: GraphqlOrderNode = {
         variant: { id: "gid://shopify/ProductVariant/4096306617386" },
         originalUnitPriceSet: bag("34.95"),
         totalDiscountSet: bag("3.5"),
-        discountAllocations: [{ allocatedAmountSet: bag("3.5") }],
+        discountAllocations: [
+          {
+            allocatedAmountSet: bag("3.5"),
+            // WELKOM10: Shopify's PricingPercentageValue says 10.0.
+            discountApplication: { index: 0, value: { percentage: 10 } },
+          },
+        ],
         taxLines: [btw(0.06, "1.78")],
       },
       {
@@ -125,7 +131,13 @@ const ORDER_1042: GraphqlOrderNode = {
         variant: { id: "gid://shopify/ProductVariant/4346691388234" },
         originalUnitPriceSet: bag("19.99"),
         totalDiscountSet: bag("6.0"),
-        discountAllocations: [{ allocatedAmountSet: bag("6.0") }],
+        discountAllocations: [
+          {
+            allocatedAmountSet: bag("6.0"),
+            // WELKOM10: Shopify's PricingPercentageValue says 10.0.
+            discountApplication: { index: 0, value: { percentage: 10 } },
+          },
+        ],
         taxLines: [btw(0.21, "9.37")],
       },
     ],

@@ -40,6 +40,11 @@ export interface GraphqlAddress {
 }
 interface GraphqlDiscountAllocation {
   allocatedAmountSet?: Maybe<GraphqlMoneyBag>;
+  /** The code or automatic discount it comes from; `percentage` only for a percentage. */
+  discountApplication?: Maybe<{
+    index?: Maybe<number>;
+    value?: Maybe<{ percentage?: Maybe<number> }>;
+  }>;
 }
 export interface GraphqlLineItem {
   id?: Maybe<string>;
@@ -163,7 +168,29 @@ function discountAllocations(allocations: Maybe<GraphqlDiscountAllocation[]>) {
   return (allocations ?? []).map((allocation) => ({
     amount: shopAmount(allocation.allocatedAmountSet),
     amount_set: moneySet(allocation.allocatedAmountSet),
+    discount_application_index: allocation.discountApplication?.index ?? null,
   }));
+}
+
+/**
+ * REST's `discount_applications`, rebuilt from the applications the line allocations
+ * name: only whether each was a percentage (and which) matters to the mapping.
+ */
+function discountApplications(items: readonly GraphqlLineItem[]) {
+  const applications: { value_type: string; value: string }[] = [];
+  for (const item of items) {
+    for (const allocation of item.discountAllocations ?? []) {
+      const application = allocation.discountApplication;
+      if (application?.index == null || application.index > 250) continue;
+      const percentage = application.value?.percentage;
+      applications[application.index] =
+        typeof percentage === "number"
+          ? { value_type: "percentage", value: String(percentage) }
+          : { value_type: "fixed_amount", value: "" };
+    }
+  }
+  // Holes (applications no line uses) stay unknown: never a percentage.
+  return Array.from(applications, (a) => a ?? { value_type: "unknown", value: "" });
 }
 
 function address(value: Maybe<GraphqlAddress>) {
@@ -300,6 +327,7 @@ export function graphqlOrderToRest(node: GraphqlOrderNode): RestOrderJson {
     discount_codes: (node.discountCodes ?? []).map((code) => ({ code })),
     // Absent connections stay absent: the parser then reports "not an order" / "no shipping
     // key" instead of us inventing empty lists.
+    discount_applications: discountApplications(node.lineItems?.nodes ?? []),
     line_items: node.lineItems?.nodes?.map(lineItem),
     shipping_lines: node.shippingLines?.nodes?.map(shippingLine),
     // The shipments: when the goods left is the supply date of an intra-EU supply.

@@ -297,9 +297,69 @@ describe("VAT treatment of each line", () => {
   });
 });
 
-describe("discounts Facturo cannot express as a percentage", () => {
-  it("become a separate −1 line in the same VAT group, totals unchanged", () => {
-    // 3.33 off 199.00: 167 bp give 3.32, 168 bp give 3.34 — no percentage hits 3.33.
+describe("discounts are Shopify's amounts, a percentage only when it was one", () => {
+  it("keeps a fixed discount as its amount, never a percentage that happens to fit", () => {
+    // A fixed 5.00 code shared over the cart: 2.79 of 29.50 (was printed "9,46 %").
+    const document = map({
+      discount_applications: [{ value_type: "fixed_amount", value: "5.0" }],
+      line_items: [
+        {
+          ...line({ price: "29.50", tax: [[0.21, "4.64"]] }),
+          discount_allocations: [{ amount: "2.79", discount_application_index: 0 }],
+        },
+      ],
+    });
+    const lines = toFacturoLines(document.lines, document.language);
+    expect(lines).toEqual([
+      expect.objectContaining({ unitPriceCents: 2950, discountBp: 0, discountCents: 279 }),
+    ]);
+    expect(toConceptLineInputs(lines)).toEqual([
+      expect.objectContaining({ unitPrice: "29.50", discountPercent: "", discountAmount: "2.79" }),
+    ]);
+  });
+
+  it("keeps a percentage code's percentage next to its amount", () => {
+    const document = map({
+      discount_applications: [{ value_type: "percentage", value: "10.0" }],
+      line_items: [
+        {
+          ...line({ price: "34.95", tax: [[0.06, "1.78"]] }),
+          discount_allocations: [{ amount: "3.50", discount_application_index: 0 }],
+        },
+      ],
+    });
+    const inputs = toConceptLineInputs(toFacturoLines(document.lines, null));
+    expect(inputs).toEqual([
+      expect.objectContaining({ discountPercent: "10", discountAmount: "3.50", quantity: "1" }),
+    ]);
+    expect(conceptLineSchema.parse(inputs[0])).toMatchObject({
+      discountBp: 1000,
+      discountCents: 350,
+    });
+  });
+
+  it("gives no percentage when the allocations mix a percentage and a fixed amount", () => {
+    const document = map({
+      discount_applications: [
+        { value_type: "percentage", value: "10.0" },
+        { value_type: "fixed_amount", value: "1.00" },
+      ],
+      line_items: [
+        {
+          ...line({ price: "34.95", tax: [[0.06, "1.72"]] }),
+          discount_allocations: [
+            { amount: "3.50", discount_application_index: 0 },
+            { amount: "1.00", discount_application_index: 1 },
+          ],
+        },
+      ],
+    });
+    expect(toFacturoLines(document.lines, null)).toEqual([
+      expect.objectContaining({ discountBp: 0, discountCents: 450 }),
+    ]);
+  });
+
+  it("reproduces amounts no percentage can (3.33 off 199.00), totals unchanged", () => {
     const json = {
       id: 7,
       currency: "EUR",
@@ -314,28 +374,11 @@ describe("discounts Facturo cannot express as a percentage", () => {
     if (!parsed.ok) throw parsed.error;
     const document = mapOrderToDocument(parsed.value, INVOICE);
     expect(toFacturoLines(document.lines, document.language)).toEqual([
-      expect.objectContaining({ quantity: "1", unitPriceCents: 19900, discountBp: 0 }),
-      expect.objectContaining({
-        description: "Korting: Mug",
-        sku: null,
-        quantity: "-1",
-        unitPriceCents: 333,
-        vatCategory: "S",
-        vatRateBp: 250,
-      }),
+      expect.objectContaining({ quantity: "1", unitPriceCents: 19900, discountCents: 333 }),
     ]);
     const totals = computeMappedTotals(document);
     expect(totals.grossCents).toBe(20056);
     expect(compareWithShopify(parsed.value, document, totals).ok).toBe(true);
-  });
-
-  it("otherwise become the line's percentage, the roundest that gives Shopify's cents", () => {
-    const document = map({
-      line_items: [line({ price: "34.95", discount: "3.50", tax: [[0.06, "1.78"]] })],
-    });
-    expect(toConceptLineInputs(toFacturoLines(document.lines, null))).toEqual([
-      expect.objectContaining({ unitPrice: "34.95", discountPercent: "10", quantity: "1" }),
-    ]);
   });
 });
 

@@ -206,6 +206,7 @@ function productLines(
       quantity: item.quantity,
       unitPriceCents: item.priceCents,
       discountCents: item.discountCents,
+      discountPercentBp: item.discountPercentBp ?? null,
       taxLines: mappedTaxLines(item.taxLines, warnings),
       source: { lineItemId: item.id, productId: item.productId, variantId: item.variantId },
     } as const;

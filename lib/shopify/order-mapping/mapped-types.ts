@@ -31,6 +31,8 @@ export interface MappedLine {
   readonly unitPriceCents: number;
   /** Σ Shopify discount allocations on this line (order-level codes included). */
   readonly discountCents: number;
+  /** The discount's percentage in basis points when it really was one; else null. */
+  readonly discountPercentBp?: number | null;
   /** quantity × unit price − discount: what Shopify shows for the line, in `priceMode`. */
   readonly amountCents: number;
   /** Shopify's tax for the line (Σ its tax lines), already rounded by Shopify. */

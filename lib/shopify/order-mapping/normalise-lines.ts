@@ -1,6 +1,6 @@
-import { MoneyError } from "@/lib/money";
+import { MoneyError, parseDecimalScaled } from "@/lib/money";
 import { rateToBasisPoints, type AmountReader } from "./amount-reader";
-import type { RawLineItem, RawShippingLine, RawTaxLine } from "./order-schema";
+import type { RawLineItem, RawOrder, RawShippingLine, RawTaxLine } from "./order-schema";
 import type { ShopifyLineItem, ShopifyShippingLine, ShopifyTaxLine } from "./order-types";
 import { idString } from "./shopify-ids";
 import { optionalText } from "./text-fields";
@@ -50,10 +50,35 @@ function allocatedDiscount(
   }, 0);
 }
 
+/**
+ * The basis points of the one percentage discount all of a line's allocations come
+ * from; null when any is a fixed amount, there are several, or the kind is not known.
+ */
+export function allocatedDiscountPercent(
+  allocations: RawLineItem["discount_allocations"],
+  applications: RawOrder["discount_applications"],
+): number | null {
+  if (!allocations || allocations.length === 0 || !applications) return null;
+  const indexes = new Set(allocations.map((a) => a.discount_application_index));
+  if (indexes.size !== 1) return null;
+  const [index] = indexes;
+  const application = index == null ? undefined : applications[index];
+  if (application?.value_type !== "percentage" || application.value == null) return null;
+  // "10.0", "12.5", "33.33": at most two decimals once trailing zeros are dropped.
+  const text = String(application.value)
+    .trim()
+    .replace(/(\.\d*?)0+$/, "$1")
+    .replace(/\.$/, "");
+  if (!/^\d{1,3}(\.\d{1,2})?$/.test(text)) return null;
+  const bp = Number(parseDecimalScaled(text, 2, true));
+  return bp > 0 && bp <= 10_000 ? bp : null;
+}
+
 export function normaliseLineItem(
   reader: AmountReader,
   path: string,
   raw: RawLineItem,
+  applications: RawOrder["discount_applications"] = null,
 ): ShopifyLineItem {
   const priceCents = reader.pick(`${path}.price`, raw.price_set, raw.price, true) ?? 0;
   return {
@@ -71,6 +96,7 @@ export function normaliseLineItem(
       set: raw.total_discount_set,
       plain: raw.total_discount,
     }),
+    discountPercentBp: allocatedDiscountPercent(raw.discount_allocations, applications),
     taxLines: normaliseTaxLines(reader, `${path}.tax_lines`, raw.tax_lines),
     taxable: raw.taxable ?? null,
     requiresShipping: raw.requires_shipping ?? null,

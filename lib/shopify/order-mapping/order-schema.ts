@@ -28,6 +28,14 @@ export const rawTaxLine = z.object({
 const rawDiscountAllocation = z.object({
   amount: rawAmount.nullish(),
   amount_set: rawMoneyBag,
+  /** Which of the order's `discount_applications` this share comes from. */
+  discount_application_index: z.number().int().nonnegative().nullish(),
+});
+
+/** Only what says whether a discount was a percentage: its kind and value ("10.0"). */
+const rawDiscountApplication = z.object({
+  value_type: text,
+  value: z.union([z.string(), z.number()]).nullish(),
 });
 
 export const rawLineItem = z.object({
@@ -149,6 +157,7 @@ export const rawOrderSchema = z.object({
   original_total_duties_set: rawMoneyBag,
   original_total_additional_fees_set: rawMoneyBag,
   tax_lines: z.array(rawTaxLine).nullish(),
+  discount_applications: z.array(rawDiscountApplication.passthrough()).nullish(),
   line_items: z.array(rawLineItem),
   shipping_lines: z.array(rawShippingLine).nullish(),
   fulfillments: z.array(rawFulfillment).nullish(),

@@ -51,6 +51,11 @@ export interface ShopifyLineItem {
   readonly priceCents: number;
   /** Σ discount_allocations (order-level codes included), same price mode. */
   readonly discountCents: number;
+  /**
+   * The percentage of the discount in basis points, when every allocation comes from one
+   * percentage discount (a "10 %" code); null for fixed amounts, mixes, or when unknown.
+   */
+  readonly discountPercentBp?: number | null;
   readonly taxLines: readonly ShopifyTaxLine[];
   readonly taxable: boolean | null;
   readonly requiresShipping: boolean | null;

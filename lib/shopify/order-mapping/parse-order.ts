@@ -135,7 +135,7 @@ function normaliseOrder(
     },
     taxLines: raw.tax_lines ? normaliseTaxLines(reader, "tax_lines", raw.tax_lines) : null,
     lineItems: raw.line_items.map((line, index) =>
-      normaliseLineItem(reader, `line_items.${index}`, line),
+      normaliseLineItem(reader, `line_items.${index}`, line, raw.discount_applications),
     ),
     shippingLines: raw.shipping_lines
       ? raw.shipping_lines.map((line, index) =>

@@ -3,7 +3,6 @@ import type { conceptLineSchema } from "@/lib/documents/concept-schema";
 import { basisPointsToPercent, centsToDecimalString } from "@/lib/money";
 import type { DocumentLineInput } from "@/lib/vat";
 import type { DocumentLanguage } from "./document-language";
-import { exactDiscountBasisPoints } from "./exact-discount";
 import { DESCRIPTION_MAX, truncateText } from "./line-text";
 import type { MappedLine } from "./mapped-types";
 
@@ -12,6 +11,7 @@ export interface FacturoLine extends DocumentLineInput {
   readonly description: string;
   readonly sku: string | null;
   readonly discountBp: number;
+  readonly discountCents: number | null;
 }
 
 /** What the concept form/API accepts for a line (lib/documents/concept-schema.ts). */
@@ -25,10 +25,12 @@ const DISCOUNT_LABEL: Record<DocumentLanguage, string> = {
 };
 
 /**
- * Mapped lines → Facturo lines whose prices reproduce Shopify's amounts to the cent.
- * A discount becomes the line's percentage when some basis-point value gives exactly
- * Shopify's cents; otherwise the line keeps its full price and a discount line with
- * quantity −1 follows it, in the same VAT group (so per-rate totals are unchanged).
+ * Mapped lines → Facturo lines whose prices reproduce Shopify's amounts to the cent. A
+ * discount is kept as Shopify's amount (printed as an amount, art. 5 §1, 6° KB nr. 1),
+ * with its percentage only when Shopify says it was one: a fixed 5.00 code shared over
+ * the cart is "−2,79", never a made-up "9,46 %". Should a discount exceed its line
+ * (Shopify never does), the line keeps its full price and a discount line with quantity
+ * −1 follows it, in the same VAT group (so per-rate totals are unchanged).
  */
 export function toFacturoLines(
   lines: readonly MappedLine[],
@@ -44,20 +46,29 @@ export function toFacturoLines(
       vatCategory: line.vatCategory,
       vatRateBp: line.vatRateBp,
       vatCountry: line.vatCountry,
+      discountBp: 0,
+      discountCents: null,
     };
+    if (line.discountCents === 0) return [base];
     const beforeDiscount = line.quantity * line.unitPriceCents;
-    const bp = exactDiscountBasisPoints(beforeDiscount, line.discountCents);
-    if (bp !== null) return [{ ...base, discountBp: bp }];
+    if (beforeDiscount > 0 && line.discountCents > 0 && line.discountCents <= beforeDiscount) {
+      return [
+        {
+          ...base,
+          discountBp: line.discountPercentBp ?? 0,
+          discountCents: line.discountCents,
+        },
+      ];
+    }
     const label = DISCOUNT_LABEL[language ?? "en"];
     return [
-      { ...base, discountBp: 0 },
+      base,
       {
         ...base,
         description: truncateText(`${label}: ${line.description}`, DESCRIPTION_MAX),
         sku: null,
         quantity: "-1",
         unitPriceCents: line.discountCents,
-        discountBp: 0,
       },
     ];
   });
@@ -77,6 +88,7 @@ export function toConceptLineInputs(lines: readonly FacturoLine[]): ConceptLineI
     unitPrice: centsToDecimalString(line.unitPriceCents),
     priceMode: line.priceMode,
     discountPercent: discountPercentText(line.discountBp ?? 0),
+    discountAmount: line.discountCents == null ? "" : centsToDecimalString(line.discountCents),
     vatCategory: line.vatCategory,
     vatRateBp: line.vatRateBp,
     vatCountry: line.vatCountry ?? "BE",

@@ -97,10 +97,37 @@ function taxLines(source: JsonObject, currencies: Currencies): GqlObject[] {
   });
 }
 
-function discountAllocations(source: JsonObject, currencies: Currencies): GqlObject[] {
+/**
+ * The application an allocation comes from, as Shopify's DiscountApplication interface:
+ * its index and value (a percentage, or an amount of money).
+ */
+function discountApplication(order: JsonObject, index: number | null): GqlObject | null {
+  if (index === null) return null;
+  const application = getObjects(order, "discount_applications")[index];
+  if (!application) return null;
+  const value = getScalarString(application, "value") ?? "0";
+  const percentage = getString(application, "value_type") === "percentage";
+  return {
+    __typename: "DiscountCodeApplication",
+    index,
+    value: percentage
+      ? { __typename: "PricingPercentageValue", percentage: Number(value) }
+      : { __typename: "MoneyV2", amount: value, currencyCode: "EUR" },
+  };
+}
+
+function discountAllocations(
+  source: JsonObject,
+  currencies: Currencies,
+  order: JsonObject,
+): GqlObject[] {
   return getObjects(source, "discount_allocations").map((allocation) => ({
     __typename: "DiscountAllocation",
     allocatedAmountSet: bagField(allocation, "amount", currencies),
+    discountApplication: discountApplication(
+      order,
+      getNumber(allocation, "discount_application_index") ?? null,
+    ),
   }));
 }
 
@@ -167,7 +194,7 @@ function connection(
   };
 }
 
-function lineItem(line: JsonObject, currencies: Currencies): GqlObject {
+function lineItem(line: JsonObject, currencies: Currencies, order: JsonObject): GqlObject {
   const quantity = getNumber(line, "quantity") ?? 0;
   const priceCents = toCents(getScalarString(line, "price"));
   return {
@@ -191,12 +218,12 @@ function lineItem(line: JsonObject, currencies: Currencies): GqlObject {
     originalUnitPriceSet: bagField(line, "price", currencies),
     originalTotalSet: moneyBag(null, formatCents(priceCents * quantity), currencies),
     totalDiscountSet: bagField(line, "total_discount", currencies),
-    discountAllocations: discountAllocations(line, currencies),
+    discountAllocations: discountAllocations(line, currencies, order),
     taxLines: taxLines(line, currencies),
   };
 }
 
-function shippingLine(line: JsonObject, currencies: Currencies): GqlObject {
+function shippingLine(line: JsonObject, currencies: Currencies, order: JsonObject): GqlObject {
   return {
     __typename: "ShippingLine",
     id: gid("ShippingLine", getScalarString(line, "id") ?? "0"),
@@ -212,7 +239,7 @@ function shippingLine(line: JsonObject, currencies: Currencies): GqlObject {
       getScalarString(line, "discounted_price"),
       currencies,
     ),
-    discountAllocations: discountAllocations(line, currencies),
+    discountAllocations: discountAllocations(line, currencies, order),
     taxLines: taxLines(line, currencies),
   };
 }
@@ -262,7 +289,9 @@ export function restOrderToGraphql(order: JsonObject): GqlObject {
     presentment: getString(order, "presentment_currency") ?? shopCurrency,
   };
   const customer = getObject(order, "customer");
-  const lineItems = getObjects(order, "line_items").map((line) => lineItem(line, currencies));
+  const lineItems = getObjects(order, "line_items").map((line) =>
+    lineItem(line, currencies, order),
+  );
   const shippingLines = getObjects(order, "shipping_lines");
   const financialStatus = getString(order, "financial_status");
   const fulfillmentStatus = getString(order, "fulfillment_status");
@@ -353,7 +382,7 @@ export function restOrderToGraphql(order: JsonObject): GqlObject {
           .filter(
             (line) => args.includeRemovals === true || getBoolean(line, "is_removed") !== true,
           )
-          .map((line) => shippingLine(line, currencies)),
+          .map((line) => shippingLine(line, currencies, order)),
         args,
       ),
     refunds: (args) => (typeof args.first === "number" ? refunds.slice(0, args.first) : refunds),

@@ -130,7 +130,10 @@ export const ORDERS_QUERY = /* GraphQL */ `
             variant { id }
             originalUnitPriceSet { ${MONEY_BAG} }
             totalDiscountSet { ${MONEY_BAG} }
-            discountAllocations { allocatedAmountSet { ${MONEY_BAG} } }
+            discountAllocations {
+              allocatedAmountSet { ${MONEY_BAG} }
+              discountApplication { index value { ... on PricingPercentageValue { percentage } } }
+            }
             ${TAX_LINES}
           }
         }
