@@ -170,7 +170,7 @@ function rows(
       unitPriceCents: line.unitPriceCents,
       priceMode: line.priceMode,
       discountBp: line.discountBp,
-      discountCents: null,
+      discountCents: line.discountCents,
       vatCategory: line.vatCategory,
       vatRateBp: line.vatRateBp,
       vatCountry: line.vatCountry ?? "BE",
