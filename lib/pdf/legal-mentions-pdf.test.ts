@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { createConcept } from "@/db/queries/documents";
+import { createConcept } from "@/lib/documents/create-concept";
 import { updateCompanySettings } from "@/db/queries/organisations";
 import { customers, organisations } from "@/db/schema";
 import type { DocumentLanguage } from "@/db/schema/organisations";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
-import { createConcept } from "@/db/queries/documents";
+import { createConcept } from "@/lib/documents/create-concept";
 import { updateCompanySettings } from "@/db/queries/organisations";
 import { customers } from "@/db/schema";
 import { tenant, type Tenant } from "@/db/tenant";
