@@ -49,7 +49,10 @@ export function ActivityLog({ events, currency }: { events: EventRow[]; currency
       }
       case "peppol_queued":
       case "peppol_sent":
+      case "peppol_not_found":
         return t(event.kind, { to: text(details.to) ?? "" });
+      case "peppol_invalid":
+        return t(event.kind, { reason: text(details.reason) ?? "—" });
       case "peppol_rejected":
       case "peppol_failed": {
         // Our own failure codes have words; a receiver's reason is shown as it came.
@@ -58,6 +61,7 @@ export function ActivityLog({ events, currency }: { events: EventRow[]; currency
       }
       case "peppol_delivered":
       case "peppol_email_fallback":
+      case "peppol_waiting":
         return t(event.kind);
       case "reminder_queued":
       case "reminder_sent":

@@ -6,7 +6,14 @@ import { useTransition } from "react";
 import { toast } from "sonner";
 import { sendViaPeppol } from "@/app/(dashboard)/apps/peppol/actions";
 
-export function SendViaPeppolButton({ documentId }: { documentId: string }) {
+/** "Send via Peppol" (or, for a buyer not found yet, "Look up again now": same action). */
+export function SendViaPeppolButton({
+  documentId,
+  retry = false,
+}: {
+  documentId: string;
+  retry?: boolean;
+}) {
   const t = useTranslations("peppol");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -18,8 +25,14 @@ export function SendViaPeppolButton({ documentId }: { documentId: string }) {
       router.refresh();
     });
   return (
-    <button type="button" className="btn btn-green" onClick={send} disabled={pending}>
-      {pending ? t("send.sending") : t("send.button")}
+    <button
+      type="button"
+      className={retry ? "btn" : "btn btn-green"}
+      onClick={send}
+      disabled={pending}
+      data-testid="send-via-peppol"
+    >
+      {pending ? t("send.sending") : retry ? t("transmissions.retry") : t("send.button")}
     </button>
   );
 }

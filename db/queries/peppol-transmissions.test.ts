@@ -7,7 +7,7 @@ import { activateApp } from "./apps";
 import { createConcept } from "@/lib/documents/create-concept";
 import { getPeppolSettings, updatePeppolSettings } from "./peppol-settings";
 import {
-  claimEmailFallback,
+  claimCopyEmail,
   createPeppolTransmission,
   findTransmissionForOutcome,
   getPeppolTransmission,
@@ -48,15 +48,13 @@ describe("Peppol transmissions", () => {
     expect(await openTransmissionOf(handle.db, t, documentId)).toBeNull();
   });
 
-  it("lets only one caller turn a queued transmission into the email fallback", async () => {
+  it("lets only one caller queue the buyer's copy, and only when the send asked for one", async () => {
     const documentId = await createConcept(handle.db, t, concept());
-    const row = await createPeppolTransmission(handle.db, t, documentId, null);
-    expect(await claimEmailFallback(handle.db, t, row.id, "not_on_peppol")).toBe(true);
-    expect(await claimEmailFallback(handle.db, t, row.id, "not_on_peppol")).toBe(false);
-    expect(await getPeppolTransmission(handle.db, t, row.id)).toMatchObject({
-      channel: "email",
-      status: "sent",
-    });
+    const row = await createPeppolTransmission(handle.db, t, documentId, null, { copyEmail: true });
+    expect(await claimCopyEmail(handle.db, t, row.id)).toBe(true);
+    expect(await claimCopyEmail(handle.db, t, row.id)).toBe(false);
+    const alone = await createPeppolTransmission(handle.db, t, documentId, null);
+    expect(await claimCopyEmail(handle.db, t, alone.id)).toBe(false);
   });
 
   it("finds an outcome's transmission and organisation by the access point's id or our key", async () => {
@@ -87,7 +85,7 @@ describe("Peppol transmissions", () => {
     expect(await getPeppolTransmission(handle.db, other, row.id)).toBeNull();
     expect(await listDocumentTransmissions(handle.db, other, documentId)).toEqual([]);
     expect(await openTransmissionOf(handle.db, other, documentId)).toBeNull();
-    expect(await claimEmailFallback(handle.db, other, row.id, "x")).toBe(false);
+    expect(await claimCopyEmail(handle.db, other, row.id)).toBe(false);
     expect(await settleTransmission(handle.db, other, row.id, "failed", "x")).toBeNull();
     await markTransmissionSubmitted(handle.db, other, row.id, "0208:0403170701", "stolen");
     expect(await getPeppolTransmission(handle.db, t, row.id)).toMatchObject({

@@ -3,15 +3,17 @@ import { and, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Db } from "../client";
 import {
   peppolTransmissions,
-  type PeppolChannel,
   type PeppolTransmissionStatus,
+  type PeppolValidationFailure,
 } from "../schema/peppol";
 import type { Tenant } from "../tenant";
 
 export type PeppolTransmission = typeof peppolTransmissions.$inferSelect;
 
-/** Statuses that may still change; delivered, rejected and failed are final. */
-const OPEN: PeppolTransmissionStatus[] = ["queued", "sent"];
+/** Statuses that may still change; invalid, delivered, rejected and failed are final. */
+const OPEN: PeppolTransmissionStatus[] = ["queued", "waiting", "not_found", "sent"];
+/** Statuses the send job may (re)start from: nothing has reached the access point. */
+const UNSENT: PeppolTransmissionStatus[] = ["queued", "waiting", "not_found"];
 
 /**
  * A new transmission, queued. Its idempotency key (a UUID, as Storecove's
@@ -23,10 +25,18 @@ export async function createPeppolTransmission(
   t: Tenant,
   documentId: string,
   receiverId: string | null,
+  options: { copyEmail?: boolean } = {},
 ): Promise<PeppolTransmission> {
   const [row] = await db
     .insert(peppolTransmissions)
-    .values(t.owned({ documentId, receiverId, idempotencyKey: randomUUID() }))
+    .values(
+      t.owned({
+        documentId,
+        receiverId,
+        idempotencyKey: randomUUID(),
+        copyEmail: options.copyEmail ?? false,
+      }),
+    )
     .returning();
   if (!row) throw new Error("peppol_transmission insert returned nothing");
   return row;
@@ -76,7 +86,7 @@ export async function openTransmissionOf(
         eq(peppolTransmissions.documentId, documentId),
         // An email fallback's "sent" is final: the email left, nothing is on its way.
         or(
-          eq(peppolTransmissions.status, "queued"),
+          inArray(peppolTransmissions.status, UNSENT),
           and(
             eq(peppolTransmissions.channel, "peppol"),
             inArray(peppolTransmissions.status, ["sent", "delivered"]),
@@ -104,40 +114,130 @@ export async function markTransmissionSubmitted(
       t.where(
         peppolTransmissions,
         eq(peppolTransmissions.id, id),
-        eq(peppolTransmissions.status, "queued"),
+        inArray(peppolTransmissions.status, UNSENT),
       ),
     );
 }
 
 /**
- * Turns a queued Peppol transmission into the email fallback. Only one caller can
- * win (the row must still be queued and unsent), so a retried job never queues the
- * email twice.
+ * Nothing can be transmitted yet, for a reason the merchant can fix (not registered on
+ * Peppol, no access point on this server): the transmission waits and goes once fixed.
  */
-export async function claimEmailFallback(
+export async function markTransmissionWaiting(
   db: Db,
   t: Tenant,
   id: string,
   reason: string,
 ): Promise<boolean> {
-  const claimed = await db
+  const rows = await db
+    .update(peppolTransmissions)
+    .set({ status: "waiting", reason, updatedAt: new Date() })
+    .where(
+      t.where(
+        peppolTransmissions,
+        eq(peppolTransmissions.id, id),
+        inArray(peppolTransmissions.status, UNSENT),
+      ),
+    )
+    .returning({ id: peppolTransmissions.id });
+  return rows.length > 0;
+}
+
+/** The UBL failed the official rules: never transmitted; the failures say which and why. */
+export async function markTransmissionInvalid(
+  db: Db,
+  t: Tenant,
+  id: string,
+  failures: PeppolValidationFailure[],
+): Promise<boolean> {
+  const rows = await db
     .update(peppolTransmissions)
     .set({
-      channel: "email" satisfies PeppolChannel,
-      status: "sent",
-      reason,
+      status: "invalid",
+      reason: failures.map((f) => f.rule).join(", "),
+      failures,
       updatedAt: new Date(),
     })
     .where(
       t.where(
         peppolTransmissions,
         eq(peppolTransmissions.id, id),
-        eq(peppolTransmissions.status, "queued"),
-        isNull(peppolTransmissions.accessPointId),
+        inArray(peppolTransmissions.status, UNSENT),
       ),
     )
     .returning({ id: peppolTransmissions.id });
-  return claimed.length > 0;
+  return rows.length > 0;
+}
+
+/** The buyer is on neither scheme yet: one more look-up done, the next one planned. */
+export async function markBuyerNotFound(
+  db: Db,
+  t: Tenant,
+  id: string,
+  lookups: number,
+  nextLookupAt: Date,
+): Promise<void> {
+  await db
+    .update(peppolTransmissions)
+    .set({
+      status: "not_found",
+      reason: "not_on_peppol",
+      lookups,
+      nextLookupAt,
+      updatedAt: new Date(),
+    })
+    .where(
+      t.where(
+        peppolTransmissions,
+        eq(peppolTransmissions.id, id),
+        inArray(peppolTransmissions.status, UNSENT),
+      ),
+    );
+}
+
+/**
+ * The buyer's PDF copy of this transmission's document: only the caller that sets
+ * `copy_queued_at` queues it, so retries and outcomes heard twice email once.
+ */
+export async function claimCopyEmail(db: Db, t: Tenant, id: string): Promise<boolean> {
+  const rows = await db
+    .update(peppolTransmissions)
+    .set({ copyQueuedAt: new Date() })
+    .where(
+      t.where(
+        peppolTransmissions,
+        eq(peppolTransmissions.id, id),
+        eq(peppolTransmissions.copyEmail, true),
+        isNull(peppolTransmissions.copyQueuedAt),
+      ),
+    )
+    .returning({ id: peppolTransmissions.id });
+  return rows.length > 0;
+}
+
+/** Transmissions waiting for the merchant's registration (queued again once registered). */
+export async function listWaitingTransmissions(db: Db, t: Tenant): Promise<PeppolTransmission[]> {
+  return db
+    .select()
+    .from(peppolTransmissions)
+    .where(t.where(peppolTransmissions, eq(peppolTransmissions.status, "waiting")));
+}
+
+/** The newest transmission of each of these documents (the document list's Peppol column). */
+export async function latestTransmissionsOf(
+  db: Db,
+  t: Tenant,
+  documentIds: readonly string[],
+): Promise<Map<string, PeppolTransmission>> {
+  const latest = new Map<string, PeppolTransmission>();
+  if (documentIds.length === 0) return latest;
+  const rows = await db
+    .select()
+    .from(peppolTransmissions)
+    .where(t.where(peppolTransmissions, inArray(peppolTransmissions.documentId, [...documentIds])))
+    .orderBy(desc(peppolTransmissions.createdAt));
+  for (const row of rows) if (!latest.has(row.documentId)) latest.set(row.documentId, row);
+  return latest;
 }
 
 /**

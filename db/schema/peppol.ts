@@ -1,10 +1,35 @@
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
 import { organisationId } from "./tenant-column";
 import { documents } from "./documents";
 
 export type PeppolChannel = "peppol" | "email";
-export type PeppolTransmissionStatus = "queued" | "sent" | "delivered" | "rejected" | "failed";
+/**
+ * queued: the job has not run yet. waiting: the merchant is not registered on Peppol (or
+ * the server has no access point): it goes once they are. invalid: the UBL failed the
+ * official rules, nothing was transmitted (`failures` says which). not_found: the buyer
+ * is on neither Belgian scheme yet; the look-up is retried (`lookups`, `nextLookupAt`).
+ * sent: the access point took it; delivered, rejected and failed are final.
+ */
+export type PeppolTransmissionStatus =
+  "queued" | "waiting" | "invalid" | "not_found" | "sent" | "delivered" | "rejected" | "failed";
+
+/** A failed rule of the official validation, as the merchant is shown it. */
+export interface PeppolValidationFailure {
+  readonly rule: string;
+  readonly message: string;
+  readonly location: string;
+}
 
 /**
  * One attempt to deliver a finalised invoice or credit note electronically: over
@@ -28,6 +53,15 @@ export const peppolTransmissions = pgTable(
     idempotencyKey: text("idempotency_key").notNull(),
     /** Why it was rejected or failed, in the access point's or receiver's words. */
     reason: text("reason"),
+    /** The official rules the UBL failed (status invalid); nothing was transmitted. */
+    failures: jsonb("failures").$type<PeppolValidationFailure[]>(),
+    /** Look-ups of the buyer on the network so far, and when the next one runs. */
+    lookups: integer("lookups").notNull().default(0),
+    nextLookupAt: timestamp("next_lookup_at", { withTimezone: true }),
+    /** Email the buyer a PDF copy (marked as such) once Peppol's outcome is known. */
+    copyEmail: boolean("copy_email").notNull().default(false),
+    /** When that copy was queued: at most once per transmission. */
+    copyQueuedAt: timestamp("copy_queued_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -370,7 +370,6 @@ const ACTIONS: Record<string, ActionCase> = {
   },
   "app/(dashboard)/apps/actions.ts#setAppActive": { noForeignIds: "an app key of the catalogue" },
   "app/(dashboard)/apps/peppol/actions.ts#registerOnPeppol": { noForeignIds: "own organisation" },
-  "app/(dashboard)/apps/peppol/actions.ts#savePeppolAutoSend": { noForeignIds: "a boolean" },
   "app/(dashboard)/apps/bancontact/actions.ts#saveBancontactApiKey": {
     noForeignIds: "own secrets",
   },

@@ -7,11 +7,10 @@ import type { Tenant } from "@/db/tenant";
 import { enqueue, type Queue } from "@/lib/jobs/queue";
 import { sendDocumentJob } from "@/lib/documents/jobs/send-document.job";
 import { storeOriginalsJob } from "@/lib/documents/jobs/store-originals.job";
-import {
-  queueAutomaticPeppolSend,
-  reachableOverPeppolOnly,
-} from "@/lib/peppol/send/queue-automatic-peppol-send";
+import { reachableOverPeppolOnly } from "@/lib/peppol/send/reachable-over-peppol-only";
 import { queuePeppolSend } from "@/lib/peppol/send/queue-peppol-send";
+import { isPeppolFirst } from "@/lib/peppol/send/peppol-copy";
+import { openTransmissionOf } from "@/db/queries/peppol-transmissions";
 import { applyRefundsWaitingFor } from "@/lib/shopify/order-sync/waiting-refunds";
 import type { Clock } from "@/lib/calendar/clock";
 import { documentBuyer } from "./document-buyer";
@@ -41,9 +40,12 @@ export interface QueueSendsResult {
 }
 
 /**
- * The merchant's Send: a concept is finalised now (it gets its number at once),
- * then the PDF and the email go through a job, so a provider outage delays the
- * email but never loses it. Without an email address the document stays a concept,
+ * The merchant's Send (by hand, in bulk, or Shopify's automatic send): a concept is
+ * finalised now (it gets its number at once), then the PDF and the email go through a
+ * job, so a provider outage delays the email but never loses it. Peppol first: an
+ * invoice or credit note whose buyer (the document's own snapshot) has a Belgian VAT
+ * number goes over Peppol, and its buyer gets the PDF as a marked copy once the outcome
+ * is known (lib/peppol/send). Without an email address the document stays a concept,
  * unless it is a Belgian B2B invoice the merchant can send over Peppol: then Peppol only.
  * Already finalised documents are sent again; cancelled ones are refused.
  */
@@ -112,16 +114,32 @@ export async function queueDocumentSends(
       // A Shopify refund that came while this invoice was a concept is credited now.
       await applyRefundsWaitingFor({ db, queue }, t, id);
     }
-    if (!email) {
-      await queuePeppolSend(db, t, id, queue);
+    // The issued document's own buyer decides (frozen at finalising), never the record.
+    const issued =
+      document.status === "concept" ? (await getDocument(db, t, id))?.document : document;
+    if (issued && isPeppolFirst(issued) && (await startsPeppolTransmission(db, t, id))) {
+      await queuePeppolSend(db, t, id, queue, { copyEmail: Boolean(email) });
       result.queued.push(id);
+      continue;
+    }
+    if (!email) {
+      result.missingEmail.push(id);
       continue;
     }
     const send = await createDocumentSend(db, t, id, email);
     await recordDocumentEvent(db, t, id, "send_queued", { to: email });
     await enqueue(queue, sendDocumentJob, { organisationId: t.organisationId, sendId: send.id });
-    await queueAutomaticPeppolSend(db, t, id, queue); // when the Peppol app's switch is on
     result.queued.push(id);
   }
   return result;
+}
+
+/**
+ * A Peppol-first document's Send goes over Peppol unless a transmission is already on
+ * its way or delivered: sending again then emails the buyer another (marked) copy.
+ * One waiting for the merchant's registration or the buyer's is tried again instead.
+ */
+async function startsPeppolTransmission(db: Db, t: Tenant, documentId: string): Promise<boolean> {
+  const open = await openTransmissionOf(db, t, documentId);
+  return !open || open.status === "waiting" || open.status === "not_found";
 }

@@ -269,6 +269,7 @@ export function buildDocumentPdfModel(input: DocumentPdfInput): DocumentPdfModel
         : null,
     isDraft,
     numberText: isDraft ? labels.draft : cleanText(doc.number),
+    copyNotice: isDraft ? null : (input.copyNotice ?? null),
     fileStem: isDraft ? "concept" : cleanText(doc.number),
     issueDate: formatDate(doc.issueDate, locale),
     dueDate: doc.dueDate ? formatDate(doc.dueDate, locale) : null,

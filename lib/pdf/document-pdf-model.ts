@@ -72,6 +72,11 @@ export interface DocumentPdfInput {
     readonly provider: "mollie" | "bancontact";
     readonly url: string;
   }[];
+  /**
+   * A Peppol-first document's PDF is a copy: the line that says so (and which copy),
+   * already in the document's language (lib/peppol/send/peppol-copy.ts). Null otherwise.
+   */
+  readonly copyNotice?: string | null;
 }
 
 export interface PdfParty {
@@ -152,6 +157,8 @@ export interface DocumentPdfModel {
   readonly isDraft: boolean;
   /** The number, or the draft marker for a concept. */
   readonly numberText: string;
+  /** "Copy — the legal invoice was delivered over Peppol", or null for an original. */
+  readonly copyNotice: string | null;
   /** For the file name: the number, or "concept". */
   readonly fileStem: string;
   readonly issueDate: string;

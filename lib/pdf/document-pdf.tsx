@@ -28,6 +28,18 @@ const s = StyleSheet.create({
   title: { fontSize: 20, fontWeight: "bold", marginBottom: 6, textAlign: "right" },
   draft: { color: "#b42318" },
   notAnInvoice: { fontWeight: "bold", marginBottom: 6, textAlign: "right" },
+  // A Peppol-first document's PDF is a copy: said across the page, above the parties.
+  copyNotice: {
+    borderWidth: 1,
+    borderColor: "#b42318",
+    color: "#b42318",
+    borderRadius: 3,
+    padding: 6,
+    marginBottom: 14,
+    fontSize: 10,
+    fontWeight: "bold",
+    textAlign: "center",
+  },
   metaRow: { flexDirection: "row", justifyContent: "flex-end", width: "100%" },
   // Wide enough for the longest label on one line ("Date de l'opération" at 9 pt).
   metaLabel: { color: muted, width: 100, textAlign: "right", paddingRight: 6 },
@@ -233,6 +245,8 @@ export function DocumentPdf({ model }: { model: DocumentPdfModel }) {
             ) : null}
           </View>
         </View>
+
+        {model.copyNotice ? <Text style={s.copyNotice}>{model.copyNotice}</Text> : null}
 
         <View style={s.parties}>
           <View style={s.partyBox}>

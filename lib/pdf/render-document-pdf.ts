@@ -12,6 +12,11 @@ import { buildDocumentPdfModel } from "./build-document-pdf-model";
 import type { DocumentPdfModel } from "./document-pdf-model";
 import { getRenderPool } from "./render-pool/render-pool";
 import { logoWithinLimits } from "@/lib/company/logo";
+import {
+  isPeppolFirst,
+  peppolCopyPdfNotice,
+  type PeppolCopyState,
+} from "@/lib/peppol/send/peppol-copy";
 
 /**
  * Renders a view model to PDF bytes: the one render function of the app (routes, the
@@ -29,7 +34,16 @@ export async function loadDocumentPdfModel(
   t: Tenant,
   documentId: string,
   /** Where the printed pay links point (APP_URL unless the caller already holds its config). */
-  options: { appUrl?: string } = {},
+  options: {
+    appUrl?: string;
+    /**
+     * Which Peppol copy line a Peppol-first document's PDF prints (peppol-copy.ts). By
+     * default "pending": the issued PDF, stored once, is a copy of an invoice that goes
+     * over Peppol, whatever became of it since. The email job passes the state it knows
+     * (delivered, not found) for the copy it attaches.
+     */
+    peppolCopy?: PeppolCopyState;
+  } = {},
 ): Promise<DocumentPdfModel> {
   const found = await getDocument(db, t, documentId);
   if (!found) throw new DocumentNotFoundError(documentId);
@@ -50,6 +64,7 @@ export async function loadDocumentPdfModel(
       : Promise.resolve(null),
     payableOnline ? availableProviders(db, t) : Promise.resolve([]),
   ]);
+  const copy = isPeppolFirst(document) ? (options.peppolCopy ?? "pending") : null;
   // Stable Facturo links, not provider payments: nothing is asked of Mollie to render a PDF.
   const onlinePayments = online.map((provider) => ({
     provider,
@@ -62,6 +77,7 @@ export async function loadDocumentPdfModel(
     lines,
     creditedDocument: credited,
     onlinePayments,
+    copyNotice: copy ? peppolCopyPdfNotice(copy, document.type, document.language) : null,
   });
 }
 

@@ -15,6 +15,12 @@ import {
 import { StatusBadge } from "@/components/documents/status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { decodeCursor, listDocuments } from "@/db/queries/documents";
+import { latestTransmissionsOf, listWaitingTransmissions } from "@/db/queries/peppol-transmissions";
+import { getOrganisation } from "@/db/queries/organisations";
+import { getPeppolSettings } from "@/db/queries/peppol-settings";
+import { PeppolRegisterCard } from "@/components/peppol/register-card";
+import { partyEnterpriseNumber } from "@/lib/peppol/party-endpoint";
+import { peppolDocumentStatus, peppolStatusNeedsAction } from "@/lib/peppol/send/peppol-status";
 import { brusselsToday } from "@/lib/calendar/brussels-date";
 import { issueDeadlineFlag } from "@/lib/documents/document-state";
 import { formatMoney } from "@/lib/money";
@@ -27,16 +33,34 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DocumentsPage({
   searchParams,
 }: {
-  searchParams: Promise<SearchParams>;
+  searchParams: Promise<SearchParams & { welcome?: string }>;
 }) {
   const { db, tenant } = await requireOrg();
+  const query = await searchParams;
   const [t, locale] = await Promise.all([getTranslations("documents"), getLocale()]);
   const intl = belgianLocale(locale);
-  const { filters, cursor } = parseListQuery(await searchParams);
+  const { filters, cursor } = parseListQuery(query);
   const [{ rows, nextCursor }, customers] = await Promise.all([
     listDocuments(db, tenant, filters, decodeCursor(cursor)),
     listCustomerOptions(db, tenant),
   ]);
+  // Peppol first: where each Belgian business's invoice stands on the network.
+  const transmissions = await latestTransmissionsOf(
+    db,
+    tenant,
+    rows.map((row) => row.id),
+  );
+  // Peppol: asked right after onboarding, and while Belgian B2B invoices wait for it.
+  const [organisation, peppolSettings, waitingForPeppol] = await Promise.all([
+    getOrganisation(db, tenant.organisationId),
+    getPeppolSettings(db, tenant),
+    listWaitingTransmissions(db, tenant),
+  ]);
+  const askPeppol =
+    !peppolSettings?.senderId &&
+    partyEnterpriseNumber({ vatNumber: organisation.vatNumber }) !== null &&
+    (query.welcome === "1" || waitingForPeppol.length > 0);
+  const peppolAsk = askPeppol ? <PeppolRegisterCard waiting={waitingForPeppol.length} /> : null;
   const filtered = hasFilters(filters) || cursor !== null;
   const onlyConcepts =
     filters.status === "concept" && Object.keys(filters).length === 1 && cursor === null;
@@ -56,6 +80,7 @@ export default async function DocumentsPage({
     return (
       <>
         {header}
+        {peppolAsk}
         <EmptyState
           title={t("emptyTitle")}
           text={`${t("emptyText")} ${t("emptyOrCreate")}`}
@@ -68,6 +93,7 @@ export default async function DocumentsPage({
   return (
     <>
       {header}
+      {peppolAsk}
       <nav aria-label={t("quick.label")} className={styles.quickFilters}>
         <Link href="/documents" aria-current={!filtered ? "page" : undefined}>
           {t("quick.all")}
@@ -113,6 +139,7 @@ export default async function DocumentsPage({
                   const label = `${t(`types.${row.type}`)} ${row.number ?? t("list.concept")}, ${customer}`;
                   // Art. 4: a concept invoice to issue soon, or late.
                   const deadline = issueDeadlineFlag(row, today);
+                  const peppol = peppolDocumentStatus(row, transmissions.get(row.id) ?? null);
                   return (
                     <tr key={row.id}>
                       <td>
@@ -154,6 +181,14 @@ export default async function DocumentsPage({
                       </td>
                       <td>
                         <StatusBadge status={row.status} />
+                        {peppol && (
+                          <span
+                            className={`${styles.peppol} ${peppolStatusNeedsAction(peppol) ? styles["peppol-act"] : ""}`}
+                            data-peppol-status={peppol}
+                          >
+                            {t(`list.peppol.${peppol}`)}
+                          </span>
+                        )}
                       </td>
                       <td className={styles.nowrap}>
                         {row.source === "shopify"

@@ -13,10 +13,15 @@ import { documentTextValues } from "@/lib/documents/text-values";
 import { sendEmail } from "@/lib/email/send-email";
 import { customerInvoiceUrl } from "@/lib/payments/online/payment-urls";
 import { issuedPdf } from "@/lib/documents/originals/issued-pdf";
+import { loadDocumentPdfModel, renderDocumentPdfModel } from "@/lib/pdf/render-document-pdf";
 import { PermanentJobError } from "@/lib/jobs/permanent-job-error";
 import { defineJobHandler } from "@/lib/jobs/job-handler";
 import { sendDocumentJob } from "./send-document.job";
 import { paidInFullOnIssue } from "@/lib/documents/document-state";
+import { listDocumentTransmissions } from "@/db/queries/peppol-transmissions";
+import { belgianBuyerParticipants } from "@/lib/peppol/send/buyer-participant";
+import { peppolCopyEmailNotice, peppolCopyState } from "@/lib/peppol/send/peppol-copy";
+import { formatParticipant } from "@/lib/peppol/transport/participant";
 
 /** The work of `sendDocumentJob` (see its definition, ./send-document.job.ts). */
 export const sendDocumentHandler = defineJobHandler(
@@ -65,14 +70,36 @@ export const sendDocumentHandler = defineJobHandler(
           ? customerInvoiceUrl(ctx.config.APP_URL, document.publicToken)
           : null,
     });
+    // Peppol first: to a Belgian business the PDF is a copy, and the email says which
+    // (delivered over Peppol, or not found there); the PDF prints the same line.
+    const [latest] = await listDocumentTransmissions(ctx.db, t, document.id);
+    const copy = peppolCopyState(document, latest ?? null);
+    const copyNotice = copy
+      ? peppolCopyEmailNotice(
+          copy,
+          document.type,
+          language,
+          belgianBuyerParticipants(document.customer).map(formatParticipant),
+        )
+      : null;
+    const body = renderText(texts.emailBody, values);
     try {
       // The original as issued (stored now if the store-originals job has not run yet).
-      const pdf = (await issuedPdf(ctx.db, t, document.id, { appUrl: ctx.config.APP_URL })).bytes;
+      // A Peppol-first document's original is a copy "sent over Peppol"; once Peppol has
+      // answered (delivered, or the buyer not found), the buyer gets a copy that says so,
+      // made from the same data: the legal original is the UBL, kept as transmitted.
+      const appUrl = ctx.config.APP_URL;
+      const pdf =
+        copy && copy !== "pending"
+          ? await renderDocumentPdfModel(
+              await loadDocumentPdfModel(ctx.db, t, document.id, { appUrl, peppolCopy: copy }),
+            )
+          : (await issuedPdf(ctx.db, t, document.id, { appUrl })).bytes;
       const email = await sendEmail(ctx, {
         organisationId,
         to: send.toAddress,
         subject: renderText(texts.emailSubject, values),
-        text: renderText(texts.emailBody, values),
+        text: copyNotice ? `${copyNotice}\n\n${body}` : body,
         fromName: organisation.emailSenderName ?? organisation.legalName,
         replyTo: organisation.emailReplyTo,
         attachments: [

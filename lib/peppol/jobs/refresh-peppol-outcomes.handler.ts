@@ -1,4 +1,4 @@
-import { recordDocumentEvent } from "@/db/queries/documents";
+import { getDocument, recordDocumentEvent } from "@/db/queries/documents";
 import {
   anyTransmissionAwaitingOutcome,
   findTransmissionForOutcome,
@@ -6,7 +6,8 @@ import {
 } from "@/db/queries/peppol-transmissions";
 import { tenant } from "@/db/tenant";
 import type { Db } from "@/db";
-import { enqueue } from "@/lib/jobs/queue";
+import { enqueue, type Queue } from "@/lib/jobs/queue";
+import { queueCopyEmail } from "@/lib/peppol/send/queue-copy-email";
 import { AccessPointError, type DeliveryOutcome } from "@/lib/peppol/transport/access-point";
 import { accessPointFromConfig } from "@/lib/peppol/transport/access-point-from-config";
 import { defineJobHandler } from "@/lib/jobs/job-handler";
@@ -27,7 +28,7 @@ export const refreshPeppolOutcomesHandler = defineJobHandler(
     for (let read = 0; read < MAX_OUTCOMES; read++) {
       const outcome = await accessPoint.nextOutcome();
       if (!outcome) break;
-      await recordOutcome(ctx.db, outcome);
+      await recordOutcome(ctx.db, outcome, ctx.queue);
       await accessPoint.acknowledge(outcome.outcomeId).catch((error: unknown) => {
         // Another run acknowledged it first: nothing is lost.
         if (!(error instanceof AccessPointError && error.code === "refused")) throw error;
@@ -47,7 +48,7 @@ export const refreshPeppolOutcomesHandler = defineJobHandler(
 );
 
 /** Exported for tests: applies one outcome; an unknown or repeated one changes nothing. */
-export async function recordOutcome(db: Db, outcome: DeliveryOutcome): Promise<void> {
+export async function recordOutcome(db: Db, outcome: DeliveryOutcome, queue: Queue): Promise<void> {
   if (outcome.result === "pending") return;
   const match = await findTransmissionForOutcome(db, outcome);
   if (!match) return;
@@ -67,5 +68,10 @@ export async function recordOutcome(db: Db, outcome: DeliveryOutcome): Promise<v
       to: settled.receiverId,
       reason: outcome.reason,
     });
+  }
+  // Delivered: the buyer's PDF copy can now say so. A refusal goes to the merchant first.
+  if (outcome.result === "delivered") {
+    const document = (await getDocument(db, t, match.documentId))?.document;
+    if (document) await queueCopyEmail(db, t, queue, match.id, document);
   }
 }

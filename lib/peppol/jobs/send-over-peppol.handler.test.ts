@@ -1,20 +1,17 @@
 import { createHash } from "node:crypto";
 import { listOriginals } from "@/db/queries/document-originals";
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { activateApp } from "@/db/queries/apps";
 import { getDocument } from "@/db/queries/documents";
 import { createConcept } from "@/lib/documents/create-concept";
 import { getPeppolSettings, updatePeppolSettings } from "@/db/queries/peppol-settings";
-import { createDocumentSend } from "@/db/queries/document-sends";
 import {
-  claimEmailFallback,
   createPeppolTransmission,
   getPeppolTransmission,
   listDocumentTransmissions,
 } from "@/db/queries/peppol-transmissions";
-import { customers, emails } from "@/db/schema";
+import { customers } from "@/db/schema";
 import { tenant, type Tenant } from "@/db/tenant";
 import { concept } from "@/db/testing/document-factory";
 import { createOrg, createUser, openTestDb, uniqueSuffix } from "@/db/testing/test-db";
@@ -36,7 +33,6 @@ import { systemClock } from "@/lib/calendar/clock";
 
 const KEY = "job-test-key";
 const ON_NETWORK = "BE0403170701"; // registered at the stand-in from the start
-const OFF_NETWORK = "BE0202239951";
 const REFUSING = "BE0417497106";
 
 let handle: DbHandle;
@@ -152,43 +148,6 @@ describe("sending an invoice over Peppol", () => {
     expect(answers.sort()).toEqual(["delivered", "submitted"]);
   });
 
-  it("emails the invoice when the buyer is not on the network", async () => {
-    const { id, email } = await issuedInvoice(t, OFF_NETWORK);
-    await queuePeppolSend(handle.db, t, id, boss);
-    const [transmission] = await waitFor(async () => {
-      const rows = await listDocumentTransmissions(handle.db, t, id);
-      return rows[0]?.channel === "email" ? rows : undefined;
-    });
-    expect(transmission).toMatchObject({ status: "sent", reason: "not_on_peppol" });
-    const sent = await waitFor(
-      async () => (await handle.db.select().from(emails).where(eq(emails.toAddress, email)))[0],
-    );
-    expect(sent.attachments[0]?.contentType).toBe("application/pdf");
-    expect(ap.state.submissions.some((s) => s.receiver === "0208:0202239951")).toBe(false);
-    expect(await eventsOf(t, id)).toContain("peppol_email_fallback");
-  });
-
-  it("still emails the invoice when the fallback's job died before queueing the email", async () => {
-    const { id, email } = await issuedInvoice(t, OFF_NETWORK);
-    // What the dead attempt left: the fallback claimed with its send row, no email job.
-    const { id: transmissionId } = await createPeppolTransmission(
-      handle.db,
-      t,
-      id,
-      "0208:0202239951",
-    );
-    await claimEmailFallback(handle.db, t, transmissionId, "not_on_peppol");
-    await createDocumentSend(handle.db, t, id, email);
-    await sendOverPeppolHandler.run(
-      { organisationId: t.organisationId, transmissionId, emailAlreadyQueued: false },
-      ctx,
-    );
-    const sent = await waitFor(
-      async () => (await handle.db.select().from(emails).where(eq(emails.toAddress, email)))[0],
-    );
-    expect(sent.attachments[0]?.contentType).toBe("application/pdf");
-  });
-
   it("shows the receiver's refusal and its reason", async () => {
     ap.state.rejections.set("0208:0417497106", "Buyer reference unknown");
     ap.state.participants.add("0208:0417497106");
@@ -249,25 +208,6 @@ describe("sending an invoice over Peppol", () => {
     });
   });
 
-  it("never delivers twice, but lets an invoice that went by email go over Peppol later", async () => {
-    const delivered = await issuedInvoice(t, ON_NETWORK);
-    await queuePeppolSend(handle.db, t, delivered.id, boss);
-    expect((await settled(t, delivered.id)).status).toBe("delivered");
-    expect(await queuePeppolSend(handle.db, t, delivered.id, boss)).toEqual({
-      queued: false,
-      reason: "already_delivered",
-    });
-
-    const byEmail = await issuedInvoice(t, OFF_NETWORK);
-    await queuePeppolSend(handle.db, t, byEmail.id, boss);
-    await waitFor(async () => {
-      const rows = await listDocumentTransmissions(handle.db, t, byEmail.id);
-      return rows[0]?.channel === "email" ? rows : undefined;
-    });
-    // The buyer joins the network: the merchant can now send it over Peppol.
-    expect(await queuePeppolSend(handle.db, t, byEmail.id, boss)).toMatchObject({ queued: true });
-  });
-
   it("sends a company customer without an email address over Peppol only", async () => {
     const { id } = await draftFor(t, ON_NETWORK, false);
     expect(await queueDocumentSends(handle.db, t, [id], boss, systemClock)).toMatchObject({
@@ -321,45 +261,26 @@ describe("sending an invoice over Peppol", () => {
     expect((await getPeppolTransmission(handle.db, t, mine.id))?.status).toBe("queued");
   });
 
-  it("fails visibly when the merchant is not registered on the network", async () => {
+  it("waits, visibly, while the merchant is not registered on the network", async () => {
     const unregistered = tenant((await createOrg(handle.db, (await createUser(handle.db)).id)).id);
     await activateApp(handle.db, unregistered, "peppol");
     const { id } = await issuedInvoice(unregistered, ON_NETWORK);
     await queuePeppolSend(handle.db, unregistered, id, boss);
     expect(await settled(unregistered, id)).toMatchObject({
-      status: "failed",
+      status: "waiting",
       reason: "not_registered",
     });
-    expect(await eventsOf(unregistered, id)).toContain("peppol_failed");
+    expect(await eventsOf(unregistered, id)).toContain("peppol_waiting");
   });
 
-  it("goes over Peppol by itself when the switch is on, without a second email", async () => {
-    const automatic = await merchant();
-    await updatePeppolSettings(handle.db, automatic, { autoSend: true });
-    const onNetwork = await draftFor(automatic, ON_NETWORK);
-    const offNetwork = await draftFor(automatic, OFF_NETWORK);
-    await queueDocumentSends(
-      handle.db,
-      automatic,
-      [onNetwork.id, offNetwork.id],
-      boss,
-      systemClock,
-    );
-
-    expect(await settled(automatic, onNetwork.id)).toMatchObject({ status: "delivered" });
-    await waitFor(async () => {
-      const [row] = await listDocumentTransmissions(handle.db, automatic, offNetwork.id);
-      return row?.channel === "email";
+  it("never delivers twice", async () => {
+    const delivered = await issuedInvoice(t, ON_NETWORK);
+    await queuePeppolSend(handle.db, t, delivered.id, boss);
+    expect((await settled(t, delivered.id)).status).toBe("delivered");
+    expect(await queuePeppolSend(handle.db, t, delivered.id, boss)).toEqual({
+      queued: false,
+      reason: "already_delivered",
     });
-    await waitFor(
-      async () =>
-        (await handle.db.select().from(emails).where(eq(emails.toAddress, offNetwork.email)))[0],
-    );
-    // The send flow's own email is the only one: the fallback did not queue another.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(
-      await handle.db.select().from(emails).where(eq(emails.toAddress, offNetwork.email)),
-    ).toHaveLength(1);
   });
 });
 

@@ -14,3 +14,19 @@ export function belgianBuyerParticipant(
   const enterprise = customer ? partyEnterpriseNumber({ vatNumber: customer.vatNumber }) : null;
   return enterprise ? { scheme: BELGIAN_ENTERPRISE_SCHEME, id: enterprise } : null;
 }
+
+/** The VAT-number scheme of Belgium on Peppol (`9925:BE0123456749`): optional, secondary. */
+export const BELGIAN_VAT_SCHEME = "9925";
+
+/**
+ * Where a Belgian business may be found on Peppol, in the order to look: `0208` (the
+ * enterprise number every Belgian company must be registered under), then `9925` (its
+ * VAT number, which some registrations use instead). Empty for consumers and foreign buyers.
+ */
+export function belgianBuyerParticipants(
+  customer: Pick<CustomerSnapshot, "vatNumber"> | null,
+): PeppolParticipant[] {
+  const enterprise = belgianBuyerParticipant(customer);
+  if (!enterprise) return [];
+  return [enterprise, { scheme: BELGIAN_VAT_SCHEME, id: `BE${enterprise.id}` }];
+}

@@ -16,18 +16,20 @@ export type QueuePeppolSendResult =
     };
 
 /**
- * "Send via Peppol": records a queued transmission and leaves the work (lookup, UBL,
- * submission or email fallback) to the send job. A document whose last transmission
- * is still on its way is not queued again, so a double click never sends twice.
- * `emailAlreadyQueued`: the caller is emailing the PDF anyway (the automatic send),
- * so a buyer off the network needs no second email.
+ * Sends an issued Belgian B2B invoice or credit note over Peppol: records a queued
+ * transmission and leaves the work (registration check, UBL and its validation,
+ * look-up, submission) to the send job. `copyEmail`: the buyer also gets the PDF,
+ * marked as a copy, once the outcome is known (the merchant's Send does this; "Send
+ * via Peppol" alone does not). A document whose transmission is still on its way is not
+ * queued twice; one waiting for the merchant's registration or for the buyer to join
+ * Peppol is tried again now (its job runs at once, same transmission).
  */
 export async function queuePeppolSend(
   db: Db,
   t: Tenant,
   documentId: string,
   queue: Queue,
-  options: { emailAlreadyQueued?: boolean } = {},
+  options: { copyEmail?: boolean } = {},
 ): Promise<QueuePeppolSendResult> {
   const document = (await getDocument(db, t, documentId))?.document;
   if (!document) return { queued: false, reason: "not_found" };
@@ -36,17 +38,23 @@ export async function queuePeppolSend(
   const receiver = belgianBuyerParticipant(document.customer);
   if (!receiver) return { queued: false, reason: "not_b2b" };
   const blocking = await openTransmissionOf(db, t, documentId);
+  if (blocking && (blocking.status === "waiting" || blocking.status === "not_found")) {
+    await runSendJob(queue, t, blocking.id);
+    return { queued: true, transmissionId: blocking.id };
+  }
   if (blocking) {
     const reason = blocking.status === "delivered" ? "already_delivered" : "already_on_its_way";
     return { queued: false, reason };
   }
   const receiverId = formatParticipant(receiver);
-  const transmission = await createPeppolTransmission(db, t, documentId, receiverId);
-  await recordDocumentEvent(db, t, documentId, "peppol_queued", { to: receiverId });
-  await enqueue(queue, sendOverPeppolJob, {
-    organisationId: t.organisationId,
-    transmissionId: transmission.id,
-    emailAlreadyQueued: options.emailAlreadyQueued ?? false,
+  const transmission = await createPeppolTransmission(db, t, documentId, receiverId, {
+    copyEmail: options.copyEmail ?? false,
   });
+  await recordDocumentEvent(db, t, documentId, "peppol_queued", { to: receiverId });
+  await runSendJob(queue, t, transmission.id);
   return { queued: true, transmissionId: transmission.id };
+}
+
+function runSendJob(queue: Queue, t: Tenant, transmissionId: string) {
+  return enqueue(queue, sendOverPeppolJob, { organisationId: t.organisationId, transmissionId });
 }

@@ -3,6 +3,7 @@ import { isAppActive } from "@/db/queries/apps";
 import { hasDocumentSend, unsentDocumentSendsSince } from "@/db/queries/document-sends";
 import { getDocument, recordDocumentEvent, setConceptDates } from "@/db/queries/documents";
 import { createConcept } from "@/lib/documents/create-concept";
+import { listDocumentTransmissions } from "@/db/queries/peppol-transmissions";
 import { paidByMethodCents } from "@/db/queries/payments";
 import { getOrganisation } from "@/db/queries/organisations";
 import { findDocumentBySourceKey, markConceptPaidOnIssue } from "@/db/queries/shopify-orders";
@@ -312,7 +313,11 @@ async function finishInterruptedSend(
     return sendIfAutomatic(deps, t, documentId);
   }
   if (!isFinalised(document.status)) return undefined;
-  if (!(await hasDocumentSend(deps.db, t, documentId))) return sendIfAutomatic(deps, t, documentId);
+  // Peppol first: a Belgian business's invoice went (or goes) over Peppol, its email later.
+  const handedOn =
+    (await hasDocumentSend(deps.db, t, documentId)) ||
+    (await listDocumentTransmissions(deps.db, t, documentId)).length > 0;
+  if (!handedOn) return sendIfAutomatic(deps, t, documentId);
   // Killed between storing the send and queueing its job: queue it (again). The send
   // job is idempotent per send and the email per key, so a second job emails once.
   const stranded = await unsentDocumentSendsSince(deps.db, t, documentId, new Date(0));

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireOrg } from "@/app/_server/context";
 import { getRequestLogger } from "@/app/_server/request-logger";
-import { getPeppolSettings, updatePeppolSettings } from "@/db/queries/peppol-settings";
+import { getPeppolSettings } from "@/db/queries/peppol-settings";
 import { getConfig } from "@/lib/config/env";
 import { getQueue } from "@/app/_server/queue";
 import { queuePeppolSend } from "@/lib/peppol/send/queue-peppol-send";
@@ -13,11 +13,16 @@ import { accessPointFromConfig } from "@/lib/peppol/transport";
 
 type Result = { ok: true } | { ok: false; error: string };
 
-/** Registers the merchant at the access point once; the id it gets is kept in the app's settings. */
-export async function registerOnPeppol(): Promise<Result> {
+/**
+ * Registers the merchant at the access point once; the id it gets is kept in the app's
+ * settings. From a document or onboarding (`activate`), the Peppol app is switched on first.
+ */
+export async function registerOnPeppol(activate = false): Promise<Result> {
   const { db, tenant } = await requireOrg();
   const result = await registerPeppolSender(db, tenant, {
     accessPoint: accessPointFromConfig(getConfig()),
+    queue: await getQueue(),
+    activate: activate === true,
   });
   if (!result.ok) {
     if (result.cause)
@@ -25,15 +30,7 @@ export async function registerOnPeppol(): Promise<Result> {
     return { ok: false, error: result.error };
   }
   revalidatePath("/apps/peppol");
-  return { ok: true };
-}
-
-export async function savePeppolAutoSend(autoSend: boolean): Promise<Result> {
-  const { db, tenant } = await requireOrg();
-  if (!(await getPeppolSettings(db, tenant)))
-    return { ok: false, error: "send.errors.app_inactive" };
-  await updatePeppolSettings(db, tenant, { autoSend: autoSend === true });
-  revalidatePath("/apps/peppol");
+  revalidatePath("/documents", "layout");
   return { ok: true };
 }
 

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireActiveApp } from "@/app/_server/require-active-app";
-import { AutoSendForm } from "@/components/peppol/auto-send-form";
 import { RegisterButton } from "@/components/peppol/register-button";
 import { getOrganisation } from "@/db/queries/organisations";
 import { getPeppolSettings } from "@/db/queries/peppol-settings";
@@ -14,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("peppol"))("title") };
 }
 
-/** Apps & connections → Peppol → Configure: the merchant's Peppol ID, registration, automatic sending. */
+/** Apps & connections → Peppol → Configure: the merchant's Peppol ID, registration, how sending works. */
 export default async function PeppolPage() {
   const { db, tenant } = await requireActiveApp("peppol");
   const [t, tApps] = await Promise.all([getTranslations("peppol"), getTranslations("apps")]);
@@ -61,7 +60,8 @@ export default async function PeppolPage() {
       </section>
       <section className="card" aria-labelledby="peppol-sending">
         <h2 id="peppol-sending">{t("automatic.title")}</h2>
-        <AutoSendForm initial={settings?.autoSend ?? false} />
+        <p>{t("automatic.peppolFirst")}</p>
+        <p className="muted">{t("automatic.copy")}</p>
       </section>
     </>
   );

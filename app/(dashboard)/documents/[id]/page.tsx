@@ -6,6 +6,7 @@ import { ActivityLog } from "@/components/documents/activity-log";
 import { ConceptActions, SendAgainButton } from "@/components/documents/document-actions";
 import { InvoiceActions } from "@/components/documents/invoice-actions";
 import { DocumentPeppolSection } from "@/components/peppol/document-peppol-section";
+import { RegisterButton } from "@/components/peppol/register-button";
 import { PaymentList } from "@/components/documents/payment-list";
 import { ReminderButton } from "@/components/payments/reminder-button";
 import { listPayments } from "@/db/queries/payments";
@@ -24,7 +25,8 @@ import { documentState } from "@/lib/documents/document-state";
 import { vatDifferenceGroups } from "@/lib/shopify/order-sync/vat-difference-event";
 import { centsToDecimalString, formatMoney, formatPercent } from "@/lib/money";
 import { brusselsToday } from "@/lib/calendar/brussels-date";
-import { reachableOverPeppolOnly } from "@/lib/peppol/send/queue-automatic-peppol-send";
+import { reachableOverPeppolOnly } from "@/lib/peppol/send/reachable-over-peppol-only";
+import { isPeppolFirst } from "@/lib/peppol/send/peppol-copy";
 import { formatStructuredCommunication } from "@/lib/structured-communication/format-structured-communication";
 import { loadDocumentOr404 } from "../load-document";
 
@@ -168,6 +170,18 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
                 </p>
               ))}
             {notices.peppolOnly && <p className="notice">{t("detail.peppolOnly")}</p>}
+            {/* A Belgian business's invoice waits: Peppol first, and the merchant registered. */}
+            {isPeppolFirst(document) && (
+              <div className="notice" id="peppol-first">
+                <p>{t("detail.peppolB2b")}</p>
+                {!peppolSettings?.senderId && (
+                  <>
+                    <p>{t("detail.peppolRegister")}</p>
+                    <RegisterButton activate />
+                  </>
+                )}
+              </div>
+            )}
             {(notices.noEmail || notices.noCustomer) && (
               <p className="notice" id="send-blocked">
                 {notices.noEmail ? t("detail.noEmail") : t("detail.noCustomerToSend")}
