@@ -1,5 +1,9 @@
 import { createHash, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createConcept } from "@/db/queries/documents";
+import { concept, line } from "@/db/testing/document-factory";
+import { fixedClock } from "@/lib/calendar/clock";
+import { finaliseDocument } from "@/lib/documents/finalise-document";
 import { seedConcept, seedCustomer } from "./support/documents";
 import { eventually } from "./support/checks";
 import { seedMerchant, type Merchant } from "./support/seed";
@@ -19,6 +23,8 @@ const SUITE = "issued immutable";
 let stack: Stack;
 let a: Merchant;
 let invoiceId: string;
+/** Issued in January, due since: the merchant can send it a reminder. */
+let overdueId: string;
 let token: string;
 let number: string;
 
@@ -40,6 +46,17 @@ beforeAll(async () => {
     "the PDF and UBL originals stored by the worker",
     async () => (await originals()).length === 2,
     90_000,
+  );
+  overdueId = await createConcept(
+    stack.handle.db,
+    a.t,
+    concept({ customerId, dueDate: "2026-01-31", lines: [line()] }),
+  );
+  await finaliseDocument(
+    stack.handle.db,
+    a.t,
+    { documentId: overdueId },
+    fixedClock(new Date("2026-01-02T12:00:00Z")),
   );
   const row = (await documentRow()) as { number: string; public_token: string };
   number = row.number;
@@ -204,6 +221,7 @@ describe("an issued invoice through the app", () => {
       ],
       ["app/(dashboard)/documents/[id]/invoice-actions.ts#creditInvoice", [invoiceId]],
       ["app/(dashboard)/payments/actions.ts#sendPaymentReminder", [invoiceId]],
+      ["app/(dashboard)/payments/actions.ts#sendPaymentReminder", [overdueId]],
       ["app/(dashboard)/payments/actions.ts#matchBankLine", [{ lineId: randomUUID(), invoiceId }]],
       ["app/(dashboard)/apps/peppol/actions.ts#sendViaPeppol", [invoiceId]],
     ];
@@ -265,6 +283,27 @@ describe("an issued invoice through the app", () => {
     );
     for (const { attachments: files } of attachments)
       expect(sha256(Buffer.from(files[0]?.contentBase64 ?? "", "base64"))).toBe(pdfSha);
+
+    // The reminder of the overdue invoice carries its original too (stored when it first left).
+    const reminder = await eventually(
+      "the reminder's email",
+      async () => {
+        const { rows } = await stack.handle.executeSql(
+          `select e.attachments from email e join document_send s on s.email_id = e.id
+           where s.document_id = $1 and s.kind = 'reminder' and s.status = 'sent'`,
+          [overdueId],
+        );
+        return rows[0] as { attachments: { contentBase64: string }[] } | undefined;
+      },
+      90_000,
+    );
+    const { rows: kept } = await stack.handle.executeSql(
+      `select sha256 from document_original where document_id = $1 and key = 'pdf'`,
+      [overdueId],
+    );
+    expect(sha256(Buffer.from(reminder.attachments[0]?.contentBase64 ?? "", "base64"))).toBe(
+      (kept[0] as { sha256: string } | undefined)?.sha256,
+    );
 
     expect(await legalContent()).toEqual(before.legal);
     expect(await originals()).toEqual(before.originals);

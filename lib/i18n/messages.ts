@@ -6,6 +6,7 @@ import enCustomers from "./messages/en/customers.json";
 import enDocuments from "./messages/en/documents.json";
 import enMollie from "./messages/en/mollie.json";
 import enOnlinePayments from "./messages/en/online-payments.json";
+import enOriginals from "./messages/en/originals.json";
 import enPayments from "./messages/en/payments.json";
 import enPeppol from "./messages/en/peppol.json";
 import enShopify from "./messages/en/shopify.json";
@@ -20,6 +21,7 @@ import frCustomers from "./messages/fr/customers.json";
 import frDocuments from "./messages/fr/documents.json";
 import frMollie from "./messages/fr/mollie.json";
 import frOnlinePayments from "./messages/fr/online-payments.json";
+import frOriginals from "./messages/fr/originals.json";
 import frPayments from "./messages/fr/payments.json";
 import frPeppol from "./messages/fr/peppol.json";
 import frShopify from "./messages/fr/shopify.json";
@@ -34,6 +36,7 @@ import nlCustomers from "./messages/nl/customers.json";
 import nlDocuments from "./messages/nl/documents.json";
 import nlMollie from "./messages/nl/mollie.json";
 import nlOnlinePayments from "./messages/nl/online-payments.json";
+import nlOriginals from "./messages/nl/originals.json";
 import nlPayments from "./messages/nl/payments.json";
 import nlPeppol from "./messages/nl/peppol.json";
 import nlShopify from "./messages/nl/shopify.json";
@@ -55,6 +58,7 @@ const english = {
   documents: enDocuments,
   mollie: enMollie,
   onlinePayments: enOnlinePayments,
+  originals: enOriginals,
   payments: enPayments,
   peppol: enPeppol,
   shopify: enShopify,
@@ -75,6 +79,7 @@ const catalogs: Record<UiLocale, Messages> = {
     documents: frDocuments,
     mollie: frMollie,
     onlinePayments: frOnlinePayments,
+    originals: frOriginals,
     payments: frPayments,
     peppol: frPeppol,
     shopify: frShopify,
@@ -91,6 +96,7 @@ const catalogs: Record<UiLocale, Messages> = {
     documents: nlDocuments,
     mollie: nlMollie,
     onlinePayments: nlOnlinePayments,
+    originals: nlOriginals,
     payments: nlPayments,
     peppol: nlPeppol,
     shopify: nlShopify,

@@ -13,6 +13,8 @@ import { listPayments } from "@/db/queries/payments";
 import { listOnlinePayments } from "@/db/queries/online-payments";
 import { getPeppolSettings } from "@/db/queries/peppol-settings";
 import { listDocumentTransmissions } from "@/db/queries/peppol-transmissions";
+import { listOriginals } from "@/db/queries/document-originals";
+import { DocumentOriginals } from "@/components/documents/document-originals";
 import styles from "@/components/documents/documents.module.css";
 import { belgianLocale, formatCalendarDate } from "@/components/documents/format";
 import { StatusBadge } from "@/components/documents/status-badge";
@@ -65,9 +67,10 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   // An invoice's customer page shows what is due and how to pay; other documents are their PDF.
   const customerLink = `${getConfig().APP_URL}/d/${document.publicToken}${document.type === "invoice" ? "" : "/pdf"}`;
   const payments = document.type === "invoice" ? await listPayments(db, tenant, document.id) : [];
-  const [transmissions, peppolSettings] = await Promise.all([
+  const [transmissions, peppolSettings, originals] = await Promise.all([
     listDocumentTransmissions(db, tenant, document.id),
     getPeppolSettings(db, tenant),
+    isConcept ? Promise.resolve([]) : listOriginals(db, tenant, document.id),
   ]);
   // Once delivered over Peppol, the reminder that it must go there has done its job.
   const deliveredOverPeppol = transmissions.some(
@@ -458,6 +461,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
           />
         </div>
       </section>
+      {finalised && <DocumentOriginals originals={originals} />}
     </>
   );
 }
