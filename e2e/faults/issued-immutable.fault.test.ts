@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createConcept } from "@/db/queries/documents";
+import { createConcept } from "@/lib/documents/create-concept";
 import { concept, line } from "@/db/testing/document-factory";
 import { fixedClock } from "@/lib/calendar/clock";
 import { finaliseDocument } from "@/lib/documents/finalise-document";
