@@ -1,20 +1,39 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { StockMovement } from "@/db/queries/stock";
+import { STOCK_HISTORY_CAUSES, type StockHistoryCause } from "@/lib/articles/stock-history-cause";
+import styles from "./stock-badge.module.css";
 import { formatStock } from "@/lib/articles/format-stock";
 
 /** The ledger, newest first: each movement with its cause (a note, or the document). */
 export async function StockHistory({
   movements,
   intlLocale,
+  articleId,
+  cause,
 }: {
   movements: (StockMovement & { date: string })[];
   intlLocale: string;
+  articleId: string;
+  /** The cause the history is filtered on, or null for all. */
+  cause: StockHistoryCause | null;
 }) {
   const t = await getTranslations("articles.stock");
   return (
     <section className="card" aria-labelledby="stock-history">
       <h2 id="stock-history">{t("history.title")}</h2>
+      <nav className={styles.filters} aria-label={t("history.cause")}>
+        {[null, ...STOCK_HISTORY_CAUSES].map((option) => (
+          <Link
+            key={option ?? "all"}
+            href={`/articles/${articleId}${option ? `?cause=${option}` : ""}`}
+            aria-current={option === cause ? "page" : undefined}
+            className={option === cause ? "btn btn-primary" : "btn"}
+          >
+            {t(`history.causes.${option ?? "all"}`)}
+          </Link>
+        ))}
+      </nav>
       {movements.length === 0 ? (
         <p className="muted">{t("history.empty")}</p>
       ) : (

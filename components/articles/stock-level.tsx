@@ -2,14 +2,19 @@ import { getTranslations } from "next-intl/server";
 import { formatStock } from "@/lib/articles/format-stock";
 import styles from "./stock-badge.module.css";
 
-/** The stock as a number, with a warning badge (text, not only colour) when it is negative. */
+/**
+ * The stock as a number, with a warning badge (text, not only colour) when it is negative,
+ * or at or below the article's low-stock threshold.
+ */
 export async function StockLevel({
   stockMilli,
   trackStock,
+  lowStockMilli = null,
   intlLocale,
 }: {
   stockMilli: number;
   trackStock: boolean;
+  lowStockMilli?: number | null;
   intlLocale: string;
 }) {
   const t = await getTranslations("articles");
@@ -17,11 +22,20 @@ export async function StockLevel({
   return (
     <span style={{ whiteSpace: "nowrap" }}>
       {formatStock(stockMilli, intlLocale)}
-      {stockMilli < 0 && (
+      {stockMilli < 0 ? (
         <span className={styles.negative}>
           <span aria-hidden="true">⚠ </span>
           {t("negativeStock")}
         </span>
+      ) : (
+        trackStock &&
+        lowStockMilli !== null &&
+        stockMilli <= lowStockMilli && (
+          <span className={styles.low} data-testid="low-stock">
+            <span aria-hidden="true">▼ </span>
+            {t("lowStockBadge")}
+          </span>
+        )
       )}
     </span>
   );

@@ -7,16 +7,19 @@ export function ListPagination({
   page,
   pageCount,
   labels,
+  keep = {},
 }: {
   basePath: string;
   search: string;
+  /** Other filters of the list, kept from page to page. */
+  keep?: Record<string, string>;
   page: number;
   pageCount: number;
   labels: { label: string; previous: string; next: string; status: string };
 }) {
   if (pageCount <= 1) return null;
   const href = (target: number) => {
-    const params = new URLSearchParams();
+    const params = new URLSearchParams(keep);
     if (search) params.set("q", search);
     if (target > 1) params.set("page", String(target));
     const query = params.toString();

@@ -8,9 +8,12 @@ export function ListSearch({
   action,
   search,
   labels,
+  keep = {},
 }: {
   action: string;
   search: string;
+  /** Other filters of the list, sent along with the search. */
+  keep?: Record<string, string>;
   labels: { label: string; placeholder: string; submit: string; clear: string };
 }) {
   return (
@@ -21,6 +24,9 @@ export function ListSearch({
       className="card"
       style={{ display: "flex", gap: "1rem", flexWrap: "wrap" }}
     >
+      {Object.entries(keep).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <div className="field" style={{ flex: "1 1 220px" }}>
         <label htmlFor="q">{labels.label}</label>
         <input

@@ -7,7 +7,15 @@ import type { DbHandle } from "../client";
 import { documentLines, stockMovements } from "../schema";
 import { tenant, type Tenant } from "../tenant";
 import { createOrg, createUser, openTestDb, uniqueSuffix } from "../testing/test-db";
-import { createArticle } from "./articles";
+import {
+  countLowStockArticles,
+  createArticle,
+  createMissingShopifyArticles,
+  listArticles,
+} from "./articles";
+import type { ArticleFields } from "@/lib/articles/article-schema";
+import type { StockHistoryCause } from "@/lib/articles/stock-history-cause";
+import { switchStockMode } from "@/lib/articles/switch-stock-mode";
 import { createConcept } from "@/lib/documents/create-concept";
 import {
   currentStock,
@@ -198,5 +206,73 @@ describe("stock ledger", () => {
     expect(await currentStock(handle.db, other, candle.id)).toBe(0);
     expect(await stockHistory(handle.db, other, candle.id)).toEqual([]);
     expect(await currentStock(handle.db, t, candle.id)).toBe(1000);
+  });
+});
+
+describe("what the Articles page shows", () => {
+  it("filters the history per cause: invoice, credit note, correction, starting count", async () => {
+    const candle = await article();
+    await recordManualCorrection(handle.db, t, candle.id, 5000, "Delivery");
+    await switchStockMode(
+      handle.db,
+      t,
+      {
+        mode: "facturo",
+        userId: null,
+        counts: { csv: [{ sku: candle.sku, quantityMilli: 8000 }] },
+      },
+      fixedClock(new Date("2026-03-02T09:00:00Z")),
+    );
+    await finalised("invoice", [[candle.sku, "2"]]);
+    await finalised("credit_note", [[candle.sku, "1"]]);
+    const causes = async (cause?: StockHistoryCause) =>
+      (await stockHistory(handle.db, t, candle.id, 100, cause)).map((m) => m.quantityMilli);
+    expect(await causes()).toEqual([1000, -2000, 3000, 5000]);
+    expect(await causes("invoice")).toEqual([-2000]);
+    expect(await causes("credit_note")).toEqual([1000]);
+    expect(await causes("correction")).toEqual([5000]);
+    expect(await causes("import")).toEqual([3000]);
+  });
+
+  it("lists articles from Shopify and those at or below their low-stock threshold", async () => {
+    const user = await createUser(handle.db);
+    const shop = tenant((await createOrg(handle.db, user.id)).id);
+    const make = async (sku: string, over: Partial<ArticleFields>) => {
+      const fields = {
+        ...articleSchema.parse({ ...emptyArticleInput, name: sku, unitPrice: "1", sku }),
+        ...over,
+      };
+      const made = await createArticle(handle.db, shop, fields);
+      if (!made.ok) throw new Error(made.reason);
+      return made.id;
+    };
+    const low = await make("LOW", { trackStock: true, lowStockMilli: 2000 });
+    await recordManualCorrection(handle.db, shop, low, 2000, "Count");
+    const fine = await make("FINE", { trackStock: true, lowStockMilli: 2000 });
+    await recordManualCorrection(handle.db, shop, fine, 2500, "Count");
+    await make("EMPTY", { trackStock: true, lowStockMilli: 0 }); // 0 in stock: at its threshold
+    await make("UNTRACKED", { trackStock: false, lowStockMilli: 5000 });
+    await make("NO-ALERT", { trackStock: true });
+    await createMissingShopifyArticles(
+      handle.db,
+      shop,
+      [
+        {
+          sku: "SHOP-1",
+          name: "From the shop",
+          unitPriceCents: 100,
+          vatCategory: "S",
+          vatRateBp: 2100,
+        },
+      ],
+      false,
+    );
+    const skus = async (query: Parameters<typeof listArticles>[2]) =>
+      (await listArticles(handle.db, shop, query)).rows.map((a) => a.sku);
+    expect(await skus({ lowStock: true })).toEqual(["EMPTY", "LOW"]);
+    expect(await countLowStockArticles(handle.db, shop)).toBe(2);
+    expect(await skus({ fromShopify: true })).toEqual(["SHOP-1"]);
+    expect((await listArticles(handle.db, shop, { fromShopify: true })).total).toBe(1);
+    expect(await countLowStockArticles(handle.db, other)).toBe(0);
   });
 });

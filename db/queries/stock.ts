@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { StockHistoryCause } from "@/lib/articles/stock-history-cause";
 import type { DocumentType } from "@/lib/documents/document-lifecycle";
 import type { Db } from "../client";
 import {
@@ -38,6 +39,20 @@ export interface StockMovement {
   document: { id: string; type: DocumentType; number: string | null } | null;
 }
 
+function causeCondition(cause: StockHistoryCause | undefined) {
+  switch (cause) {
+    case undefined:
+      return undefined;
+    case "invoice":
+    case "credit_note":
+      return and(eq(stockMovements.cause, "document_line"), eq(documents.type, cause));
+    case "correction":
+      return eq(stockMovements.cause, "manual");
+    case "import":
+      return eq(stockMovements.cause, "import");
+  }
+}
+
 /**
  * Newest first in the order of entry (the `entry` sequence, so movements of one moment
  * keep their order), each with its cause: a note, or the document of its line.
@@ -47,6 +62,7 @@ export async function stockHistory(
   t: Tenant,
   articleId: string,
   limit = 100,
+  cause?: StockHistoryCause,
 ): Promise<StockMovement[]> {
   const rows = await db
     .select({
@@ -74,7 +90,7 @@ export async function stockHistory(
         eq(documents.organisationId, t.organisationId),
       ),
     )
-    .where(t.where(stockMovements, eq(stockMovements.articleId, articleId)))
+    .where(t.where(stockMovements, eq(stockMovements.articleId, articleId), causeCondition(cause)))
     .orderBy(desc(stockMovements.entry))
     .limit(limit);
   return rows.map(({ documentId, documentType, documentNumber, ...movement }) => ({

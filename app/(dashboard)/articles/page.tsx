@@ -9,6 +9,16 @@ import { ListPageHeader } from "@/components/ui/list-page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listArticles } from "@/db/queries/articles";
 import { listQuery } from "@/lib/customers/list-query";
+import styles from "@/components/articles/stock-badge.module.css";
+
+const ARTICLE_FILTERS = ["all", "shopify", "low"] as const;
+type ArticleFilter = (typeof ARTICLE_FILTERS)[number];
+
+/** `?show=shopify|low`; anything else is the whole list. */
+function articleFilterOf(value: string | string[] | undefined): ArticleFilter {
+  const first = Array.isArray(value) ? value[0] : value;
+  return ARTICLE_FILTERS.find((filter) => filter === first) ?? "all";
+}
 import { formatMoney, type IntlLocale } from "@/lib/money";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,8 +33,16 @@ export default async function ArticlesPage({
   const { db, tenant } = await requireOrg();
   const t = await getTranslations();
   const intlLocale = t("common.intlLocale") as IntlLocale;
-  const { search, page } = listQuery(await searchParams);
-  const result = await listArticles(db, tenant, { search, page });
+  const params = await searchParams;
+  const { search, page } = listQuery(params);
+  const show = articleFilterOf(params.show);
+  const keep: Record<string, string> = show === "all" ? {} : { show };
+  const result = await listArticles(db, tenant, {
+    search,
+    page,
+    fromShopify: show === "shopify",
+    lowStock: show === "low",
+  });
   const header = (
     <ListPageHeader
       title={t("articles.title")}
@@ -33,7 +51,7 @@ export default async function ArticlesPage({
       newLabel={t("articles.new")}
     />
   );
-  if (result.total === 0 && !search) {
+  if (result.total === 0 && !search && show === "all") {
     return (
       <>
         {header}
@@ -48,8 +66,21 @@ export default async function ArticlesPage({
   return (
     <>
       {header}
+      <nav className={styles.filters} aria-label={t("articles.filters.label")}>
+        {ARTICLE_FILTERS.map((filter) => (
+          <Link
+            key={filter}
+            href={filter === "all" ? "/articles" : `/articles?show=${filter}`}
+            aria-current={filter === show ? "page" : undefined}
+            className={filter === show ? "btn btn-primary" : "btn"}
+          >
+            {t(`articles.filters.${filter}`)}
+          </Link>
+        ))}
+      </nav>
       <ListSearch
         action="/articles"
+        keep={keep}
         search={search}
         labels={{
           label: t("articles.search.label"),
@@ -60,7 +91,9 @@ export default async function ArticlesPage({
       />
       <p className="muted" role="status">
         {result.total === 0
-          ? t("articles.search.noResults", { search })
+          ? search
+            ? t("articles.search.noResults", { search })
+            : t("articles.filters.none")
           : t("articles.count", { count: result.total })}
       </p>
       {result.rows.length > 0 && (
@@ -82,6 +115,9 @@ export default async function ArticlesPage({
                 <tr key={a.id}>
                   <td>
                     <Link href={`/articles/${a.id}`}>{a.name}</Link>
+                    {a.source === "shopify" && (
+                      <span className={styles.source}>{t("articles.fromShopify")}</span>
+                    )}
                   </td>
                   <td>
                     <code>{a.sku}</code>
@@ -96,6 +132,7 @@ export default async function ArticlesPage({
                     <StockLevel
                       stockMilli={a.stockMilli}
                       trackStock={a.trackStock}
+                      lowStockMilli={a.lowStockMilli}
                       intlLocale={intlLocale}
                     />
                   </td>
@@ -107,6 +144,7 @@ export default async function ArticlesPage({
       )}
       <ListPagination
         basePath="/articles"
+        keep={keep}
         search={search}
         page={result.page}
         pageCount={result.pageCount}

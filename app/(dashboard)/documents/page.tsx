@@ -21,6 +21,8 @@ import { getPeppolSettings } from "@/db/queries/peppol-settings";
 import { PeppolRegisterCard } from "@/components/peppol/register-card";
 import { partyEnterpriseNumber } from "@/lib/peppol/party-endpoint";
 import { peppolDocumentStatus, peppolStatusNeedsAction } from "@/lib/peppol/send/peppol-status";
+import { countLowStockArticles } from "@/db/queries/articles";
+import { LowStockNotice } from "@/components/articles/low-stock-notice";
 import { brusselsToday } from "@/lib/calendar/brussels-date";
 import { issueDeadlineFlag } from "@/lib/documents/document-state";
 import { formatMoney } from "@/lib/money";
@@ -40,9 +42,10 @@ export default async function DocumentsPage({
   const [t, locale] = await Promise.all([getTranslations("documents"), getLocale()]);
   const intl = belgianLocale(locale);
   const { filters, cursor } = parseListQuery(query);
-  const [{ rows, nextCursor }, customers] = await Promise.all([
+  const [{ rows, nextCursor }, customers, lowStock] = await Promise.all([
     listDocuments(db, tenant, filters, decodeCursor(cursor)),
     listCustomerOptions(db, tenant),
+    countLowStockArticles(db, tenant),
   ]);
   // Peppol first: where each Belgian business's invoice stands on the network.
   const transmissions = await latestTransmissionsOf(
@@ -94,6 +97,7 @@ export default async function DocumentsPage({
     <>
       {header}
       {peppolAsk}
+      <LowStockNotice count={lowStock} />
       <nav aria-label={t("quick.label")} className={styles.quickFilters}>
         <Link href="/documents" aria-current={!filtered ? "page" : undefined}>
           {t("quick.all")}

@@ -9,11 +9,15 @@ import { StockCorrectionForm } from "@/components/articles/stock-correction-form
 import { StockLevel } from "@/components/articles/stock-level";
 import { getArticle } from "@/db/queries/articles";
 import { currentStock, stockHistory } from "@/db/queries/stock";
+import { STOCK_HISTORY_CAUSES } from "@/lib/articles/stock-history-cause";
 import { vatChoiceOf } from "@/lib/articles/article-vat";
 import { isUuid } from "@/lib/customers/list-query";
 import { centsToDecimalString, formatQuantity } from "@/lib/money";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 async function load(id: string) {
   if (!isUuid(id)) notFound();
@@ -28,14 +32,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: article.name };
 }
 
-export default async function ArticlePage({ params }: Props) {
+export default async function ArticlePage({ params, searchParams }: Props) {
   const { id } = await params;
+  const causeParam = (await searchParams).cause;
+  const cause = STOCK_HISTORY_CAUSES.find((c) => c === causeParam);
   const { db, tenant, article } = await load(id);
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const intlLocale = t("common.intlLocale");
   const [stock, history] = await Promise.all([
     currentStock(db, tenant, id),
-    stockHistory(db, tenant, id),
+    stockHistory(db, tenant, id, 100, cause),
   ]);
   return (
     <>
@@ -66,9 +72,20 @@ export default async function ArticlePage({ params }: Props) {
         <h2 id="stock-title">{t("articles.stock.title")}</h2>
         <p style={{ display: "flex", gap: "0.75rem", alignItems: "baseline", flexWrap: "wrap" }}>
           <strong>{t("articles.stock.current")}</strong>
-          <StockLevel stockMilli={stock} trackStock={article.trackStock} intlLocale={intlLocale} />
+          <StockLevel
+            stockMilli={stock}
+            trackStock={article.trackStock}
+            lowStockMilli={article.lowStockMilli}
+            intlLocale={intlLocale}
+          />
         </p>
-        {!article.trackStock && <p className="muted">{t("articles.stock.notTrackedText")}</p>}
+        {!article.trackStock && (
+          <p className="muted">
+            {article.source === "shopify"
+              ? t("articles.stock.managedInShopifyText")
+              : t("articles.stock.notTrackedText")}
+          </p>
+        )}
         {stock < 0 && (
           <p className="notice" role="status">
             {t("articles.stock.negativeWarning")}
@@ -82,6 +99,8 @@ export default async function ArticlePage({ params }: Props) {
           date: format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "short" }),
         }))}
         intlLocale={intlLocale}
+        articleId={id}
+        cause={cause ?? null}
       />
     </>
   );
