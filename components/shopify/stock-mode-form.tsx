@@ -58,11 +58,13 @@ export function StockModeForm({ current }: { current: StockMode }) {
               checked={mode === option}
               onChange={() => setMode(option)}
             />
-            <span>
-              <strong>{t(`modes.${option}`)}</strong>
-              {option === current && <span className="muted"> · {t("current")}</span>}
+            <span className={styles.choiceText}>
+              <span>
+                <strong>{t(`modes.${option}`)}</strong>
+                {option === current && <span className="muted"> · {t("current")}</span>}
+              </span>
+              <span className="hint">{t(`modeHints.${option}`)}</span>
             </span>
-            <span className="hint">{t(`modeHints.${option}`)}</span>
           </label>
         ))}
       </fieldset>
