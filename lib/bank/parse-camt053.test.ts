@@ -1,7 +1,5 @@
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { BANK_FIXTURES, readBankFixture } from "./bank-fixtures.test-support";
+import { fixtureFiles, readBankFixture } from "./bank-fixtures.test-support";
 import { BankStatementError } from "./bank-statement-error";
 import { parseCamt053 } from "./parse-camt053";
 import { sumStatementLines } from "./statement-totals";
@@ -88,7 +86,7 @@ const PENDING_ENTRY = `
 
 describe("parseCamt053 on every real fixture", () => {
   it("covers every camt.053 file in the fixtures folder", () => {
-    expect(readdirSync(path.join(BANK_FIXTURES, "camt053")).sort()).toEqual([CH, NL].sort());
+    expect(fixtureFiles("bank/camt053")).toEqual([CH, NL].sort());
   });
 
   it("reads the Dutch camt.053.001.02 (no XML declaration, Ustrd only, a reversed batch)", () => {

@@ -1,7 +1,5 @@
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { BANK_FIXTURES, readCodaFixture } from "./bank-fixtures.test-support";
+import { fixtureFiles, readCodaFixture } from "./bank-fixtures.test-support";
 import { BankStatementError } from "./bank-statement-error";
 import { parseCoda } from "./parse-coda";
 import { sumStatementLines } from "./statement-totals";
@@ -144,9 +142,7 @@ describe("parseCoda on every real fixture", () => {
   ];
 
   it("covers every CODA file in the fixtures folder", () => {
-    expect(readdirSync(path.join(BANK_FIXTURES, "coda")).sort()).toEqual(
-      expected.map(({ file }) => file).sort(),
-    );
+    expect(fixtureFiles("bank/coda")).toEqual(expected.map(({ file }) => file).sort());
   });
 
   it.each(expected)("$file → $statementId", (row) => {

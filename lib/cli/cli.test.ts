@@ -16,7 +16,7 @@ import { loadedJob } from "@/lib/jobs/worker";
 import { runWorker } from "./commands/worker";
 import type { CliOutput } from "./output";
 import { runCli, type CliDeps } from "./run";
-import { BANK_FIXTURES } from "@/test/fixtures";
+import { BANK_FIXTURES, fixtureFiles } from "@/test/fixtures";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -392,9 +392,7 @@ describe("facturo bank:import", () => {
 
   it("imports a statement once: the second run finds nothing new", async () => {
     const organisation = await createOrg(handle.db, (await createUser(handle.db)).id);
-    const [file] = (await import("node:fs"))
-      .readdirSync(statement)
-      .filter((f) => f.endsWith(".xml"));
+    const [file] = fixtureFiles("bank/camt053").filter((f) => f.endsWith(".xml"));
     const first = await cli(["bank:import", path.join(statement, file!), "--org", organisation.id]);
     expect(first.stderr).toEqual([]);
     expect(first.code).toBe(0);

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { PEPPOL_EXAMPLES } from "@/test/fixtures";
+import { fixtureFiles, PEPPOL_EXAMPLES } from "@/test/fixtures";
 import { MANIFEST_FILE, XSLT_DIR, type CompiledManifest } from "./rules-files";
 import { validateUblDocuments, type UblValidation } from "./validate-ubl";
 
@@ -13,9 +13,7 @@ import { validateUblDocuments, type UblValidation } from "./validate-ubl";
  * kind of finding (schema, input, warning). Everything runs in one batch.
  */
 const BROKEN = "negative/base-example-broken.xml";
-const examples = readdirSync(PEPPOL_EXAMPLES, { recursive: true, encoding: "utf8" })
-  .filter((file) => file.endsWith(".xml"))
-  .sort();
+const examples = fixtureFiles("peppol").filter((file) => file.endsWith(".xml"));
 const passing = examples.filter((file) => !file.startsWith("negative/"));
 const read = (file: string) => readFileSync(path.join(PEPPOL_EXAMPLES, file), "utf8");
 

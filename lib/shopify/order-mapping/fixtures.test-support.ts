@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { SHOPIFY_FIXTURES } from "@/test/fixtures";
+import { fixtureFiles, SHOPIFY_FIXTURES } from "@/test/fixtures";
 
 /** The Shopify fixtures in the repository (test/fixtures/shopify; see their SOURCES.md). */
 export const FIXTURES = SHOPIFY_FIXTURES;
@@ -8,11 +8,12 @@ export const FIXTURES = SHOPIFY_FIXTURES;
 export const readJson = (file: string): unknown =>
   JSON.parse(readFileSync(path.join(FIXTURES, file), "utf8")) as unknown;
 
-/** A fixture folder's files; none at all is an error, never a suite of zero tests. */
+/**
+ * A fixture folder's files as its manifest lists them (test/fixtures/index.ts): a listed file
+ * that is missing, or none at all, is an error, never a suite of fewer or zero tests.
+ */
 function listFixtures(folder: string, keep: (name: string) => boolean): string[] {
-  const files = readdirSync(path.join(FIXTURES, folder)).filter(keep).sort();
-  if (files.length === 0) throw new Error(`no fixtures in ${path.join(FIXTURES, folder)}`);
-  return files;
+  return fixtureFiles(`shopify/${folder}`).filter(keep);
 }
 
 /** Order payloads, without the `*.expected.json` answer files that lie next to them. */

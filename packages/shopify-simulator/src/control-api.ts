@@ -1,6 +1,6 @@
 import { signedAppUrl } from "./app-url";
 import { z } from "zod";
-import { listOrderFixtures } from "./fixtures";
+import { readOrderFixtures } from "./fixtures";
 import { HttpError } from "@facturo/stand-in-http";
 import { COMPLIANCE_TOPIC_BY_KIND, type ComplianceKind } from "./installation";
 import { getObjects, getScalarString, getString, type JsonObject } from "./json";
@@ -187,7 +187,8 @@ export async function handleControl(
     return ok({ ok: true });
   }
   if (parts.length === 1 && parts[0] === "fixtures" && method === "GET") {
-    return ok({ fixtures: await listOrderFixtures(simulator.config.fixturesDir) });
+    const { names, problem } = await readOrderFixtures(simulator.config.fixturesDir);
+    return ok({ fixtures: names, problem });
   }
   if (parts.length === 1 && parts[0] === "shops" && method === "GET") {
     return ok({ shops: [...simulator.state.shops.values()].map((s) => shopJson(simulator, s)) });

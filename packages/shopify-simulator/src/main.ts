@@ -6,6 +6,7 @@
  */
 import path from "node:path";
 import { optionsFromEnv } from "./config";
+import { readOrderFixtures } from "./fixtures";
 import { startShopifySimulator } from "./server";
 
 /** The last `--fixtures-dir <dir>` (or `--fixtures-dir=<dir>`), so a later one overrides. */
@@ -31,9 +32,10 @@ async function main(): Promise<void> {
     log: (line) => console.log(`[shopify-simulator] ${line}`),
   });
   console.log(`Shopify simulator on http://localhost:${running.port}`);
-  if (!running.simulator.config.fixturesDir) {
-    console.log("[shopify-simulator] no fixtures directory: no order fixtures to place");
-  }
+  const fixtures = await readOrderFixtures(running.simulator.config.fixturesDir);
+  if (fixtures.problem)
+    console.log(`[shopify-simulator] no order fixtures to place. ${fixtures.problem}`);
+  else console.log(`[shopify-simulator] ${fixtures.names.length} order fixtures to place`);
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -1,4 +1,5 @@
 import type { SimulatorConfig } from "./config";
+import type { OrderFixtureCatalogue } from "./fixtures";
 import { html, page, SafeHtml } from "./html";
 import { getObjects, getScalarString, getString, type JsonObject } from "./json";
 import { remainingQuantity } from "./refund-builder";
@@ -304,7 +305,7 @@ function deliveriesTable(shop: ShopState): SafeHtml {
 export function shopAdminPage(
   config: SimulatorConfig,
   shop: ShopState,
-  fixtures: string[],
+  fixtures: OrderFixtureCatalogue,
   flash: { notice?: string | null; error?: string | null },
 ): string {
   const base = `/shops/${encodeURIComponent(shop.domain)}/admin`;
@@ -384,14 +385,21 @@ export function shopAdminPage(
         <h2 id="place-heading">Place an order</h2>
         <form method="post" action="${base}/sim/orders">
           <label for="fixture">Order payload (fixture)</label>
+          ${
+            fixtures.problem
+              ? html`<p class="notice bad" role="alert" id="fixtures-problem">
+                  No order to place. ${fixtures.problem}
+                </p>`
+              : ""
+          }
           <select id="fixture" name="fixture" required>
-            ${fixtures.map((name) => html`<option value="${name}">${name}</option>`)}
+            ${fixtures.names.map((name) => html`<option value="${name}">${name}</option>`)}
           </select>
           <div class="actions">
             <button
               class="primary"
               type="submit"
-              ${fixtures.length ? "" : new SafeHtml("disabled")}
+              ${fixtures.names.length ? "" : new SafeHtml("disabled")}
             >
               Place order
             </button>

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { listOrderFixtures } from "./fixtures";
+import { readOrderFixtures, type OrderFixtureCatalogue } from "./fixtures";
 import { HttpError, parseForm, readBody, redirect, sendHtml } from "@facturo/stand-in-http";
 import type { ComplianceKind } from "./installation";
 import { getString } from "./json";
@@ -19,7 +19,13 @@ export async function showShopAdmin(
   shop: ShopState,
   url: URL,
 ): Promise<void> {
-  const fixtures = await listOrderFixtures(sim.config.fixturesDir);
+  // A listed fixture that is missing is shown, with its path, where the list would be.
+  const fixtures: OrderFixtureCatalogue = await readOrderFixtures(sim.config.fixturesDir).catch(
+    (error: unknown) => {
+      if (error instanceof HttpError) return { names: [], problem: error.message };
+      throw error;
+    },
+  );
   sendHtml(
     res,
     200,

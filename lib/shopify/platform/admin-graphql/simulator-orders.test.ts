@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { answerOrdersQuery, type JsonObject } from "@facturo/shopify-simulator";
 import { describe, expect, it } from "vitest";
@@ -8,7 +8,7 @@ import {
   parseShopifyOrder,
   type GraphqlOrderNode,
 } from "@/lib/shopify/order-mapping";
-import { SHOPIFY_ORDER_FIXTURES } from "@/test/fixtures";
+import { fixtureFiles, SHOPIFY_ORDER_FIXTURES } from "@/test/fixtures";
 import { ORDERS_QUERY } from "./queries";
 
 /**
@@ -21,11 +21,11 @@ function fixture(name: string): JsonObject {
   return JSON.parse(readFileSync(path.join(SHOPIFY_ORDER_FIXTURES, name), "utf8")) as JsonObject;
 }
 
-/** Order payloads, not the `*.expected.json` invoice values next to them. */
+/** Order payloads (as the manifest lists them), not the `*.expected.json` values next to them. */
 function orderFixtureNames(): string[] {
-  return readdirSync(SHOPIFY_ORDER_FIXTURES)
-    .filter((name) => name.endsWith(".json") && !name.endsWith(".expected.json"))
-    .sort();
+  return fixtureFiles("shopify/orders").filter(
+    (name) => name.endsWith(".json") && !name.endsWith(".expected.json"),
+  );
 }
 
 /** Runs the app's real ORDERS_QUERY over converted orders, as the endpoint does. */
