@@ -20,7 +20,7 @@ import {
  * the real service it POSTs the payment as JSON to the callbackUrl on every final
  * status (with a `Signature` header that is not a real JWS: Facturo re-fetches).
  *
- *   POST /v3/payments     GET /v3/payments/{id}     POST /v3/payments/search
+ *   POST /v3/payments     GET|DELETE /v3/payments/{id}     POST /v3/payments/search
  *   GET|POST /pay/2/{id}  the payer's app (Pay / Cancel)
  *   POST /control/payments/{id}/status  { status, callbackCalls? }  set a status, call back
  *   GET  /control/payments/{id}   GET /control/health
@@ -205,6 +205,15 @@ export async function startBancontactStandIn(options: {
     }
     if (paymentMatch && method === "GET")
       return sendJson(res, 200, view(find(paymentMatch[1] ?? "", authenticate(req)), origin));
+    if (paymentMatch && method === "DELETE") {
+      // `_links.cancel`: the merchant withdraws a payment the payer has not finished.
+      const payment = find(paymentMatch[1] ?? "", authenticate(req));
+      if (FINAL.includes(payment.status))
+        throw apiError(422, "CANCELLATION_NOT_ALLOWED", "Payment can no longer be cancelled");
+      await setStatus(payment, "CANCELLED", 1);
+      res.writeHead(204).end();
+      return;
+    }
     if (payMatch) {
       const payment = find(payMatch[1] ?? "");
       if (method === "GET") return sendHtml(res, 200, appPage(payment));
@@ -217,7 +226,7 @@ export async function startBancontactStandIn(options: {
     }
     if (controlMatch) {
       const payment = find(controlMatch[1] ?? "");
-      if (method === "GET") return sendJson(res, 200, payment);
+      if (method === "GET" && !controlMatch[2]) return sendJson(res, 200, payment);
       if (!controlMatch[2] || method !== "POST") throw new HttpError(405, "Use POST …/status");
       const body = parseJsonBody(await readBody(req)) as {
         status?: unknown;

@@ -229,7 +229,7 @@ export async function startMollieStandIn(options: {
     }
     if (controlMatch) {
       const payment = find(controlMatch[1] ?? "");
-      if (method === "GET") return sendJson(res, 200, payment);
+      if (method === "GET" && !controlMatch[2]) return sendJson(res, 200, payment);
       if (!controlMatch[2] || method !== "POST") throw new HttpError(405, "Use POST …/status");
       const body = parseJsonBody(await readBody(req)) as {
         status?: unknown;

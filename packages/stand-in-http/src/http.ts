@@ -97,8 +97,9 @@ export function parseCookies(header: string | undefined): Map<string, string> {
   const cookies = new Map<string, string>();
   for (const part of (header ?? "").split(";")) {
     const index = part.indexOf("=");
-    if (index <= 0) continue;
-    const name = part.slice(0, index).trim();
+    const name = index < 0 ? "" : part.slice(0, index).trim();
+    // A pair without a name ("=x", " =x" after "; ") is no cookie.
+    if (name === "") continue;
     const value = part.slice(index + 1).trim();
     try {
       cookies.set(name, decodeURIComponent(value));
