@@ -2,6 +2,7 @@ import { and, asc, eq, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm
 import type { Concept } from "@/lib/documents/concept-schema";
 import type { DocumentStatus, DocumentType } from "@/lib/documents/document-lifecycle";
 import { priceConcept } from "@/lib/documents/price-concept";
+import { vatInEuroAfterEdit } from "@/lib/documents/vat-in-euro";
 import type { FixedVatAmount, VatBreakdownEntry } from "@/lib/vat";
 import type { Db } from "../client";
 import { documentEvents, documentLines, documents, type CustomerSnapshot } from "../schema";
@@ -98,7 +99,7 @@ export async function setDocumentTotals(
   tx: Tx,
   t: Tenant,
   id: string,
-  totals: DocumentTotals,
+  totals: DocumentTotals & { vatTotalEurCents?: number | null },
 ): Promise<void> {
   await tx
     .update(documents)
@@ -200,12 +201,13 @@ export async function creditedCents(db: Db, t: Tenant, invoiceId: string): Promi
 export async function replaceConceptContent(
   tx: Tx,
   t: Tenant,
-  current: Pick<DocumentRow, "id" | "type" | "currency">,
+  current: Pick<DocumentRow, "id" | "type" | "currency" | "totalVatCents" | "vatTotalEurCents">,
   concept: Concept,
   customer: CustomerSnapshot | null,
   now: Date,
 ): Promise<void> {
   const totals = await writeLinesAndTotals(tx, t, current.id, concept, null, current.currency);
+  const vatTotalEurCents = vatInEuroAfterEdit(current, totals.totalVatCents);
   await tx
     .update(documents)
     .set({
@@ -219,6 +221,7 @@ export async function replaceConceptContent(
       supplyDate: concept.supplyDate,
       legend: concept.legend,
       fixedVat: null,
+      vatTotalEurCents,
       updatedAt: now,
     })
     .where(t.where(documents, eq(documents.id, current.id)));

@@ -178,6 +178,11 @@ export const documents = pgTable(
     totalNetCents: bigint("total_net_cents", { mode: "number" }).notNull().default(0),
     totalVatCents: bigint("total_vat_cents", { mode: "number" }).notNull().default(0),
     totalCents: bigint("total_cents", { mode: "number" }).notNull().default(0),
+    /**
+     * The VAT total in euro of a document in another currency (art. 230 VAT Directive): from
+     * the source (Shopify's shop money); null for EUR documents, or while unknown.
+     */
+    vatTotalEurCents: bigint("vat_total_eur_cents", { mode: "number" }),
     paidCents: bigint("paid_cents", { mode: "number" }).notNull().default(0),
     /** For the customer's link to the PDF: unguessable, not the id. */
     publicToken: text("public_token")

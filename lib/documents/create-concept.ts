@@ -10,6 +10,7 @@ import type { CustomerSnapshot, PaidOnIssue } from "@/db/schema";
 import type { Tenant } from "@/db/tenant";
 import type { FixedVatAmount } from "@/lib/vat";
 import type { Concept } from "./concept-schema";
+import { vatInEuroWithoutSource } from "./vat-in-euro";
 
 export interface ConceptSource {
   source?: "manual" | "shopify";
@@ -31,6 +32,8 @@ export interface ConceptSource {
   creditedDocumentId?: string | null;
   /** Per line: false when credited goods do not return to stock. */
   lineRestock?: readonly boolean[];
+  /** The VAT total in euro of a document in another currency, as the source states it. */
+  vatTotalEurCents?: number | null;
 }
 
 /**
@@ -74,7 +77,11 @@ export async function createConcept(
       currency,
       from.lineRestock,
     );
-    await setDocumentTotals(tx, t, id, totals);
+    await setDocumentTotals(tx, t, id, {
+      ...totals,
+      vatTotalEurCents:
+        from.vatTotalEurCents ?? vatInEuroWithoutSource(currency, totals.totalVatCents),
+    });
     await recordDocumentEvent(tx, t, id, "created", {
       source: from.source ?? "manual",
       sourceName: from.sourceName ?? null,

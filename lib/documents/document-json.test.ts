@@ -43,6 +43,7 @@ const row = (changes: Partial<DocumentRow> = {}): DocumentRow => ({
   sourceKey: null,
   paidOnIssue: null,
   fixedVat: null,
+  vatTotalEurCents: null,
   vatBreakdown: [],
   totalNetCents: 30317,
   totalVatCents: 4243,

@@ -67,6 +67,8 @@ export function documentJson(document: DocumentRow, lines?: DocumentLineRow[]) {
     })),
     total_net_cents: document.totalNetCents,
     total_vat_cents: document.totalVatCents,
+    // The VAT total in euro of a document in another currency (art. 230 VAT Directive); null in EUR.
+    vat_total_eur_cents: document.currency === "EUR" ? null : document.vatTotalEurCents,
     total_cents: document.totalCents,
     paid_cents: document.paidCents,
     // What the customer still owes on an invoice (never below zero); other documents owe nothing.

@@ -16,13 +16,18 @@ import type { Clock } from "@/lib/calendar/clock";
 import { documentBuyer } from "./document-buyer";
 import { isFinalised } from "./document-lifecycle";
 import { needsDeliveryDate } from "./document-state";
+import { needsVatInEuro } from "./vat-in-euro";
 import { finaliseDocument } from "./finalise-document";
 import { claimDailySend } from "./sending-quota";
 
 /** A document that may not leave yet; the code names what the merchant must fix. */
 export class SendBlockedError extends Error {
   constructor(
-    public readonly code: "company_incomplete" | "vat_number_required" | "delivery_date_required",
+    public readonly code:
+      | "company_incomplete"
+      | "vat_number_required"
+      | "delivery_date_required"
+      | "vat_in_euro_required",
   ) {
     super(`Sending is blocked: ${code}`);
     this.name = "SendBlockedError";
@@ -108,6 +113,12 @@ export async function queueDocumentSends(
       const categories = found.lines.map((line) => line.vatCategory);
       if (needsDeliveryDate(document, categories))
         throw new SendBlockedError("delivery_date_required");
+      // An invoice in another currency states its VAT in euro too (art. 230 VAT Directive).
+      if (
+        (document.type === "invoice" || document.type === "credit_note") &&
+        needsVatInEuro(document)
+      )
+        throw new SendBlockedError("vat_in_euro_required");
       await finaliseDocument(db, t, { documentId: id }, clock);
       // Its PDF (and UBL) are rendered once, off the request, and kept as its originals.
       await enqueue(queue, storeOriginalsJob, { organisationId: t.organisationId, documentId: id });

@@ -56,10 +56,13 @@ function vatLabel(
   locale: IntlLocale,
   labels: PdfLabels,
   country: string = HOME_VAT_COUNTRY,
+  short = false,
 ) {
   if (!isVatCategory(category) || category === "S") {
     const rate = formatPercent(rateBp, locale);
-    return country === HOME_VAT_COUNTRY ? rate : `${country} ${labels.memberStateVat} ${rate}`;
+    if (country === HOME_VAT_COUNTRY) return rate;
+    // The narrow line column says "NL 21 %"; the breakdown spells it out.
+    return short ? `${country} ${rate}` : `${country} ${labels.memberStateVat} ${rate}`;
   }
   return labels.vatCategory[category];
 }
@@ -251,7 +254,7 @@ export function buildDocumentPdfModel(input: DocumentPdfInput): DocumentPdfModel
       discount: discount === 0 ? null : `${discount > 0 ? "−" : "+"}${money(Math.abs(discount))}`,
       discountPercent:
         discount !== 0 && line.discountBp > 0 ? formatPercent(line.discountBp, locale) : null,
-      vatRate: vatLabel(line.vatCategory, line.vatRateBp, locale, labels, line.vatCountry),
+      vatRate: vatLabel(line.vatCategory, line.vatRateBp, locale, labels, line.vatCountry, true),
       amount: money(line.netCents),
     };
   });
@@ -296,6 +299,12 @@ export function buildDocumentPdfModel(input: DocumentPdfInput): DocumentPdfModel
     totals: {
       net: money(doc.totalNetCents),
       vat: money(doc.totalVatCents),
+      vatEur:
+        doc.currency !== "EUR" &&
+        doc.vatTotalEurCents !== null &&
+        doc.vatTotalEurCents !== undefined
+          ? formatMoney(doc.vatTotalEurCents, "EUR", locale)
+          : null,
       total: money(doc.totalCents),
       paid: paid ? money(paid) : null,
       // Signed: an over-paid invoice shows what is to be given back.

@@ -48,7 +48,8 @@ export interface DocumentPdfInput {
     | "totalVatCents"
     | "totalCents"
     | "paidCents"
-  >;
+  > &
+    Partial<Pick<DocumentRow, "vatTotalEurCents">>;
   readonly lines: readonly (Pick<
     DocumentLineRow,
     | "description"
@@ -176,6 +177,8 @@ export interface DocumentPdfModel {
   readonly totals: {
     readonly net: string;
     readonly vat: string;
+    /** The VAT total in euro of a document in another currency (art. 230 VAT Directive). */
+    readonly vatEur: string | null;
     readonly total: string;
     readonly paid: string | null;
     readonly due: string | null;

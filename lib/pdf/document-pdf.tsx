@@ -301,6 +301,7 @@ export function DocumentPdf({ model }: { model: DocumentPdfModel }) {
           <View style={s.totals}>
             <Row label={l.totalExcl} value={model.totals.net} />
             <Row label={l.totalVat} value={model.totals.vat} />
+            {model.totals.vatEur ? <Row label={l.totalVatEur} value={model.totals.vatEur} /> : null}
             <Row label={l.total} value={model.totals.total} style={s.grandTotal} />
             {model.totals.paid ? <Row label={l.paid} value={model.totals.paid} /> : null}
             {model.totals.due ? (

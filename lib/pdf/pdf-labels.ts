@@ -33,6 +33,8 @@ export interface PdfLabels {
   readonly memberStateVat: string;
   readonly totalExcl: string;
   readonly totalVat: string;
+  /** The VAT total in euro on a document in another currency (art. 230 VAT Directive). */
+  readonly totalVatEur: string;
   readonly total: string;
   readonly paid: string;
   readonly amountDue: string;
@@ -87,6 +89,7 @@ const fr: PdfLabels = {
   memberStateVat: "TVA",
   totalExcl: "Total HTVA",
   totalVat: "Total TVA",
+  totalVatEur: "Total TVA en EUR",
   total: "Total TVAC",
   paid: "Déjà payé",
   amountDue: "Montant à payer",
@@ -150,6 +153,7 @@ const nl: PdfLabels = {
   memberStateVat: "btw",
   totalExcl: "Totaal excl. btw",
   totalVat: "Totaal btw",
+  totalVatEur: "Totaal btw in EUR",
   total: "Totaal incl. btw",
   paid: "Reeds betaald",
   amountDue: "Te betalen",
@@ -212,6 +216,7 @@ const en: PdfLabels = {
   memberStateVat: "VAT",
   totalExcl: "Total excl. VAT",
   totalVat: "Total VAT",
+  totalVatEur: "Total VAT in EUR",
   total: "Total incl. VAT",
   paid: "Already paid",
   amountDue: "Amount due",
@@ -274,6 +279,7 @@ const de: PdfLabels = {
   memberStateVat: "MwSt.",
   totalExcl: "Summe netto",
   totalVat: "Summe MwSt.",
+  totalVatEur: "Summe MwSt. in EUR",
   total: "Summe brutto",
   paid: "Bereits bezahlt",
   amountDue: "Zu zahlen",

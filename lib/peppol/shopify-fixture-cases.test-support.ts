@@ -146,6 +146,7 @@ function rows(
     sourceKey: null,
     paidOnIssue: null,
     fixedVat: [...mapped.fixedVat],
+    vatTotalEurCents: "vatTotalEurCents" in mapped ? mapped.vatTotalEurCents : null,
     vatBreakdown: [...totals.vatBreakdown],
     totalNetCents: totals.netCents,
     totalVatCents: totals.vatCents,

@@ -39,6 +39,7 @@ const DOCUMENT: DocumentRow = {
   sourceKey: null,
   paidOnIssue: null,
   fixedVat: null,
+  vatTotalEurCents: null,
   vatBreakdown: [
     {
       category: "S",

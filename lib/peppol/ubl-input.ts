@@ -255,7 +255,12 @@ export function toUblInput(
       paidCents: document.paidCents,
     },
     vatMentions: options.vatMentions ?? null,
-    accountingCurrency: options.accountingCurrency ?? null,
+    // A document in another currency states its VAT in euro too (BT-6, BT-111; BR-53).
+    accountingCurrency:
+      options.accountingCurrency ??
+      (document.currency !== "EUR" && document.vatTotalEurCents !== null
+        ? { code: "EUR", vatCents: document.vatTotalEurCents }
+        : null),
     pdf: options.pdf ?? null,
   };
 }

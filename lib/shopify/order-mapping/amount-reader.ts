@@ -97,6 +97,22 @@ export class AmountReader {
   }
 
   /**
+   * The shop-side amount of `set` when the shop's currency is EUR and the customer paid in
+   * another: what Shopify converted, used only to state VAT in euro (never in a total).
+   * Null when not applicable or not a valid amount (the VAT in euro is then unknown).
+   */
+  shopEurCents(set: RawMoneyBag | null | undefined): number | null {
+    const shop = set?.shop_money;
+    if (this.sameCurrency || this.shopCurrency !== "EUR" || !shop) return null;
+    if (shop.currency_code && shop.currency_code !== "EUR") return null;
+    try {
+      return amountToCents(shop.amount);
+    } catch {
+      return null;
+    }
+  }
+
+  /**
    * The presentment amount of `set`, else (single-currency orders only) its shop amount
    * or the plain field. Absent everywhere: `null` when optional, an issue when required.
    */

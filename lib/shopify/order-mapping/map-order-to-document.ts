@@ -74,6 +74,7 @@ export function mapOrderToDocument(
     ...shippingLines(order, priceMode, context, warnings),
   ];
   warnings.push(...unknownRateWarnings(lines, context));
+  const vatTotalEurCents = vatInEuro(order.presentmentCurrency, lines, warnings);
 
   if (!issueDate) {
     warnings.push({ code: "missing_issue_date", message: "Order has no usable processed_at" });
@@ -127,11 +128,37 @@ export function mapOrderToDocument(
     buyer,
     lines,
     fixedVat: fixedVatOf(lines),
+    vatTotalEurCents,
     reverseCharge: isReverseCharge(lines),
     notes: buyer.rejectedVatNumbers.map((attribute) => `${attribute.name}: ${attribute.value}`),
     customerNote: order.note,
     warnings,
   };
+}
+
+/**
+ * The VAT an order in another currency charged, in euro (art. 230 VAT Directive; art. 5
+ * §1, 7° KB nr. 1): Σ of the shop-money side of its VAT tax lines, as Shopify converted them
+ * for a shop that keeps its books in EUR. No VAT is 0 in any currency. Unknown (a shop in
+ * another currency, a payload without shop money) is null and said, never guessed.
+ */
+function vatInEuro(
+  currency: string,
+  lines: readonly MappedLine[],
+  warnings: MappingWarning[],
+): number | null {
+  if (currency === "EUR") return null;
+  const vatLines = lines.filter((line) => line.vatCategory === "S" && line.taxCents !== 0);
+  let sum = 0;
+  for (const tax of vatLines.flatMap((line) => line.taxLines)) {
+    if (tax.eurCents === null || tax.eurCents === undefined) {
+      const message = `The order is in ${currency} and does not give its VAT in EUR (shop money)`;
+      warnings.push({ code: "vat_in_euro_unknown", message });
+      return null;
+    }
+    sum += tax.eurCents;
+  }
+  return sum;
 }
 
 /** A VAT rate Facturo does not know for its member state on the order's day: checked before sending. */
@@ -164,7 +191,12 @@ export function mappedTaxLines(
       const message = `Tax rate of "${tax.title ?? "tax"}" rounded to ${tax.rateBp} basis points`;
       warnings.push({ code: "rate_rounded", message });
     }
-    return { title: tax.title, rateBp: tax.rateBp, cents: tax.cents };
+    return {
+      title: tax.title,
+      rateBp: tax.rateBp,
+      cents: tax.cents,
+      eurCents: tax.eurCents ?? null,
+    };
   });
 }
 

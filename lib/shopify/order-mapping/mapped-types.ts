@@ -12,6 +12,8 @@ export interface MappedTaxLine {
   readonly title: string | null;
   readonly rateBp: number;
   readonly cents: number;
+  /** The same tax in EUR from Shopify's shop money (shop in EUR, customer paying in another currency). */
+  readonly eurCents?: number | null;
 }
 
 /**
@@ -76,7 +78,8 @@ export type MappingWarningCode =
   | "refund_tax_computed"
   | "refund_line_not_in_order"
   | "received_amount_unknown"
-  | "unknown_vat_rate";
+  | "unknown_vat_rate"
+  | "vat_in_euro_unknown";
 
 export interface MappingWarning {
   readonly code: MappingWarningCode;
@@ -108,6 +111,12 @@ interface MappedDocumentBase {
 
 export interface MappedOrderDocument extends MappedDocumentBase {
   readonly documentType: OrderDocumentType;
+  /**
+   * The VAT total in euro for an order paid in another currency (art. 230 VAT Directive):
+   * Σ Shopify's shop-money VAT when the shop's currency is EUR; 0 when no VAT is charged;
+   * null for a EUR order, or when the payload cannot say (warning `vat_in_euro_unknown`).
+   */
+  readonly vatTotalEurCents: number | null;
   readonly shopify: {
     readonly orderId: string;
     readonly orderGid: string;

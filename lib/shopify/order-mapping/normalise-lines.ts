@@ -25,7 +25,15 @@ export function normaliseTaxLines(
       }
     }
     if (cents === null || rate === null) return [];
-    return [{ title: optionalText(line.title), rateBp: rate.rateBp, rateExact: rate.exact, cents }];
+    return [
+      {
+        title: optionalText(line.title),
+        rateBp: rate.rateBp,
+        rateExact: rate.exact,
+        cents,
+        eurCents: reader.shopEurCents(line.price_set),
+      },
+    ];
   });
 }
 

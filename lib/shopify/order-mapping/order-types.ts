@@ -10,6 +10,12 @@ export interface ShopifyTaxLine {
   /** False when Shopify's rate is finer than a basis point (e.g. 8.875 %) and was rounded. */
   readonly rateExact: boolean;
   readonly cents: number;
+  /**
+   * The same tax in the shop's currency (`price_set.shop_money`), when it is EUR and the
+   * customer paid in another currency: the VAT a Belgian invoice must also state in euro
+   * (art. 230 VAT Directive). Null otherwise, or when the payload does not give it.
+   */
+  readonly eurCents?: number | null;
 }
 
 export interface ShopifyAddress {

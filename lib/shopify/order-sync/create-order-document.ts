@@ -138,6 +138,7 @@ export async function createOrderDocument(
         sourceKey,
         currency: mapped.currency,
         fixedVat: computesVatPerRate(mapped) ? null : [...mapped.fixedVat],
+        vatTotalEurCents: mapped.vatTotalEurCents,
         paidOnIssue: paidOnIssueOf(order, mapped),
         customerSnapshot: buyer,
         deliveryDate: mapped.dates.deliveryDate,

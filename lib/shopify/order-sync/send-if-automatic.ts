@@ -10,6 +10,7 @@ export type SendProblem =
   | "company_incomplete"
   | "vat_number_required"
   | "delivery_date_required"
+  | "vat_in_euro_required"
   | "totals_mismatch"
   | "vat_difference";
 

@@ -1,0 +1,1 @@
+ALTER TABLE "document" ADD COLUMN "vat_total_eur_cents" bigint;
