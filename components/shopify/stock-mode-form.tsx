@@ -93,11 +93,14 @@ export function StockModeForm({ current }: { current: StockMode }) {
           ))}
         </ul>
       )}
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={pending}>
-          {switching ? t(`submit.${mode}`) : t("submit.recount")}
-        </button>
-      </div>
+      {/* Shopify chosen and kept: nothing to send (Facturo reads no count for Shopify). */}
+      {(switching || mode === "facturo") && (
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={pending}>
+            {switching ? t(`submit.${mode}`) : t("submit.recount")}
+          </button>
+        </div>
+      )}
     </form>
   );
 }
