@@ -171,6 +171,22 @@ export function CompanySettingsForm({ defaults }: { defaults: CompanySettingsInp
         </div>
       </fieldset>
       <fieldset className="card">
+        <legend>{t("company.vatSection")}</legend>
+        <div className="field field-checkbox">
+          <label>
+            <input
+              type="checkbox"
+              aria-describedby="vatFranchise-hint"
+              {...form.register("vatFranchise")}
+            />{" "}
+            {t("company.vatFranchise")}
+          </label>
+          <span id="vatFranchise-hint" className="hint">
+            {t("company.vatFranchiseHint")}
+          </span>
+        </div>
+      </fieldset>
+      <fieldset className="card">
         <legend>{t("company.bank")}</legend>
         <div className="grid-2">
           <TextField label={t("company.iban")} {...field("iban")} />

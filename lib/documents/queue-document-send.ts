@@ -27,7 +27,8 @@ export class SendBlockedError extends Error {
       | "company_incomplete"
       | "vat_number_required"
       | "delivery_date_required"
-      | "vat_in_euro_required",
+      | "vat_in_euro_required"
+      | "franchise_vat_charged",
   ) {
     super(`Sending is blocked: ${code}`);
     this.name = "SendBlockedError";
@@ -103,6 +104,12 @@ export async function queueDocumentSends(
         missingForInvoicing(organisation).length > 0
       ) {
         throw new SendBlockedError("company_incomplete");
+      }
+      // Under the small-enterprise franchise (art. 56bis VAT Code) no document shows VAT:
+      // VAT an invoice states is owed by its issuer all the same. A Shopify order taxed
+      // anyway waits for the merchant to decide (lines set to the franchise, or a refund).
+      if (organisation.vatFranchise && found.lines.some((line) => line.vatRateBp > 0)) {
+        throw new SendBlockedError("franchise_vat_charged");
       }
       // Reverse charge and intra-EU supplies are only exempt with the buyer's VAT number on them.
       const needsBuyerVat = found.lines.some(

@@ -155,9 +155,13 @@ function buildMentions(input: DocumentPdfInput, labels: PdfLabels): string[] {
     if (isVatCategory(line.vatCategory)) categories.add(line.vatCategory);
   for (const entry of doc.vatBreakdown) categories.add(entry.category);
   const keys = new Set<VatMentionKey>();
+  // The small-enterprise franchise (art. 56bis) is the reason no VAT is charged: its own
+  // mention, on every document of a franchise seller, never "art. 44".
+  const franchise = input.organisation.vatFranchise === true;
+  if (franchise) keys.add("small_enterprise");
   for (const category of categories) {
     const key = mentionKey(category, buyerVat);
-    if (key) keys.add(key);
+    if (key && !(franchise && key === "exempt")) keys.add(key);
   }
   const mentions = [...keys].map((key) => {
     const mention = VAT_MENTIONS[key];

@@ -254,7 +254,9 @@ export function toUblInput(
       grossCents: document.totalCents,
       paidCents: document.paidCents,
     },
-    vatMentions: options.vatMentions ?? null,
+    // A franchise seller's E is the small-enterprise franchise (art. 56bis), not art. 44.
+    vatMentions:
+      options.vatMentions ?? (organisation.vatFranchise ? { E: "small_enterprise" } : null),
     // A document in another currency states its VAT in euro too (BT-6, BT-111; BR-53).
     accountingCurrency:
       options.accountingCurrency ??

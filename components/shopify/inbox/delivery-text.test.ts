@@ -36,6 +36,7 @@ describe("what the inbox says about a delivery", () => {
       ["ignored", "waiting_for_invoice"],
       ["failed", "vat_difference"],
       ["failed", "delivery_date_required"],
+      ["failed", "franchise_vat_charged"],
       ["failed", "totals_mismatch"],
       ["ignored", "invoice_cancelled"],
       ["ignored", "nothing_to_credit"],

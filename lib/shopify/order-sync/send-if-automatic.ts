@@ -11,6 +11,7 @@ export type SendProblem =
   | "vat_number_required"
   | "delivery_date_required"
   | "vat_in_euro_required"
+  | "franchise_vat_charged"
   | "totals_mismatch"
   | "vat_difference";
 
