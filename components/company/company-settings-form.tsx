@@ -14,7 +14,8 @@ import {
   type CompanySettingsInput,
 } from "@/lib/company/company-schema";
 import { legalFormChoiceText } from "@/lib/company/legal-mentions";
-import { legalForms } from "@/db/schema/organisations";
+import { languageRegionOf } from "@/lib/company/language-rule";
+import { languageRules, legalForms } from "@/db/schema/organisations";
 
 const countries = ["BE", "NL", "FR", "LU", "DE"] as const;
 
@@ -31,6 +32,12 @@ export function CompanySettingsForm({ defaults }: { defaults: CompanySettingsInp
     error: errors[name],
   });
   const legalForm = form.watch("legalForm");
+  const dutchRegion = languageRegionOf(form.watch("country"), form.watch("postalCode")) === "dutch";
+  const ruleNames = {
+    auto: "languageRuleAuto",
+    dutch: "languageRuleDutch",
+    customer: "languageRuleCustomer",
+  } as const;
   const legalPerson = legalForm !== "" && legalForm !== "sole_trader" && legalForm !== "maatschap";
 
   const onSubmit = form.handleSubmit(() => {
@@ -221,6 +228,26 @@ export function CompanySettingsForm({ defaults }: { defaults: CompanySettingsInp
                 </option>
               ))}
             </select>
+          </div>
+          <div className="field">
+            <label htmlFor="languageRule">{t("company.languageRule")}</label>
+            <select
+              id="languageRule"
+              aria-describedby="languageRule-hint"
+              {...form.register("languageRule")}
+            >
+              {languageRules.map((rule) => (
+                <option key={rule} value={rule}>
+                  {t(`company.${ruleNames[rule]}`)}
+                </option>
+              ))}
+            </select>
+            <span id="languageRule-hint" className="hint">
+              {form.watch("languageRule") === "auto"
+                ? `${t(dutchRegion ? "company.languageRuleAutoDutch" : "company.languageRuleAutoFree")} `
+                : ""}
+              {t("company.languageRuleHint")}
+            </span>
           </div>
           <div className="field">
             <span id="currency-label" style={{ fontWeight: 600 }}>

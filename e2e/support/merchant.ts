@@ -21,9 +21,11 @@ export async function newMerchant(page: Page, company: string, locale: UiLocale 
   await page.goto(await latestMagicLink(page, email));
   await page.locator("#legalName").fill(company);
   await page.locator("#vatNumber").fill("BE 0403.170.701");
-  await page.locator("#street").fill("Veldstraat 1");
-  await page.locator("#postalCode").fill("9000");
-  await page.locator("#city").fill("Gent");
+  // Brussels (bilingual): documents keep the language each journey picks; in the
+  // Dutch-language region Belgian buyers would get Dutch (Settings → language rule).
+  await page.locator("#street").fill("Wetstraat 16");
+  await page.locator("#postalCode").fill("1000");
+  await page.locator("#city").fill("Brussel");
   await page.locator("#iban").fill("BE68 5390 0754 7034");
   await page.locator("form.form button[type=submit]").click();
   await expect(page).toHaveURL(/\/documents/);

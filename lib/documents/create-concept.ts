@@ -9,6 +9,8 @@ import {
 import type { CustomerSnapshot, PaidOnIssue } from "@/db/schema";
 import type { Tenant } from "@/db/tenant";
 import type { FixedVatAmount } from "@/lib/vat";
+import { getOrganisation } from "@/db/queries/organisations";
+import { legalDocumentLanguage } from "@/lib/company/language-rule";
 import type { Concept } from "./concept-schema";
 import { vatInEuroWithoutSource } from "./vat-in-euro";
 
@@ -49,11 +51,17 @@ export async function createConcept(
 ): Promise<string> {
   return db.transaction(async (tx) => {
     const currency = from.currency ?? "EUR";
+    const customer = from.customerSnapshot ?? (await snapshotCustomer(tx, t, concept.customerId));
     const id = await insertDocument(tx, t, {
       type: concept.type,
       customerId: concept.customerId,
-      customer: from.customerSnapshot ?? (await snapshotCustomer(tx, t, concept.customerId)),
-      language: concept.language,
+      customer,
+      // Dutch for a Belgian buyer of a company in the Dutch-language region (its setting).
+      language: legalDocumentLanguage(
+        await getOrganisation(tx, t.organisationId),
+        customer?.billing.country,
+        concept.language,
+      ),
       issueDate: concept.issueDate,
       dueDate: concept.dueDate,
       supplyDate: concept.supplyDate,

@@ -1,5 +1,7 @@
 import type { Db } from "@/db/client";
 import { snapshotCustomer } from "@/db/queries/customer-snapshot";
+import { getOrganisation } from "@/db/queries/organisations";
+import { legalDocumentLanguage } from "@/lib/company/language-rule";
 import {
   lockDocument,
   recordDocumentEvent,
@@ -48,7 +50,12 @@ export async function updateConcept(
     const customer = keepsBuyerSnapshot(current, input.concept)
       ? current.customer
       : await snapshotCustomer(tx, t, input.concept.customerId);
-    await replaceConceptContent(tx, t, current, input.concept, customer, now);
+    const language = legalDocumentLanguage(
+      await getOrganisation(tx, t.organisationId),
+      customer?.billing.country,
+      input.concept.language,
+    );
+    await replaceConceptContent(tx, t, current, { ...input.concept, language }, customer, now);
     await recordDocumentEvent(tx, t, current.id, "edited");
   });
 }

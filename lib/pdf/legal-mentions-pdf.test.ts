@@ -57,6 +57,8 @@ beforeAll(async () => {
     postalCode: "8000",
     city: "Brugge",
     ...mentions,
+    // Brugge is in the Dutch-language region: these tests choose each document's language.
+    languageRule: "customer",
   });
   const [customer] = await handle.db
     .insert(customers)

@@ -42,9 +42,11 @@ export async function seedMerchant(
   const organisation = await createOrganisationWithOwner(db, user.id, {
     legalName: `${options.label ?? "Faults"} ${id}`,
     vatNumber: "BE0403170701",
-    street: "Veldstraat 1",
-    postalCode: "9000",
-    city: "Gent",
+    // Brussels (bilingual): the documents keep the language each case asks. A company in
+    // the Dutch-language region would invoice Belgian buyers in Dutch (language rule).
+    street: "Wetstraat 16",
+    postalCode: "1000",
+    city: "Brussel",
     country: "BE",
     iban: "BE68539007547034",
   });
