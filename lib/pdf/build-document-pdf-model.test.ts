@@ -335,3 +335,13 @@ describe("buildDocumentPdfModel", () => {
     ]);
   });
 });
+
+describe("a Peppol-first document's PDF", () => {
+  it("prints the copy line it is given, and none on a draft", () => {
+    const notice = "Copy — the legal invoice was delivered over Peppol";
+    expect(buildDocumentPdfModel({ ...input(), copyNotice: notice }).copyNotice).toBe(notice);
+    expect(buildDocumentPdfModel(input()).copyNotice).toBeNull();
+    const draft = input({ status: "concept", number: null });
+    expect(buildDocumentPdfModel({ ...draft, copyNotice: notice }).copyNotice).toBeNull();
+  });
+});
