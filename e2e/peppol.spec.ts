@@ -4,15 +4,18 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { SHOPIFY_SIMULATOR_URL, screenshotPath } from "./support/constants";
 import { newMerchant, openShopifyApp } from "./support/merchant";
+import { latestEmail } from "./support/outbox";
 import { connectShop, placeOrderOnSimulator } from "./support/shopify-simulator";
 import { validateUbl } from "@/lib/peppol/validation/validate-ubl";
 import { SHOPIFY_FIXTURES } from "@/test/fixtures";
 
 /**
- * Belgian B2B invoices over Peppol: the Shopify order of a Belgian company becomes an
- * invoice whose UBL passes the official rules, the merchant registers on Peppol and
- * sends it to the access point (the local stand-in, packages/peppol-access-point), and a
- * buyer who is not on the network gets it by email instead.
+ * Peppol first for Belgian businesses: the Shopify order of a Belgian company becomes an
+ * invoice whose UBL passes the official rules; Send waits for the merchant's registration,
+ * which one click on the document makes, and the invoice is then delivered through the
+ * access point (the local stand-in, packages/peppol-access-point) and the buyer emailed a
+ * PDF marked as a copy; a buyer who is not on the network is shown as such, never
+ * silently served the PDF as the invoice.
  */
 
 const FIXTURES = SHOPIFY_FIXTURES;
@@ -52,7 +55,7 @@ async function placeOffNetworkOrder(request: APIRequestContext, shop: string) {
   return ((await response.json()) as { order: { name: string } }).order.name;
 }
 
-test("a Belgian B2B order's invoice: valid UBL, delivered over Peppol, email when off the network", async ({
+test("a Belgian B2B order's invoice: valid UBL, sent over Peppol once registered, a marked copy by email, a buyer off the network said so", async ({
   page,
   request,
 }, testInfo) => {
@@ -65,8 +68,7 @@ test("a Belgian B2B order's invoice: valid UBL, delivered over Peppol, email whe
   // (a) The order becomes an invoice; its UBL is a Peppol BIS invoice to the buyer's 0208 id.
   const order = await placeOrderOnSimulator(request, shop, "eu-be-b2b-vat-number-en.json");
   await sendOrderInvoice(page, order.name);
-  const invoiceUrl = page.url();
-  await expect(page.getByText(/must reach them over Peppol/)).toBeVisible();
+  await expect(page.getByText(/the invoice is the Peppol e-invoice/)).toBeVisible();
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("link", { name: "Download UBL (Peppol)" }).click(),
@@ -83,34 +85,52 @@ test("a Belgian B2B order's invoice: valid UBL, delivered over Peppol, email whe
   // The official UBL schema, CEN EN 16931 and Peppol BIS rules (lib/peppol/validation).
   expect((await validateUbl(xml)).failures).toEqual([]);
 
-  // (b) The Peppol app: the merchant's Peppol ID, registration, then Send via Peppol.
-  await page.goto("/apps");
-  const peppol = page.locator("[data-app=peppol]");
-  await peppol.locator(".btn-green").click();
-  await peppol.locator("a.btn-yellow").click();
-  await expect(page).toHaveURL(/\/apps\/peppol$/);
-  await expect(page.getByTestId("peppol-id")).toContainText("0208:0403170701");
-  await page.getByRole("button", { name: "Register on Peppol" }).click();
-  await expect(page.getByText("Registered on Peppol as 0208:0403170701")).toBeVisible();
-  await expectNoSeriousA11yViolations(page);
-  await page.screenshot({ path: screenshotPath("en-60-peppol-app.png"), fullPage: true });
-
-  await page.goto(invoiceUrl);
-  await page.getByRole("button", { name: "Send via Peppol" }).click();
+  // (b) Not registered yet: the invoice waits, and the document asks for the registration.
+  const waiting = page.locator("[data-testid=peppol-transmission][data-status=waiting]");
+  await expect(async () => {
+    await page.reload();
+    await expect(waiting).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(waiting).toContainText("Waiting for your registration");
+  await page.screenshot({
+    path: screenshotPath("en-60-peppol-register-first.png"),
+    fullPage: true,
+  });
+  await page.getByTestId("peppol-register").click();
   const delivered = page.locator("[data-testid=peppol-transmission][data-status=delivered]");
-  await expect(delivered).toBeVisible({ timeout: 30_000 });
+  await expect(async () => {
+    await page.reload();
+    await expect(delivered).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 40_000 });
   await expect(delivered).toContainText("Delivered to 0208:0403170701");
   // Delivered is final: no button to send it a second time.
   await expect(page.getByRole("button", { name: "Send via Peppol" })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page);
   await page.screenshot({ path: screenshotPath("en-61-peppol-delivered.png"), fullPage: true });
+  // The buyer was emailed while the invoice waited: a copy, which says it is not the invoice.
+  const copy = await latestEmail(page, "annelies.verbeke@example.be", { timeoutMs: 30_000 });
+  expect(copy.text).toMatch(/^The attached PDF is a copy, not the legal invoice/);
 
-  // (c) A Belgian company that is not on Peppol: the invoice goes by email instead.
+  await page.goto("/apps/peppol");
+  await expect(page.getByTestId("peppol-id")).toContainText("0208:0403170701");
+  await expect(page.getByText("Registered on Peppol as 0208:0403170701")).toBeVisible();
+  await page.screenshot({ path: screenshotPath("en-62-peppol-app.png"), fullPage: true });
+
+  // (c) A Belgian company that is not on Peppol: the document and the list say so.
   const offNetwork = await placeOffNetworkOrder(request, shop);
   await sendOrderInvoice(page, offNetwork);
-  await page.getByRole("button", { name: "Send via Peppol" }).click();
-  const fallback = page.locator("[data-testid=peppol-transmission]").first();
-  await expect(fallback).toContainText("Email instead of Peppol: Sent by email", {
-    timeout: 30_000,
-  });
-  await expect(fallback).toContainText("The customer is not on Peppol: the invoice went by email.");
+  const notFound = page.locator("[data-testid=peppol-transmission][data-status=not_found]");
+  await expect(async () => {
+    await page.reload();
+    await expect(notFound).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(notFound).toContainText("Customer not found on Peppol yet");
+  await expect(notFound).toContainText("0208, and by VAT number, 9925");
+  await expect(page.getByRole("button", { name: "Look up again now" })).toBeVisible();
+  await page.screenshot({ path: screenshotPath("en-63-peppol-not-found.png"), fullPage: true });
+  await page.goto("/documents");
+  await expect(page.locator("[data-peppol-status=not_found]").first()).toHaveText(
+    "Peppol: customer not found yet",
+  );
+  await expect(page.locator("[data-peppol-status=delivered]").first()).toBeVisible();
 });
