@@ -36,6 +36,15 @@ import { finaliseDocument } from "@/lib/documents/finalise-document";
 import { systemClock } from "@/lib/calendar/clock";
 import { switchStockMode } from "@/lib/articles/switch-stock-mode";
 
+/**
+ * The only refund fixture belongs to a test shop in US dollars; these tests are about the
+ * refund, so its order and refund are read as if that shop counted in euro (a dollar
+ * invoice cannot be sent without its VAT total in euro).
+ */
+function inEuro<T>(payload: T): T {
+  return JSON.parse(JSON.stringify(payload).replaceAll('"USD"', '"EUR"')) as T;
+}
+
 const FIXTURES = SHOPIFY_FIXTURES;
 const orderFixture = (name: string) => fixture(`orders/${name}`);
 const fixture = (name: string) =>
@@ -410,7 +419,9 @@ describe("cancellations and refunds", () => {
     );
     if (!article.ok) throw new Error("article");
     await recordManualCorrection(handle.db, s.t, article.id, 10_000, "initial");
-    const base = freshOrder("testshop-usd-ontario-hst13-before-refund.json", { test: false });
+    const base = inEuro(
+      freshOrder("testshop-usd-ontario-hst13-before-refund.json", { test: false }),
+    );
     const order: Record<string, unknown> = {
       ...base,
       line_items: (base.line_items as Record<string, unknown>[]).map((l) => ({ ...l, sku })),
@@ -419,7 +430,7 @@ describe("cancellations and refunds", () => {
     expect(await currentStock(handle.db, s.t, article.id)).toBe(8_000);
 
     const refund: Record<string, unknown> = {
-      ...fixture("refunds/testshop-usd-ontario-hst13-refund-one-unit.json"),
+      ...inEuro(fixture("refunds/testshop-usd-ontario-hst13-refund-one-unit.json")),
       order_id: order.id,
     };
     const credited = await deliver(s, "refunds/create", refund);

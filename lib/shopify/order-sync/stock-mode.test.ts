@@ -19,6 +19,15 @@ import { testJobContext } from "@/lib/jobs/testing/test-worker";
 import { orderDeliveries } from "../testing/order-deliveries.test-support";
 import { TEST_SHOPIFY_ENV } from "../testing/shopify-test-env";
 
+/**
+ * The only refund fixture belongs to a test shop in US dollars; these tests are about the
+ * refund, so its order and refund are read as if that shop counted in euro (a dollar
+ * invoice cannot be sent without its VAT total in euro).
+ */
+function inEuro<T>(payload: T): T {
+  return JSON.parse(JSON.stringify(payload).replaceAll('"USD"', '"EUR"')) as T;
+}
+
 let handle: DbHandle;
 let ctx: JobContext;
 let boss: Queue;
@@ -168,7 +177,9 @@ describe("Facturo keeps the stock", () => {
     const s = await newShop({ trigger: "order_paid", autoSend: true });
     await toFacturo(s.t);
     const sku = "GD802-STOCK";
-    const base = freshOrder("testshop-usd-ontario-hst13-before-refund.json", { test: false });
+    const base = inEuro(
+      freshOrder("testshop-usd-ontario-hst13-before-refund.json", { test: false }),
+    );
     const order: Record<string, unknown> = {
       ...base,
       line_items: (base.line_items as Record<string, unknown>[]).map((l) => ({ ...l, sku })),
@@ -176,7 +187,7 @@ describe("Facturo keeps the stock", () => {
     await deliver(s, "orders/paid", order);
     expect(await stockOf(s.t, sku)).toBe(-2_000);
     const refund: Record<string, unknown> = {
-      ...fixture("refunds/testshop-usd-ontario-hst13-refund-one-unit.json"),
+      ...inEuro(fixture("refunds/testshop-usd-ontario-hst13-refund-one-unit.json")),
       order_id: order.id,
     };
     expect(await deliver(s, "refunds/create", refund)).toMatchObject({

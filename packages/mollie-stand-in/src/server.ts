@@ -162,11 +162,13 @@ export async function startMollieStandIn(options: {
     if (typeof body.redirectUrl !== "string")
       throw unprocessable("The redirect URL is invalid", "redirectUrl");
     const id = `tr_${randomBytes(8).toString("hex")}`;
+    // One reading of the clock: the payment lives exactly 15 minutes from its creation.
+    const created = Date.now();
     const payment: StoredPayment = {
       id,
       apiKey,
       mode,
-      createdAt: new Date().toISOString(),
+      createdAt: new Date(created).toISOString(),
       status: "open",
       amount: { currency: amount.currency, value: amount.value },
       description: body.description,
@@ -175,7 +177,7 @@ export async function startMollieStandIn(options: {
       metadata: body.metadata ?? null,
       locale: typeof body.locale === "string" ? body.locale : null,
       method: null,
-      expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(),
+      expiresAt: new Date(created + 15 * 60_000).toISOString(),
       webhookResponses: [],
     };
     payments.set(id, payment);
