@@ -105,7 +105,9 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await boss.stop({ graceful: false, wait: true });
+  // Graceful: a handler still running (an outcome check) must finish before the pool ends,
+  // or it rejects with "Cannot use a pool after calling end" (seen on PostgreSQL).
+  await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
   await ap.close();
   await handle.close();
 });
