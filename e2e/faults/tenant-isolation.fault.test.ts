@@ -375,6 +375,9 @@ const ACTIONS: Record<string, ActionCase> = {
   },
   "app/(dashboard)/apps/mollie/actions.ts#saveMollieApiKey": { noForeignIds: "own secrets" },
   "app/(dashboard)/apps/shopify/actions.ts#disconnectShopify": { noForeignIds: "own connection" },
+  "app/(dashboard)/apps/shopify/stock-actions.ts#switchStockModeAction": {
+    noForeignIds: "own organisation's stock mode; the count file names SKUs, matched in it",
+  },
   "app/(dashboard)/apps/shopify/order-actions.ts#saveOrderSettings": {
     noForeignIds: "own connection",
   },
